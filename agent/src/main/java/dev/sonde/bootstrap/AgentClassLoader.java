@@ -1,0 +1,115 @@
+package dev.sonde.bootstrap;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Loads sonde's own code and its relocated libraries from the {@code inst/} folder of the agent jar.
+ *
+ * <p>Classes there are invisible to the application (no class loader but this one looks under
+ * {@code inst/}), which is how the agent keeps its dependencies out of the application's way. The
+ * parent is the loader that loaded the trampoline, so {@code dev.sonde.bootstrap} types resolve to
+ * the one copy on the bootstrap class path once it has been appended.
+ */
+final class AgentClassLoader extends ClassLoader {
+
+    private static final String PREFIX = "inst/";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final JarFile jar;
+    private final String jarUrl;
+    private final ProtectionDomain domain;
+
+    AgentClassLoader(File agentJar, ClassLoader parent) throws IOException {
+        super(parent);
+        this.jar = new JarFile(agentJar, false);
+        this.jarUrl = "jar:" + agentJar.toURI() + "!/";
+        URL location = agentJar.toURI().toURL();
+        this.domain = new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + ".class");
+        if (entry == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try (InputStream in = jar.getInputStream(entry)) {
+            bytes = readAll(in);
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        definePackageOf(name);
+        return defineClass(name, bytes, 0, bytes.length, domain);
+    }
+
+    private void definePackageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        if (dot > 0) {
+            String pkg = className.substring(0, dot);
+            if (getDefinedPackage(pkg) == null) {
+                try {
+                    definePackage(pkg, null, null, null, null, null, null, null);
+                } catch (IllegalArgumentException raced) {
+                    // Another thread defined it first.
+                }
+            }
+        }
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        if (jar.getJarEntry(PREFIX + name) == null) {
+            return null;
+        }
+        try {
+            return new URL(jarUrl + PREFIX + name);
+        } catch (MalformedURLException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL url = findResource(name);
+        return url == null ? Collections.<URL>emptyEnumeration() : Collections.enumeration(Collections.singleton(url));
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        // Read straight from the open jar: no URL connection caching, no second open of the file.
+        JarEntry entry = jar.getJarEntry(PREFIX + name);
+        if (entry != null) {
+            try {
+                return jar.getInputStream(entry);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return super.getResourceAsStream(name);
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(in.available(), 4096));
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+}

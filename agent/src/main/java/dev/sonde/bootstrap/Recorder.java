@@ -1,0 +1,44 @@
+package dev.sonde.bootstrap;
+
+/**
+ * The static entry point that inlined advice calls, visible to every class loader.
+ *
+ * <p>{@link #record} is one volatile read and one interface call; the JIT inlines both while a
+ * single sink is installed. Until {@link #install} runs (and after {@link #uninstall}), calls are
+ * discarded.
+ */
+public final class Recorder {
+
+    private static final Sink DISCARD = new DiscardingSink();
+    private static volatile Sink sink = DISCARD;
+
+    private Recorder() {
+    }
+
+    public static void record(int operation, long nanos, boolean failed) {
+        sink.record(operation, nanos, failed);
+    }
+
+    /**
+     * Installs the sink unless one is installed already. The bootstrap class path has one copy of
+     * this class per JVM, which makes this the guard against starting sonde twice.
+     */
+    public static synchronized boolean installIfAbsent(Sink newSink) {
+        if (sink != DISCARD) {
+            return false;
+        }
+        sink = newSink;
+        return true;
+    }
+
+    public static synchronized void uninstall() {
+        sink = DISCARD;
+    }
+
+    /** The sink in place before sonde has started recording, or after it stopped. */
+    private static final class DiscardingSink implements Sink {
+        @Override
+        public void record(int operation, long nanos, boolean failed) {
+        }
+    }
+}

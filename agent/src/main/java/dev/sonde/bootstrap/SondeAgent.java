@@ -1,0 +1,82 @@
+package dev.sonde.bootstrap;
+
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.util.jar.JarFile;
+
+/**
+ * The agent's entry points: {@code premain}, {@code agentmain} and the command line {@code main}.
+ *
+ * <p>This class is a trampoline. Rules it keeps, because breaking them has bitten agents before:
+ * <ul>
+ *   <li>It mentions no other sonde class in a signature or a field: the JVM may load such a class
+ *       with the application class loader while verifying this one, before the bootstrap class
+ *       path holds it, and the later bootstrap copy would clash ({@code LinkageError}).</li>
+ *   <li>It appends the agent jar to the bootstrap class path <em>first</em>, then loads the agent
+ *       proper through {@link AgentClassLoader} by name.</li>
+ *   <li>It never lets a {@code Throwable} reach the application: a failure is one {@code [sonde]}
+ *       line on stderr and the application starts as if the agent were absent.</li>
+ * </ul>
+ */
+public final class SondeAgent {
+
+    private static final String INSTALLER = "dev.sonde.control.AgentStarter";
+    private static final String CLI = "dev.sonde.cli.Main";
+
+    private SondeAgent() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, true);
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, false);
+    }
+
+    /** {@code java -jar sonde-agent.jar <command>}: the CLI, in its own class loader too. */
+    public static void main(String[] args) throws Exception {
+        ClassLoader loader = new AgentClassLoader(agentJar(), SondeAgent.class.getClassLoader());
+        Method main = loader.loadClass(CLI).getMethod("run", String[].class);
+        int status;
+        try {
+            status = (Integer) main.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw (Exception) (e.getCause() instanceof Exception ? e.getCause() : e);
+        }
+        System.exit(status);
+    }
+
+    private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
+        try {
+            File jar = agentJar();
+            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            ClassLoader loader = new AgentClassLoader(jar, SondeAgent.class.getClassLoader());
+            Method install = loader.loadClass(INSTALLER)
+                    .getMethod("start", String.class, Instrumentation.class, boolean.class, File.class);
+            install.invoke(null, arguments, instrumentation, atStartup, jar);
+        } catch (InvocationTargetException e) {
+            notStarted(e.getCause());
+        } catch (Throwable t) {
+            notStarted(t);
+        }
+    }
+
+    private static void notStarted(Throwable cause) {
+        try {
+            System.err.println("[sonde] not started: " + cause + "; the application runs without sonde");
+            if ("debug".equalsIgnoreCase(System.getProperty("sonde.log"))) {
+                cause.printStackTrace();
+            }
+        } catch (Throwable ignored) {
+            // Nothing more can be said safely.
+        }
+    }
+
+    private static File agentJar() throws URISyntaxException {
+        return new File(SondeAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

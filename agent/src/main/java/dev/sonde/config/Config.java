@@ -1,0 +1,61 @@
+package dev.sonde.config;
+
+import dev.sonde.bootstrap.Log;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+
+/** The agent's configuration after all sources were merged and checked. Immutable. */
+public final class Config {
+
+    public static final int DEFAULT_MAX_OPERATIONS = 2000;
+    public static final String DEFAULT_OUT = "sonde-out";
+
+    private final List<MethodPattern> includes;
+    private final List<MethodPattern> excludes;
+    private final Path out;
+    private final int maxOperations;
+    private final Log.Level logLevel;
+    private final List<String> warnings;
+
+    Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
+           Log.Level logLevel, List<String> warnings) {
+        this.includes = List.copyOf(includes);
+        this.excludes = List.copyOf(excludes);
+        this.out = out;
+        this.maxOperations = maxOperations;
+        this.logLevel = logLevel;
+        this.warnings = Collections.unmodifiableList(warnings);
+    }
+
+    public List<MethodPattern> includes() {
+        return includes;
+    }
+
+    public List<MethodPattern> excludes() {
+        return excludes;
+    }
+
+    /** Directory the reports go to. */
+    public Path out() {
+        return out;
+    }
+
+    public int maxOperations() {
+        return maxOperations;
+    }
+
+    public Log.Level logLevel() {
+        return logLevel;
+    }
+
+    /** What was accepted with a warning (unknown keys...), also written into reports. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public Config withOut(Path newOut) {
+        return new Config(includes, excludes, newOut, maxOperations, logLevel, warnings);
+    }
+}

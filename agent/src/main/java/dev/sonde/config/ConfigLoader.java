@@ -1,0 +1,213 @@
+package dev.sonde.config;
+
+import dev.sonde.bootstrap.Log;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Merges the configuration sources into one {@link Config}. Highest first: agent arguments, system
+ * properties {@code sonde.<key>}, environment {@code SONDE_<KEY>}, the file named by
+ * {@code config=}, defaults. A key takes its value from the highest source that sets it; lists are
+ * not merged across sources.
+ *
+ * <p>Unknown keys become warnings that name the nearest valid key. Invalid values and patterns
+ * throw {@link ConfigException}: the agent then disables itself and the application runs on.
+ */
+public final class ConfigLoader {
+
+    private final Map<String, String> systemProperties;
+    private final Map<String, String> environment;
+    private final List<String> warnings = new ArrayList<>();
+
+    public ConfigLoader(Map<String, String> systemProperties, Map<String, String> environment) {
+        this.systemProperties = systemProperties;
+        this.environment = environment;
+    }
+
+    /** Reads the real system properties and environment of this JVM. */
+    public static ConfigLoader fromThisJvm() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        return new ConfigLoader(properties, System.getenv());
+    }
+
+    public Config load(String agentArguments) throws ConfigException {
+        Map<Key, List<String>> fromArguments = parseArguments(agentArguments == null ? "" : agentArguments);
+        Map<Key, List<String>> fromProperties = fromSystemProperties();
+        Map<Key, List<String>> fromEnvironment = fromEnvironment();
+
+        Map<Key, List<String>> merged = new EnumMap<>(Key.class);
+        Map<Key, List<String>> fromFile = new EnumMap<>(Key.class);
+        String configFile = first(Key.CONFIG, fromArguments, fromProperties, fromEnvironment);
+        if (configFile != null) {
+            fromFile = fromFile(Paths.get(configFile));
+        }
+        for (Key key : Key.values()) {
+            List<String> value = firstList(key, fromArguments, fromProperties, fromEnvironment, fromFile);
+            if (value != null) {
+                merged.put(key, value);
+            }
+        }
+        return build(merged);
+    }
+
+    private Config build(Map<Key, List<String>> values) throws ConfigException {
+        List<MethodPattern> includes = patterns(values.get(Key.INCLUDE));
+        List<MethodPattern> excludes = patterns(values.get(Key.EXCLUDE));
+        Path out = Paths.get(single(values, Key.OUT, Config.DEFAULT_OUT));
+        int maxOperations = positiveInt(single(values, Key.MAX_OPERATIONS,
+                String.valueOf(Config.DEFAULT_MAX_OPERATIONS)), Key.MAX_OPERATIONS);
+        Log.Level level = logLevel(single(values, Key.LOG, "info"));
+        return new Config(includes, excludes, out, maxOperations, level, warnings);
+    }
+
+    private Map<Key, List<String>> parseArguments(String arguments) throws ConfigException {
+        Map<Key, List<String>> values = new EnumMap<>(Key.class);
+        for (String pair : ListSplitter.split(arguments, ",")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new ConfigException("agent argument '" + pair + "' is not key=value"
+                        + " (separate list items with ';' or repeat the key: include=A#m,include=B#*)");
+            }
+            String name = pair.substring(0, equals).trim();
+            String value = pair.substring(equals + 1).trim();
+            Key key = known(name, "agent arguments");
+            if (key != null) {
+                List<String> items = key.isList() ? ListSplitter.split(value, ";") : List.of(value);
+                values.computeIfAbsent(key, k -> new ArrayList<>()).addAll(items);
+                if (!key.isList() && values.get(key).size() > 1) {
+                    throw new ConfigException("key '" + name + "' is given twice in the agent arguments");
+                }
+            }
+        }
+        return values;
+    }
+
+    private Map<Key, List<String>> fromSystemProperties() throws ConfigException {
+        Map<Key, List<String>> values = new EnumMap<>(Key.class);
+        for (Map.Entry<String, String> property : systemProperties.entrySet()) {
+            if (property.getKey().startsWith("sonde.")) {
+                String name = property.getKey().substring("sonde.".length());
+                put(values, known(name, "system property " + property.getKey()), property.getValue());
+            }
+        }
+        return values;
+    }
+
+    /** Unknown {@code SONDE_*} variables are not warned about: the environment is shared with others. */
+    private Map<Key, List<String>> fromEnvironment() throws ConfigException {
+        Map<Key, List<String>> values = new EnumMap<>(Key.class);
+        for (Key key : Key.values()) {
+            String value = environment.get(key.environmentVariable());
+            if (value != null) {
+                put(values, key, value);
+            }
+        }
+        return values;
+    }
+
+    private Map<Key, List<String>> fromFile(Path file) throws ConfigException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file.toAbsolutePath() + " does not exist");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("cannot read config file " + file.toAbsolutePath() + ": " + Log.describe(e));
+        }
+        Map<Key, List<String>> values = new EnumMap<>(Key.class);
+        for (String name : properties.stringPropertyNames()) {
+            Key key = known(name, "config file " + file);
+            if (key == Key.CONFIG) {
+                warnings.add("key 'config' inside config file " + file + " ignored (files do not nest)");
+                continue;
+            }
+            put(values, key, properties.getProperty(name));
+        }
+        return values;
+    }
+
+    private static void put(Map<Key, List<String>> values, Key key, String value) throws ConfigException {
+        if (key != null) {
+            values.put(key, key.isList() ? ListSplitter.split(value, ";,") : List.of(value.trim()));
+        }
+    }
+
+    private Key known(String name, String source) {
+        Key key = Key.named(name.trim()).orElse(null);
+        if (key == null) {
+            warnings.add(NearestKey.warningFor(name.trim(), source));
+        }
+        return key;
+    }
+
+    @SafeVarargs
+    private static String first(Key key, Map<Key, List<String>>... sources) {
+        List<String> value = firstList(key, sources);
+        return value == null || value.isEmpty() ? null : value.get(0);
+    }
+
+    @SafeVarargs
+    private static List<String> firstList(Key key, Map<Key, List<String>>... sources) {
+        for (Map<Key, List<String>> source : sources) {
+            if (source.containsKey(key)) {
+                return source.get(key);
+            }
+        }
+        return null;
+    }
+
+    private static String single(Map<Key, List<String>> values, Key key, String fallback) throws ConfigException {
+        List<String> value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.size() != 1 || value.get(0).isEmpty()) {
+            throw new ConfigException("key '" + key.keyName() + "' needs one value (" + key.description() + ")");
+        }
+        return value.get(0);
+    }
+
+    private static List<MethodPattern> patterns(List<String> texts) throws ConfigException {
+        List<MethodPattern> patterns = new ArrayList<>();
+        if (texts != null) {
+            for (String text : texts) {
+                patterns.add(MethodPattern.parse(text));
+            }
+        }
+        return patterns;
+    }
+
+    private static int positiveInt(String text, Key key) throws ConfigException {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("invalid value '" + text + "' for " + key.keyName() + ": expected a positive integer");
+    }
+
+    private static Log.Level logLevel(String text) throws ConfigException {
+        try {
+            return Log.Level.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid value '" + text + "' for log: expected quiet, info or debug");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sonde.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every configuration key sonde understands, with what it is for (shown in errors and docs). */
+public enum Key {
+    INCLUDE("include", true, "method patterns to time"),
+    EXCLUDE("exclude", true, "method patterns never to time, even when included"),
+    OUT("out", false, "directory for reports (default ./sonde-out)"),
+    MAX_OPERATIONS("max.operations", false, "cap on distinct operations; the rest go to (other) (default 2000)"),
+    LOG("log", false, "quiet | info | debug (default info)"),
+    CONFIG("config", false, "a Java properties file with more keys");
+
+    private final String name;
+    private final boolean list;
+    private final String description;
+
+    Key(String name, boolean list, String description) {
+        this.name = name;
+        this.list = list;
+        this.description = description;
+    }
+
+    /** The name as written in agent arguments and files, e.g. {@code max.operations}. */
+    public String keyName() {
+        return name;
+    }
+
+    public boolean isList() {
+        return list;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** {@code sonde.max.operations} */
+    public String systemProperty() {
+        return "sonde." + name;
+    }
+
+    /** {@code SONDE_MAX_OPERATIONS} */
+    public String environmentVariable() {
+        return "SONDE_" + name.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    public static Optional<Key> named(String name) {
+        return Arrays.stream(values()).filter(k -> k.name.equals(name)).findFirst();
+    }
+}

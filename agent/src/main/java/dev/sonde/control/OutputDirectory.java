@@ -1,0 +1,50 @@
+package dev.sonde.control;
+
+import dev.sonde.bootstrap.Log;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Chooses where reports go: the configured {@code out} if it can be written, else a {@code sonde-out}
+ * folder in the temporary directory, with one line saying so. Checked at start, not at shutdown,
+ * so a mistake is seen while it can still be fixed.
+ */
+final class OutputDirectory {
+
+    private OutputDirectory() {
+    }
+
+    static Path choose(Path configured) {
+        String problem = problemWith(configured);
+        if (problem == null) {
+            return configured.toAbsolutePath();
+        }
+        Path fallback = Paths.get(System.getProperty("java.io.tmpdir"), "sonde-out").toAbsolutePath();
+        if (problemWith(fallback) == null) {
+            Log.error("cannot write reports to out=" + configured + " (" + problem + "); writing them to "
+                    + fallback + " instead");
+            return fallback;
+        }
+        Log.error("cannot write reports to out=" + configured + " (" + problem + ") nor to " + fallback
+                + "; reports will fail until out is fixed");
+        return configured.toAbsolutePath();
+    }
+
+    /** Null if the directory exists (or can be made) and a file can be created in it. */
+    static String problemWith(Path directory) {
+        try {
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                return "it is a file, not a directory";
+            }
+            Files.createDirectories(directory);
+            Path probe = Files.createTempFile(directory, ".sonde-probe", ".tmp");
+            Files.delete(probe);
+            return null;
+        } catch (IOException | SecurityException e) {
+            return e.getClass().getSimpleName() + ": " + Log.describe(e);
+        }
+    }
+}

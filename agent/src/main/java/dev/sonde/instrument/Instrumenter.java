@@ -1,0 +1,94 @@
+package dev.sonde.instrument;
+
+import dev.sonde.bootstrap.Log;
+import dev.sonde.config.Config;
+import dev.sonde.record.OperationRegistry;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+
+/**
+ * Installs the Byte Buddy transformation that inlines timing advice into the configured methods,
+ * in classes loaded later and (by retransformation) in classes already loaded.
+ */
+public final class Instrumenter {
+
+    private final Config config;
+    private final OperationRegistry registry;
+    private final AtomicInteger transformedTypes = new AtomicInteger();
+    private final AtomicInteger failedTypes = new AtomicInteger();
+
+    public Instrumenter(Config config, OperationRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /**
+     * Byte Buddy's Nexus (for self-initialising types, which sonde does not use) probes
+     * {@code sun.misc.Unsafe} when first touched; JDK 24+ then prints deprecation warnings into the
+     * application's stderr. Disabling it (under the relocated property name) avoids both.
+     */
+    private static final String NEXUS_DISABLED = "dev.sonde.shaded.bytebuddy.nexus.disabled";
+
+    public ResettableClassFileTransformer install(Instrumentation instrumentation) {
+        System.setProperty(NEXUS_DISABLED, "true");
+        MethodSelector selector = new MethodSelector(config.includes(), config.excludes());
+        OperationIdBinding binding = new OperationIdBinding(registry);
+        Advice methodAdvice = Advice.withCustomMapping().bind(OperationId.class, binding).to(MethodTimingAdvice.class);
+        Advice constructorAdvice = Advice.withCustomMapping().bind(OperationId.class, binding)
+                .to(ConstructorTimingAdvice.class);
+
+        return new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new FailureListener())
+                .ignore(Exclusions.matcher())
+                .or(any(), isBootstrapClassLoader())
+                .type(selector.types())
+                .transform((builder, type, loader, module, domain) -> {
+                    transformedTypes.incrementAndGet();
+                    return timeMethods(builder, selector, type, methodAdvice, constructorAdvice);
+                })
+                .installOn(instrumentation);
+    }
+
+    private static DynamicType.Builder<?> timeMethods(DynamicType.Builder<?> builder, MethodSelector selector,
+                                                      TypeDescription type, Advice methodAdvice,
+                                                      Advice constructorAdvice) {
+        ElementMatcher.Junction<MethodDescription> timed = selector.methodsOf(type);
+        return builder
+                .visit(methodAdvice.on(timed.and(isMethod())))
+                .visit(constructorAdvice.on(timed.and(isConstructor())));
+    }
+
+    public int transformedTypes() {
+        return transformedTypes.get();
+    }
+
+    public int failedTypes() {
+        return failedTypes.get();
+    }
+
+    /** One line per class that could not be instrumented; the class itself loads unchanged. */
+    private final class FailureListener extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                            Throwable throwable) {
+            failedTypes.incrementAndGet();
+            Log.error("could not instrument " + typeName + ", it runs untimed", throwable);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.sonde.record;
+
+/** What an operation times; written into reports as {@code kind}. */
+public enum OperationKind {
+    METHOD("method"),
+    HTTP("http");
+
+    private final String label;
+
+    OperationKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.sonde.record;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names operations and hands out their ids, at transform time (never on the hot path).
+ *
+ * <p>Cardinality policy: at most {@code maxOperations} names get an id of their own; every later
+ * name shares the single {@value #OVERFLOW} operation and is counted in {@link #droppedCount()}.
+ *
+ * <p>{@link #register} is synchronized. {@link #operation} is a volatile array read, safe from any
+ * thread for any id this registry returned.
+ */
+public final class OperationRegistry {
+
+    public static final String OVERFLOW = "(other)";
+
+    /** Past this many distinct dropped names, drops are counted without remembering names. */
+    private static final int DROPPED_NAMES_REMEMBERED = 100_000;
+
+    private final int maxOperations;
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final Set<String> droppedNames = new HashSet<>();
+    private volatile Operation[] operations = new Operation[0];
+    private int overflowId = -1;
+    private long dropped;
+
+    public OperationRegistry(int maxOperations) {
+        this.maxOperations = maxOperations;
+    }
+
+    /** The id of the named operation, creating it if needed (or the overflow id past the cap). */
+    public synchronized int register(String name, OperationKind kind) {
+        Integer known = ids.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (ids.size() - (overflowId >= 0 ? 1 : 0) >= maxOperations) {
+            return overflow(name);
+        }
+        return add(name, kind);
+    }
+
+    private int overflow(String name) {
+        if (droppedNames.size() < DROPPED_NAMES_REMEMBERED) {
+            if (droppedNames.add(name)) {
+                dropped++;
+            }
+        } else {
+            dropped++;
+        }
+        if (overflowId < 0) {
+            overflowId = add(OVERFLOW, OperationKind.METHOD);
+        }
+        return overflowId;
+    }
+
+    private int add(String name, OperationKind kind) {
+        Operation[] current = operations;
+        int id = current.length;
+        Operation[] grown = Arrays.copyOf(current, id + 1);
+        grown[id] = new Operation(id, name, kind);
+        operations = grown;
+        ids.put(name, id);
+        return id;
+    }
+
+    Operation operation(int id) {
+        return operations[id];
+    }
+
+    Operation[] all() {
+        return operations;
+    }
+
+    public int size() {
+        return operations.length;
+    }
+
+    /** Names refused an id of their own because of the cap. */
+    public synchronized long droppedCount() {
+        return dropped;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.sonde.it;
+
+import com.acme.testapp.TimingApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The agent times methods of every shape in a real JVM, and the shutdown report says so exactly. */
+class MethodTimingIT {
+
+    private static final String ORDERS = "com.acme.testapp.OrderService#";
+    private static final long MILLIS = 1_000_000L;
+
+    static List<Jdks.Jdk> jdks() {
+        return Jdks.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void reportCountsEveryCallExactlyAndTimesThemPlausibly(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("timing-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=com.acme.testapp.OrderService,out=" + out)
+                .mainClass(TimingApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("caught " + TimingApp.FAIL_CALLS + " of " + TimingApp.FAIL_CALLS);
+        ReportFile report = ReportFile.onlyIn(out);
+        assertThat(report.root().get("schema").asText()).isEqualTo("sonde-report/1");
+        assertThat(report.root().get("trigger").asText()).isEqualTo("shutdown");
+        assertThat(report.counts()).containsOnly(
+                entry("place", TimingApp.PLACE_CALLS + TimingApp.PLACE_NOTE_CALLS),
+                entry("checksum", TimingApp.CHECKSUM_CALLS + (long) TimingApp.THREADS * TimingApp.CALLS_PER_THREAD),
+                entry("count", TimingApp.COUNT_CALLS),
+                entry("factorial", TimingApp.FACTORIAL_CALLS * TimingApp.FACTORIAL_DEPTH),
+                entry("sleep", TimingApp.SLEEP_CALLS),
+                entry("fail", TimingApp.FAIL_CALLS),
+                entry("annotated", TimingApp.ANNOTATED_CALLS));
+        assertThat(result.sondeLines()).anyMatch(line -> line.contains("report written to " + report.path()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void sleepingMethodHasMedianNearItsSleepAndThrowingMethodCountsErrors(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("latency-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=" + ORDERS + "sleep;" + ORDERS + "fail,out=" + out)
+                .mainClass(TimingApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        ReportFile report = ReportFile.onlyIn(out);
+        JsonNode sleep = report.operation(ORDERS + "sleep").get("latencyNs");
+        assertThat(sleep.get("p50").asLong()).isBetween(20 * MILLIS, 40 * MILLIS);
+        assertThat(sleep.get("min").asLong()).isGreaterThanOrEqualTo(20 * MILLIS);
+        assertThat(sleep.get("p99").asLong()).isBetween(sleep.get("p50").asLong(), sleep.get("max").asLong());
+        assertThat(sleep.get("total").asLong()).isGreaterThanOrEqualTo(TimingApp.SLEEP_CALLS * 20 * MILLIS);
+        assertThat(sleep.get("histogram").asText()).isNotEmpty();
+
+        JsonNode fail = report.operation(ORDERS + "fail");
+        assertThat(fail.get("count").asLong()).isEqualTo(TimingApp.FAIL_CALLS);
+        assertThat(fail.get("errors").asLong()).isEqualTo(TimingApp.FAIL_CALLS);
+        assertThat(report.operation(ORDERS + "sleep").get("errors").asLong()).isZero();
+        assertThat(report.ranking("byTotalTime")).startsWith(ORDERS + "sleep");
+        assertThat(report.ranking("byP99")).startsWith(ORDERS + "sleep");
+    }
+
+    private static java.util.Map.Entry<String, Long> entry(String method, long count) {
+        return java.util.Map.entry(ORDERS + method, count);
+    }
+}

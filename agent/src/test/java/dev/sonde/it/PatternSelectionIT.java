@@ -1,0 +1,74 @@
+package dev.sonde.it;
+
+import com.acme.testapp.TimingApp;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each kind of pattern selects exactly the expected methods of a real application, on each JDK. */
+class PatternSelectionIT {
+
+    private static final String APP = "com.acme.testapp.";
+    private static final String ORDERS = APP + "OrderService#";
+
+    static List<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Jdks.Jdk jdk : Jdks.all()) {
+            cases.add(Arguments.of(jdk, "include=" + APP + "*Service#charge*;" + APP + "*Service#refund",
+                    Set.of(APP + "PaymentService#charge", APP + "PaymentService#refund")));
+            cases.add(Arguments.of(jdk, "include=com.acme.**Service#audit",
+                    Set.of(APP + "internal.AuditService#audit")));
+            cases.add(Arguments.of(jdk, "include=com.acme.*.*Service#audit", Set.of()));
+            cases.add(Arguments.of(jdk, "include=@" + APP + "Component#*",
+                    Set.of(APP + "PaymentService#charge", APP + "PaymentService#refund")));
+            cases.add(Arguments.of(jdk, "include=+" + APP + "Handler#*",
+                    Set.of(APP + "FastHandler#handle")));
+            cases.add(Arguments.of(jdk, "include=" + APP + "OrderService#@" + APP + "Timed",
+                    Set.of(ORDERS + "annotated")));
+            cases.add(Arguments.of(jdk, "include=" + ORDERS + "place(long),include=" + APP + "PaymentService#<init>",
+                    Set.of(ORDERS + "place", APP + "PaymentService#<init>")));
+            cases.add(Arguments.of(jdk, "include=" + APP + "OrderService;" + APP + "PaymentService,exclude=" + ORDERS
+                    + "s*;" + ORDERS + "f*;" + APP + "PaymentService",
+                    Set.of(ORDERS + "place", ORDERS + "count", ORDERS + "checksum", ORDERS + "annotated")));
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cases")
+    void patternSelectsExactlyTheExpectedMethods(Jdks.Jdk jdk, String agentArguments, Set<String> expected)
+            throws Exception {
+        Path work = TestPaths.workDirectory("pattern-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent(agentArguments + ",out=" + out)
+                .mainClass(TimingApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(ReportFile.onlyIn(out).counts().keySet()).as(result.describe())
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void oneOverloadCountsOnlyItsOwnCalls(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("overload-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=" + ORDERS + "place(long,java.lang.String),out=" + out)
+                .mainClass(TimingApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(ReportFile.onlyIn(out).counts())
+                .containsOnly(java.util.Map.entry(ORDERS + "place", (long) TimingApp.PLACE_NOTE_CALLS));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sonde.it;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Spring Boot executable jar (classes in {@code BOOT-INF/}, loaded by Boot's own class loader)
+ * runs under sonde, its service methods are timed, and SIGTERM still leaves the report.
+ */
+class SpringBootJarIT {
+
+    private static final String SHOP = "com.example.shop.";
+    private static final int PRICE_CALLS = 20;
+    private static final int SLOW_CALLS = 4;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void serviceMethodsInsideTheFatJarAreTimedAndReportedAtSigterm(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("springboot-" + jdk.major());
+        Path out = work.resolve("out");
+        int port = HttpProbe.freePort();
+        ForkedJvm.Running app = ForkedJvm.on(jdk)
+                .withAgent("include=com.example.shop.**Service#*;com.example.shop.**Repository#*,out=" + out)
+                .jar(TestPaths.sampleAppJar(), "--server.port=" + port, "--server.address=127.0.0.1")
+                .timeout(Duration.ofSeconds(60))
+                .start(work);
+        HttpProbe http = new HttpProbe(port);
+        http.awaitReady("/api/ping", app, Duration.ofSeconds(90));
+        for (int i = 0; i < PRICE_CALLS; i++) {
+            assertThat(http.get("/api/price/" + i)).isEqualTo(200);
+        }
+        for (int i = 0; i < SLOW_CALLS; i++) {
+            assertThat(http.get("/api/slow")).isEqualTo(200);
+        }
+        ForkedJvm.Result result = app.terminate();
+
+        ReportFile report = ReportFile.onlyIn(out);
+        assertThat(report.counts()).as(result.describe())
+                .containsEntry(SHOP + "PricingService#computePrice", (long) PRICE_CALLS)
+                .containsEntry(SHOP + "InventoryService#awaitSupplier", (long) SLOW_CALLS)
+                .doesNotContainKey(SHOP + "OrderRepository#loadOrders");
+        assertThat(report.operation(SHOP + "InventoryService#awaitSupplier").get("latencyNs").get("p50").asLong())
+                .isGreaterThanOrEqualTo(40_000_000L);
+        assertThat(result.sondeLines()).noneMatch(line -> line.contains("could not"));
+    }
+}

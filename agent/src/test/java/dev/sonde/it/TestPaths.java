@@ -1,0 +1,53 @@
+package dev.sonde.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Where the build put what integration tests need (system properties set by failsafe in agent/pom.xml). */
+public final class TestPaths {
+
+    private TestPaths() {
+    }
+
+    public static Path agentJar() {
+        return existing("sonde.agentJar");
+    }
+
+    public static Path testClasses() {
+        return existing("sonde.testClasses");
+    }
+
+    public static Path sampleAppJar() {
+        return existing("sonde.sampleAppJar");
+    }
+
+    /** A fresh directory for one forked run, under target/it-work. */
+    public static Path workDirectory(String name) {
+        Path root = Paths.get(System.getProperty("sonde.itWork", "target/it-work"));
+        Path directory = root.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + System.nanoTime());
+        return directory.toAbsolutePath();
+    }
+
+    /** The jars of libraries that a test application ships itself (other versions than the agent's). */
+    public static List<Path> applicationLibraries() throws java.io.IOException {
+        try (Stream<Path> jars = Files.list(existing("sonde.itLibs"))) {
+            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static Path existing(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run through mvn verify");
+        }
+        Path path = Paths.get(value);
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(property + " = " + path + " does not exist: build it first (mvn -B verify)");
+        }
+        return path;
+    }
+}

@@ -49,9 +49,10 @@ public final class Log {
         }
     }
 
+    /** {@code NoSuchFileException: /tmp/x}: the message alone is often just a path. */
     public static String describe(Throwable t) {
         String text = t.getMessage();
-        return text == null ? t.getClass().getSimpleName() : text;
+        return text == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + text;
     }
 
     private static void print(String message) {

@@ -3,7 +3,6 @@ package dev.sonde.config;
 import dev.sonde.bootstrap.Log;
 
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 
 /** The agent's configuration after all sources were merged and checked. Immutable. */
@@ -26,7 +25,7 @@ public final class Config {
         this.out = out;
         this.maxOperations = maxOperations;
         this.logLevel = logLevel;
-        this.warnings = Collections.unmodifiableList(warnings);
+        this.warnings = List.copyOf(warnings);
     }
 
     public List<MethodPattern> includes() {

@@ -45,6 +45,7 @@ public final class ConfigLoader {
     }
 
     public Config load(String agentArguments) throws ConfigException {
+        warnings.clear();
         Map<Key, List<String>> fromArguments = parseArguments(agentArguments == null ? "" : agentArguments);
         Map<Key, List<String>> fromProperties = fromSystemProperties();
         Map<Key, List<String>> fromEnvironment = fromEnvironment();

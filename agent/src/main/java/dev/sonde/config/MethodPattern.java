@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * com.acme.OrderService#place(long,java.lang.String) one overload
  * com.acme.OrderService  |  com.acme.OrderService#*  all methods
  * com.acme.*Service#*     *  = any characters within one name segment
- * com.acme.**#handle*     ** = any characters, across packages
+ * com.acme.**#handle*     ** = any characters, across packages (com.acme.**.X includes com.acme.X)
  * &#64;org.acme.Timed#*          classes annotated with it
  * +com.acme.Handler#handle  the type and all its subtypes
  * com.acme.Api#&#64;io.micrometer.core.annotation.Timed   methods annotated with it
@@ -154,15 +154,26 @@ public final class MethodPattern {
         return new ConfigException("invalid pattern '" + text.trim() + "': " + why);
     }
 
-    /** {@code **} spans dots, {@code *} stays inside one segment (for methods there are no dots). */
+    /**
+     * {@code **} spans dots, {@code *} stays inside one segment (for methods there are no dots). A
+     * whole segment {@code **} also stands for no package at all, as in Ant paths:
+     * {@code com.acme.**.OrderService} matches {@code com.acme.OrderService}.
+     */
     private static Pattern globToRegex(String glob, String singleStar) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (c == '*') {
                 if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                    regex.append(".*");
-                    i++;
+                    boolean wholeSegment = (i == 0 || glob.charAt(i - 1) == '.')
+                            && i + 2 < glob.length() && glob.charAt(i + 2) == '.';
+                    if (wholeSegment) {
+                        regex.append("(?:.*\\.)?");
+                        i += 2;
+                    } else {
+                        regex.append(".*");
+                        i++;
+                    }
                 } else {
                     regex.append(singleStar);
                 }

@@ -61,9 +61,11 @@ public final class AgentStarter {
         instrumenter.install(instrumentation);
         Housekeeper.start(recorder);
 
-        ReportDump dump = new ReportDump(config, registry, recorder, Instant.now());
-        Path file = config.out().resolve("sonde-report-" + ProcessHandle.current().pid() + ".json");
+        Instant start = Instant.now();
+        ReportDump dump = new ReportDump(config, registry, recorder, start);
+        Path file = config.out().resolve(ReportFileNames.shutdown(ProcessHandle.current().pid(), start));
         ShutdownReport.register(dump, file);
+        new AgentControl(config, registry, recorder, dump).registerLater();
         Log.info("started" + (atStartup ? "" : " (attached)") + "; timing " + describe(config)
                 + "; report at exit: " + file);
     }

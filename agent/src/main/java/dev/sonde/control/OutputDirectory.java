@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Chooses where reports go: the configured {@code out} if it can be written, else a {@code sonde-out}
- * folder in the temporary directory, with one line saying so. Checked at start, not at shutdown,
+ * Chooses where reports go: the configured {@code out} if it can be written, else a
+ * {@code sonde-out-<user>} folder in the temporary directory, with one line saying so. Checked at start, not at shutdown,
  * so a mistake is seen while it can still be fixed.
  */
 final class OutputDirectory {
@@ -22,7 +22,9 @@ final class OutputDirectory {
         if (problem == null) {
             return configured.toAbsolutePath();
         }
-        Path fallback = Paths.get(System.getProperty("java.io.tmpdir"), "sonde-out").toAbsolutePath();
+        // Per user: a shared /tmp/sonde-out made by one user is not writable by the next.
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        Path fallback = Paths.get(System.getProperty("java.io.tmpdir"), "sonde-out-" + user).toAbsolutePath();
         if (problemWith(fallback) == null) {
             Log.error("cannot write reports to out=" + configured + " (" + problem + "); writing them to "
                     + fallback + " instead");
@@ -44,7 +46,7 @@ final class OutputDirectory {
             Files.delete(probe);
             return null;
         } catch (IOException | SecurityException e) {
-            return e.getClass().getSimpleName() + ": " + Log.describe(e);
+            return Log.describe(e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.sonde.control;
 
 import dev.sonde.config.Config;
-import dev.sonde.config.MethodPattern;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.ThreadLocalRecorder;
 import dev.sonde.report.JsonReportWriter;
@@ -11,8 +10,6 @@ import dev.sonde.report.ReportBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /** Takes a snapshot of everything recorded and writes it as a report file. Thread-safe. */
 final class ReportDump {
@@ -47,12 +44,8 @@ final class ReportDump {
     private Report.Agent agent() {
         Report.Agent agent = new Report.Agent();
         agent.version = AgentVersion.current();
-        agent.include = texts(config.includes());
-        agent.exclude = texts(config.excludes());
+        agent.include = AgentControl.texts(config.includes());
+        agent.exclude = AgentControl.texts(config.excludes());
         return agent;
-    }
-
-    private static List<String> texts(List<MethodPattern> patterns) {
-        return patterns.stream().map(MethodPattern::toString).collect(Collectors.toList());
     }
 }

@@ -3,18 +3,24 @@ package dev.sonde.instrument;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import java.util.regex.Pattern;
+
 /**
- * Types sonde never transforms, whatever the patterns say: the JDK, sonde itself, and classes
+ * Types sonde never transforms, whatever the patterns say: the JDK (by name, and everything the
+ * bootstrap and platform class loaders define, see {@link Instrumenter}), sonde itself, and classes
  * generated at run time (lambdas, JDK and CGLIB proxies, Byte Buddy, Hibernate and Javassist types),
  * whose names change from run to run and whose methods only forward to the real ones.
  */
 final class Exclusions {
 
-    private static final String[] PACKAGES = {"java.", "javax.management.", "jdk.", "sun.", "com.sun.", "dev.sonde."};
+    /** JDK packages also served by the application class path are excluded by name too. */
+    private static final String[] PACKAGES = {"java.", "jdk.", "sun.", "com.sun.proxy.", "dev.sonde."};
     private static final String[] GENERATED_MARKERS = {
-        "$$Lambda", "$Proxy", "$$EnhancerBy", "$$SpringCGLIB$$", "$$FastClassBy", "$ByteBuddy$",
+        "$$Lambda", "$$EnhancerBy", "$$SpringCGLIB$$", "$$FastClassBy", "$ByteBuddy$",
         "$HibernateProxy$", "$$_javassist", "$$_jvst", "$MockitoMock$"
     };
+    /** JDK dynamic proxies: {@code $Proxy12}, in whatever package their interfaces need. */
+    private static final Pattern JDK_PROXY = Pattern.compile("(^|.*[.$])\\$Proxy\\d+$");
 
     private Exclusions() {
     }
@@ -30,7 +36,7 @@ final class Exclusions {
                 return true;
             }
         }
-        return false;
+        return JDK_PROXY.matcher(className).matches();
     }
 
     static ElementMatcher.Junction<TypeDescription> matcher() {

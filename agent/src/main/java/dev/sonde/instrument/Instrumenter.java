@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 
 /**
@@ -56,10 +57,11 @@ public final class Instrumenter {
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
                 .ignore(Exclusions.matcher())
-                .or(any(), isBootstrapClassLoader())
+                .or(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .type(selector.types())
                 .transform((builder, type, loader, module, domain) -> {
                     transformedTypes.incrementAndGet();
+                    Log.debug("instrumenting " + type.getName());
                     return timeMethods(builder, selector, type, methodAdvice, constructorAdvice);
                 })
                 .installOn(instrumentation);

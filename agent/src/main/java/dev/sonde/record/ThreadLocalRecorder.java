@@ -31,15 +31,18 @@ public final class ThreadLocalRecorder implements Sink {
 
     @Override
     public void record(int operation, long nanos, boolean failed) {
-        current.get().record(operation, nanos, failed);
+        Thread thread = Thread.currentThread();
+        // Checked before the thread-local lookup: a virtual thread must not even get a ThreadLocal
+        // entry (about 130 bytes each, times 100 000 threads).
+        if (VirtualThreads.isVirtual(thread)) {
+            shared.record(operation, nanos, failed);
+        } else {
+            current.get().record(operation, nanos, failed);
+        }
     }
 
     private ThreadRecording recordingForCurrentThread() {
-        Thread thread = Thread.currentThread();
-        if (VirtualThreads.isVirtual(thread)) {
-            return shared;
-        }
-        ThreadRecording recording = new ThreadRecording(registry, thread);
+        ThreadRecording recording = new ThreadRecording(registry, Thread.currentThread());
         threads.add(recording);
         return recording;
     }
@@ -76,7 +79,7 @@ public final class ThreadLocalRecorder implements Sink {
     }
 
     /** Threads that currently own buffers (for diagnostics and memory tests). */
-    public int liveThreadCount() {
+    public int threadsWithBuffers() {
         return threads.size();
     }
 }

@@ -4,7 +4,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
-/** {@code Thread.isVirtual()} (JDK 21+) for an agent compiled for Java 11; false where absent. */
+/**
+ * {@code Thread.isVirtual()} (JDK 21+) for an agent compiled for Java 11; false where absent. The
+ * handle is a static final constant, so the JIT inlines the call to a type check.
+ */
 final class VirtualThreads {
 
     private static final MethodHandle IS_VIRTUAL = find();

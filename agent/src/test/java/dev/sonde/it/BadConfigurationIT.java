@@ -106,8 +106,8 @@ class BadConfigurationIT {
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.sondeLines()).anyMatch(line -> line.startsWith("[sonde] cannot write reports to out="
-                + notADirectory + " (it is a file, not a directory); writing them to " + temporary.resolve("sonde-out")));
-        assertThat(ReportFile.onlyIn(temporary.resolve("sonde-out")).counts())
+                + notADirectory + " (it is a file, not a directory); writing them to " + temporary.resolve("sonde-out-" + System.getProperty("user.name"))));
+        assertThat(ReportFile.onlyIn(temporary.resolve("sonde-out-" + System.getProperty("user.name"))).counts())
                 .containsKey("com.acme.testapp.PaymentService#charge");
         assertThat(Files.readString(notADirectory)).isEqualTo("in the way");
     }

@@ -1,0 +1,146 @@
+package dev.sonde.record;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ThreadLocalRecorderTest {
+
+    private final OperationRegistry registry = new OperationRegistry(100);
+    private final ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry);
+
+    @Test
+    void snapshotCountsCallsStillWaitingInThreadBuffers() {
+        int op = registry.register("a.B#c", OperationKind.METHOD);
+        for (int i = 0; i < 10; i++) {
+            recorder.record(op, 1_000 + i, i % 5 == 0);
+        }
+        OperationSnapshot snapshot = only(recorder.snapshot());
+        assertThat(snapshot.count()).isEqualTo(10);
+        assertThat(snapshot.errors()).isEqualTo(2);
+        assertThat(snapshot.totalNanos()).isEqualTo(10 * 1_000 + 45);
+        assertThat(snapshot.minNanos()).isEqualTo(1_000);
+        assertThat(snapshot.maxNanos()).isEqualTo(1_009);
+    }
+
+    @Test
+    void callsBeyondOneBufferAreHandedOverAndCountedOnce() {
+        int op = registry.register("a.B#c", OperationKind.METHOD);
+        int calls = CallBuffer.CAPACITY * 3 + 7;
+        for (int i = 0; i < calls; i++) {
+            recorder.record(op, 50, false);
+        }
+        assertThat(only(recorder.snapshot()).count()).isEqualTo(calls);
+        assertThat(only(recorder.snapshot()).count()).as("a snapshot changes nothing").isEqualTo(calls);
+    }
+
+    @Test
+    void endedThreadsAreFoldedIntoTotalsAndForgotten() throws InterruptedException {
+        int op = registry.register("a.B#c", OperationKind.METHOD);
+        int threads = 200;
+        int callsPerThread = 100;
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < callsPerThread; i++) {
+                    recorder.record(op, 10, false);
+                }
+            });
+            thread.start();
+            thread.join();
+        }
+        recorder.foldFinishedThreads();
+        assertThat(recorder.threadsWithBuffers()).isZero();
+        assertThat(only(recorder.snapshot()).count()).isEqualTo((long) threads * callsPerThread);
+    }
+
+    @Test
+    void liveThreadsKeepTheirBuffersUntilTheyEnd() throws InterruptedException {
+        int op = registry.register("a.B#c", OperationKind.METHOD);
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            recorder.record(op, 10, false);
+            recorded.countDown();
+            await(release);
+        });
+        worker.start();
+        recorded.await();
+        recorder.foldFinishedThreads();
+        assertThat(recorder.threadsWithBuffers()).isEqualTo(1);
+        assertThat(only(recorder.snapshot()).count()).isEqualTo(1);
+        release.countDown();
+        worker.join();
+        recorder.foldFinishedThreads();
+        assertThat(recorder.threadsWithBuffers()).isZero();
+        assertThat(only(recorder.snapshot()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void snapshotsTakenWhileThreadsRecordNeverCountMoreThanWasRecorded() throws InterruptedException {
+        int op = registry.register("a.B#c", OperationKind.METHOD);
+        int threads = 4;
+        int callsPerThread = 200_000;
+        AtomicBoolean overCounted = new AtomicBoolean();
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                for (int i = 0; i < callsPerThread; i++) {
+                    recorder.record(op, i & 1023, false);
+                }
+            });
+            workers[t].start();
+        }
+        long previous = 0;
+        while (anyAlive(workers)) {
+            List<OperationSnapshot> snapshots = recorder.snapshot();
+            long count = snapshots.isEmpty() ? 0 : snapshots.get(0).count();
+            if (count > (long) threads * callsPerThread || count < previous - CallBuffer.CAPACITY * threads) {
+                overCounted.set(true);
+            }
+            previous = Math.max(previous, count);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        assertThat(overCounted).isFalse();
+        assertThat(only(recorder.snapshot()).count()).isEqualTo((long) threads * callsPerThread);
+    }
+
+    @Test
+    void operationsNeverCalledAreLeftOutOfSnapshots() {
+        int called = registry.register("a.B#called", OperationKind.METHOD);
+        registry.register("a.B#idle", OperationKind.METHOD);
+        recorder.record(called, 5, false);
+        Map<String, Long> counts = recorder.snapshot().stream()
+                .collect(Collectors.toMap(OperationSnapshot::name, OperationSnapshot::count));
+        assertThat(counts).containsOnly(Map.entry("a.B#called", 1L));
+    }
+
+    private static boolean anyAlive(Thread[] threads) {
+        for (Thread thread : threads) {
+            if (thread.isAlive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static OperationSnapshot only(List<OperationSnapshot> snapshots) {
+        assertThat(snapshots).hasSize(1);
+        return snapshots.get(0);
+    }
+}

@@ -12,6 +12,10 @@ public final class OperationReport {
     public long errors;
     public double throughputPerSec;
     public LatencySummary latencyNs;
+    /** Time not spent in instrumented callees on the same thread; absent when self time is off. */
+    public SelfSummary selfNs;
+    /** Bytes allocated by the calling thread during the call; absent when allocation recording is off. */
+    public AllocationSummary allocBytes;
 
     /** Latency in nanoseconds; percentiles from the histogram, {@code total}, {@code min}, {@code max} exact. */
     public static final class LatencySummary {
@@ -25,6 +29,26 @@ public final class OperationReport {
         public long p999;
         public long max;
         /** The HdrHistogram in its standard compressed, base64 form. */
+        public String histogram;
+    }
+
+    /** Self time in nanoseconds. */
+    public static final class SelfSummary {
+        public long total;
+        public long mean;
+        public long p50;
+        public long p99;
+        public String histogram;
+    }
+
+    /** Allocated bytes per call; calls where the JVM could not tell are counted in {@code unavailable}. */
+    public static final class AllocationSummary {
+        public long total;
+        public long mean;
+        public long p50;
+        public long p99;
+        public long max;
+        public long unavailable;
         public String histogram;
     }
 }

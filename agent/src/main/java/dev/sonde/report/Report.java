@@ -53,6 +53,9 @@ public final class Report {
     public static final class Rankings {
         public List<String> byTotalTime;
         public List<String> byP99;
+        public List<String> bySelfTime;
+        public List<String> byAllocBytes;
+        public List<String> byCount;
     }
 
     /** What the cardinality cap turned away. */

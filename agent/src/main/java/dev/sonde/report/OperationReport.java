@@ -16,6 +16,8 @@ public final class OperationReport {
     public SelfSummary selfNs;
     /** Bytes allocated by the calling thread during the call; absent when allocation recording is off. */
     public AllocationSummary allocBytes;
+    /** For {@code kind: "http"}: the route and the responses by status class. */
+    public HttpSummary http;
 
     /** Latency in nanoseconds; percentiles from the histogram, {@code total}, {@code min}, {@code max} exact. */
     public static final class LatencySummary {
@@ -50,5 +52,12 @@ public final class OperationReport {
         public long max;
         public long unavailable;
         public String histogram;
+    }
+
+    /** An HTTP route: method, route template, and counts by status class ({@code 2xx}...{@code 5xx}). */
+    public static final class HttpSummary {
+        public String method;
+        public String route;
+        public java.util.Map<String, Long> status = new java.util.TreeMap<>();
     }
 }

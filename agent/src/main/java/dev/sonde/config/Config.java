@@ -16,15 +16,19 @@ public final class Config {
     private final Path out;
     private final int maxOperations;
     private final Log.Level logLevel;
+    private final boolean allocation;
+    private final boolean selfTime;
     private final List<String> warnings;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
-           Log.Level logLevel, List<String> warnings) {
+           Log.Level logLevel, boolean allocation, boolean selfTime, List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.out = out;
         this.maxOperations = maxOperations;
         this.logLevel = logLevel;
+        this.allocation = allocation;
+        this.selfTime = selfTime;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -49,12 +53,22 @@ public final class Config {
         return logLevel;
     }
 
+    /** Whether bytes allocated per call are recorded ({@code alloc=on}). */
+    public boolean allocation() {
+        return allocation;
+    }
+
+    /** Whether self time is recorded ({@code self=on}). */
+    public boolean selfTime() {
+        return selfTime;
+    }
+
     /** What was accepted with a warning (unknown keys...), also written into reports. */
     public List<String> warnings() {
         return warnings;
     }
 
     public Config withOut(Path newOut) {
-        return new Config(includes, excludes, newOut, maxOperations, logLevel, warnings);
+        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, warnings);
     }
 }

@@ -72,7 +72,9 @@ public final class ConfigLoader {
         int maxOperations = positiveInt(single(values, Key.MAX_OPERATIONS,
                 String.valueOf(Config.DEFAULT_MAX_OPERATIONS)), Key.MAX_OPERATIONS);
         Log.Level level = logLevel(single(values, Key.LOG, "info"));
-        return new Config(includes, excludes, out, maxOperations, level, warnings);
+        boolean alloc = onOff(single(values, Key.ALLOC, "on"), Key.ALLOC);
+        boolean self = onOff(single(values, Key.SELF, "on"), Key.SELF);
+        return new Config(includes, excludes, out, maxOperations, level, alloc, self, warnings);
     }
 
     private Map<Key, List<String>> parseArguments(String arguments) throws ConfigException {
@@ -202,6 +204,19 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigException("invalid value '" + text + "' for " + key.keyName() + ": expected a positive integer");
+    }
+
+    private static boolean onOff(String text, Key key) throws ConfigException {
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "on":
+            case "true":
+                return true;
+            case "off":
+            case "false":
+                return false;
+            default:
+                throw new ConfigException("invalid value '" + text + "' for " + key.keyName() + ": expected on or off");
+        }
     }
 
     private static Log.Level logLevel(String text) throws ConfigException {

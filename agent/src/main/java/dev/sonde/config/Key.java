@@ -10,6 +10,8 @@ public enum Key {
     EXCLUDE("exclude", true, "method patterns never to time, even when included"),
     OUT("out", false, "directory for reports (default ./sonde-out)"),
     MAX_OPERATIONS("max.operations", false, "cap on distinct operations; the rest go to (other) (default 2000)"),
+    ALLOC("alloc", false, "on | off: bytes allocated per call (default on)"),
+    SELF("self", false, "on | off: self time, exclusive of timed callees (default on)"),
     LOG("log", false, "quiet | info | debug (default info)"),
     CONFIG("config", false, "a Java properties file with more keys");
 

@@ -3,8 +3,8 @@ package dev.sonde.bootstrap;
 /**
  * The static entry point that inlined advice calls, visible to every class loader.
  *
- * <p>{@link #record} is one volatile read and one interface call; the JIT inlines both while a
- * single sink is installed. Until {@link #install} runs (and after {@link #uninstall}), calls are
+ * <p>Each method is one volatile read and one interface call; the JIT inlines both while a single
+ * sink is installed. Until {@link #installIfAbsent} runs (and after {@link #uninstall}), calls are
  * discarded.
  */
 public final class Recorder {
@@ -17,6 +17,14 @@ public final class Recorder {
 
     public static void record(int operation, long nanos, boolean failed) {
         sink.record(operation, nanos, failed);
+    }
+
+    public static Object enter() {
+        return sink.enter();
+    }
+
+    public static void exit(Object frame, int operation, long nanos, boolean failed) {
+        sink.exit(frame, operation, nanos, failed);
     }
 
     /**
@@ -39,6 +47,15 @@ public final class Recorder {
     private static final class DiscardingSink implements Sink {
         @Override
         public void record(int operation, long nanos, boolean failed) {
+        }
+
+        @Override
+        public Object enter() {
+            return null;
+        }
+
+        @Override
+        public void exit(Object frame, int operation, long nanos, boolean failed) {
         }
     }
 }

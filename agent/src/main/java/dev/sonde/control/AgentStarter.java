@@ -7,6 +7,7 @@ import dev.sonde.config.ConfigException;
 import dev.sonde.config.ConfigLoader;
 import dev.sonde.instrument.Instrumenter;
 import dev.sonde.record.OperationRegistry;
+import dev.sonde.record.RecordingOptions;
 import dev.sonde.record.ThreadLocalRecorder;
 
 import java.io.File;
@@ -52,7 +53,8 @@ public final class AgentStarter {
             Log.info("no include= patterns given: no method is timed (example: include=com.acme.**Service#*)");
         }
         OperationRegistry registry = new OperationRegistry(config.maxOperations());
-        ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry);
+        ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry,
+                new RecordingOptions(config.allocation(), config.selfTime()));
         if (!Recorder.installIfAbsent(recorder)) {
             Log.error("sonde is already running in this JVM; this second start is ignored");
             return;

@@ -23,7 +23,9 @@ import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 
 /**
  * Installs the Byte Buddy transformation that inlines timing advice into the configured methods,
- * in classes loaded later and (by retransformation) in classes already loaded.
+ * in classes loaded later and (by retransformation) in classes already loaded. With
+ * {@code alloc=off,self=off} the cheaper {@link MethodTimingAdvice} is used; otherwise
+ * {@link ProfilingAdvice}, which keeps a frame per call.
  */
 public final class Instrumenter {
 
@@ -48,9 +50,11 @@ public final class Instrumenter {
         System.setProperty(NEXUS_DISABLED, "true");
         MethodSelector selector = new MethodSelector(config.includes(), config.excludes());
         OperationIdBinding binding = new OperationIdBinding(registry);
-        Advice methodAdvice = Advice.withCustomMapping().bind(OperationId.class, binding).to(MethodTimingAdvice.class);
+        boolean frames = config.allocation() || config.selfTime();
+        Advice methodAdvice = Advice.withCustomMapping().bind(OperationId.class, binding)
+                .to(frames ? ProfilingAdvice.class : MethodTimingAdvice.class);
         Advice constructorAdvice = Advice.withCustomMapping().bind(OperationId.class, binding)
-                .to(ConstructorTimingAdvice.class);
+                .to(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class);
 
         return new AgentBuilder.Default()
                 .disableClassFormatChanges()

@@ -24,7 +24,7 @@ public final class OperationSnapshot {
     }
 
     public long count() {
-        return totals.count();
+        return totals.latency().count();
     }
 
     public long errors() {
@@ -32,19 +32,54 @@ public final class OperationSnapshot {
     }
 
     public long totalNanos() {
-        return totals.totalNanos();
+        return totals.latency().total();
     }
 
     public long minNanos() {
-        return totals.minNanos();
+        return totals.latency().min();
     }
 
     public long maxNanos() {
-        return totals.maxNanos();
+        return totals.latency().max();
     }
 
     /** The latency histogram; callers must not change it. */
     public Histogram latency() {
-        return totals.latency();
+        return totals.latency().histogram();
+    }
+
+    /** Calls whose self time was measured (none when {@code self=off}). */
+    public long selfCount() {
+        return totals.self().count();
+    }
+
+    public long selfTotalNanos() {
+        return totals.self().total();
+    }
+
+    public Histogram self() {
+        return totals.self().histogram();
+    }
+
+    /** Calls whose allocation was measured. */
+    public long allocationCount() {
+        return totals.allocation().count();
+    }
+
+    /** Calls whose allocation the JVM could not tell (virtual threads, unsupported JVMs). */
+    public long allocationUnavailable() {
+        return totals.allocationUnavailable();
+    }
+
+    public long allocatedBytesTotal() {
+        return totals.allocation().total();
+    }
+
+    public long allocatedBytesMax() {
+        return totals.allocation().max();
+    }
+
+    public Histogram allocation() {
+        return totals.allocation().histogram();
     }
 }

@@ -1,22 +1,17 @@
 package dev.sonde.record;
 
-import org.HdrHistogram.Histogram;
-
 /**
  * Everything recorded for one operation that threads have handed over (by flushing a full
  * {@link CallBuffer} or by ending). Guarded by its own monitor; touched once per
- * {@link CallBuffer#CAPACITY} calls per thread, never on every call of a platform thread.
+ * {@link CallBuffer#CAPACITY} calls per platform thread, never on every call.
  */
 final class OperationTotals {
 
-    /** Two significant digits: percentiles within 1 %, and a histogram small enough to keep thousands. */
-    static final int SIGNIFICANT_DIGITS = 2;
-
-    private final Histogram latency = new Histogram(SIGNIFICANT_DIGITS);
+    private final ValueTotals latency = new ValueTotals();
+    private final ValueTotals self = new ValueTotals();
+    private final ValueTotals allocation = new ValueTotals();
     private long errors;
-    private long totalNanos;
-    private long minNanos = Long.MAX_VALUE;
-    private long maxNanos;
+    private long allocationUnavailable;
 
     /** Moves a full (or finished) buffer's calls into the totals and empties it. */
     synchronized void absorb(CallBuffer buffer) {
@@ -25,8 +20,8 @@ final class OperationTotals {
     }
 
     /** One call recorded straight into the totals (threads that must not own buffers). */
-    synchronized void recordOne(long nanos, boolean failed) {
-        add(nanos);
+    synchronized void recordOne(long nanos, long selfNanos, long allocatedBytes, boolean failed) {
+        add(nanos, selfNanos, allocatedBytes);
         if (failed) {
             errors++;
         }
@@ -38,11 +33,11 @@ final class OperationTotals {
      */
     synchronized OperationTotals copyWith(Iterable<CallBuffer> pending) {
         OperationTotals copy = new OperationTotals();
-        copy.latency.add(latency);
+        copy.latency.addAll(latency);
+        copy.self.addAll(self);
+        copy.allocation.addAll(allocation);
         copy.errors = errors;
-        copy.totalNanos = totalNanos;
-        copy.minNanos = minNanos;
-        copy.maxNanos = maxNanos;
+        copy.allocationUnavailable = allocationUnavailable;
         for (CallBuffer buffer : pending) {
             addTo(buffer, copy);
         }
@@ -52,40 +47,41 @@ final class OperationTotals {
     private static void addTo(CallBuffer buffer, OperationTotals target) {
         int size = Math.min(buffer.size, CallBuffer.CAPACITY);
         for (int i = 0; i < size; i++) {
-            target.add(buffer.nanos[i]);
+            target.add(buffer.nanos[i], buffer.selfNanos[i], buffer.allocatedBytes[i]);
         }
         target.errors += buffer.errors;
     }
 
-    private void add(long nanos) {
-        long value = Math.max(0, nanos);
-        latency.recordValue(value);
-        totalNanos += value;
-        minNanos = Math.min(minNanos, value);
-        maxNanos = Math.max(maxNanos, value);
+    /** Negative self time or allocation: not measured for this call. */
+    private void add(long nanos, long selfNanos, long allocatedBytes) {
+        latency.add(nanos);
+        if (selfNanos >= 0) {
+            self.add(selfNanos);
+        }
+        if (allocatedBytes >= 0) {
+            allocation.add(allocatedBytes);
+        } else if (allocatedBytes == AllocationCounter.UNAVAILABLE) {
+            allocationUnavailable++;
+        }
     }
 
-    Histogram latency() {
+    ValueTotals latency() {
         return latency;
     }
 
-    long count() {
-        return latency.getTotalCount();
+    ValueTotals self() {
+        return self;
+    }
+
+    ValueTotals allocation() {
+        return allocation;
     }
 
     long errors() {
         return errors;
     }
 
-    long totalNanos() {
-        return totalNanos;
-    }
-
-    long minNanos() {
-        return count() == 0 ? 0 : minNanos;
-    }
-
-    long maxNanos() {
-        return maxNanos;
+    long allocationUnavailable() {
+        return allocationUnavailable;
     }
 }

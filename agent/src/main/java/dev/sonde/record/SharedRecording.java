@@ -1,21 +1,38 @@
 package dev.sonde.record;
 
 /**
- * The recording used by virtual threads: they are many and short-lived, so instead of buffers of
- * their own they record straight into the operation's totals, under its lock.
+ * The recording used by virtual threads: they are many and short-lived, so instead of buffers and
+ * frames of their own they record straight into the operation's totals, under its lock. Their calls
+ * have a duration but no self time, and their allocation counts as unavailable (the JVM's counter
+ * does not follow a virtual thread across carriers).
  */
 final class SharedRecording extends ThreadRecording {
 
     private final OperationRegistry registry;
+    private final RecordingOptions options;
+    /** Handed out by {@link #enter}; its fields are never used. */
+    private final Frame marker = new Frame(this, 0);
 
-    SharedRecording(OperationRegistry registry) {
-        super(registry, null);
+    SharedRecording(OperationRegistry registry, RecordingOptions options) {
+        super(registry, options, null);
         this.registry = registry;
+        this.options = options;
     }
 
     @Override
-    void record(int operation, long nanos, boolean failed) {
-        registry.operation(operation).totals.recordOne(nanos, failed);
+    Frame enter() {
+        return marker;
+    }
+
+    @Override
+    void exit(Frame frame, int operation, long nanos, boolean failed) {
+        long allocation = options.allocation() ? AllocationCounter.UNAVAILABLE : CallBuffer.NOT_RECORDED;
+        record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, failed);
+    }
+
+    @Override
+    void record(int operation, long nanos, long selfNanos, long allocatedBytes, boolean failed) {
+        registry.operation(operation).totals.recordOne(nanos, selfNanos, allocatedBytes, failed);
     }
 
     @Override

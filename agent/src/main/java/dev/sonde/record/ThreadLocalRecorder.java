@@ -20,29 +20,48 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class ThreadLocalRecorder implements Sink {
 
     private final OperationRegistry registry;
+    private final RecordingOptions options;
     private final SharedRecording shared;
     private final ConcurrentLinkedQueue<ThreadRecording> threads = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<ThreadRecording> current = ThreadLocal.withInitial(this::recordingForCurrentThread);
 
-    public ThreadLocalRecorder(OperationRegistry registry) {
+    public ThreadLocalRecorder(OperationRegistry registry, RecordingOptions options) {
         this.registry = registry;
-        this.shared = new SharedRecording(registry);
+        this.options = options;
+        this.shared = new SharedRecording(registry, options);
     }
 
     @Override
     public void record(int operation, long nanos, boolean failed) {
-        Thread thread = Thread.currentThread();
-        // Checked before the thread-local lookup: a virtual thread must not even get a ThreadLocal
-        // entry (about 130 bytes each, times 100 000 threads).
-        if (VirtualThreads.isVirtual(thread)) {
-            shared.record(operation, nanos, failed);
+        recording().record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, failed);
+    }
+
+    @Override
+    public Object enter() {
+        return recording().enter();
+    }
+
+    @Override
+    public void exit(Object frame, int operation, long nanos, boolean failed) {
+        if (frame instanceof Frame) {
+            Frame open = (Frame) frame;
+            open.owner.exit(open, operation, nanos, failed);
         } else {
-            current.get().record(operation, nanos, failed);
+            // Past the maximum depth (or entered before sonde started): the duration alone.
+            recording().record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, failed);
         }
     }
 
+    /**
+     * The current thread's recording. Virtual threads are checked before the thread-local lookup:
+     * they must not even get a ThreadLocal entry (about 130 bytes each, times 100 000 threads).
+     */
+    private ThreadRecording recording() {
+        return VirtualThreads.isVirtual(Thread.currentThread()) ? shared : current.get();
+    }
+
     private ThreadRecording recordingForCurrentThread() {
-        ThreadRecording recording = new ThreadRecording(registry, Thread.currentThread());
+        ThreadRecording recording = new ThreadRecording(registry, options, Thread.currentThread());
         threads.add(recording);
         return recording;
     }
@@ -71,7 +90,7 @@ public final class ThreadLocalRecorder implements Sink {
                 }
             }
             OperationTotals copy = operation.totals.copyWith(pending);
-            if (copy.count() > 0) {
+            if (copy.latency().count() > 0) {
                 result.add(new OperationSnapshot(operation.name, operation.kind, copy));
             }
         }

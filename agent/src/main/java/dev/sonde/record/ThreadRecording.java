@@ -4,33 +4,85 @@ import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 /**
- * The calls one platform thread has recorded and not yet handed over, one {@link CallBuffer} per
- * operation it has called.
+ * What one platform thread has recorded and not yet handed over, one {@link CallBuffer} per
+ * operation it has called, and its stack of open {@link Frame}s.
  *
- * <p>Only the owning thread writes. {@link #record} takes no lock and allocates nothing, except the
- * first time the thread calls an operation (its buffer) or an id beyond the array (a larger array).
+ * <p>Only the owning thread writes. Recording takes no lock and allocates nothing, except the first
+ * time the thread calls an operation (its buffer) or reaches a new depth (its frame).
  */
 class ThreadRecording {
 
+    /** Deeper calls are timed, but without self time or allocation: the stack stays bounded. */
+    static final int MAX_DEPTH = 1024;
+
     private final OperationRegistry registry;
+    private final RecordingOptions options;
     private final WeakReference<Thread> owner;
     /** Volatile so that a snapshot sees the array a writer grew; written only when growing. */
     private volatile CallBuffer[] buffers = new CallBuffer[16];
+    private Frame[] frames = new Frame[8];
+    private int depth = -1;
 
-    ThreadRecording(OperationRegistry registry, Thread owner) {
+    ThreadRecording(OperationRegistry registry, RecordingOptions options, Thread owner) {
         this.registry = registry;
+        this.options = options;
         this.owner = new WeakReference<>(owner);
     }
 
-    void record(int operation, long nanos, boolean failed) {
+    /** A call begins: the next frame, or null past {@link #MAX_DEPTH}. */
+    Frame enter() {
+        int next = depth + 1;
+        if (next >= MAX_DEPTH) {
+            return null;
+        }
+        Frame frame = next < frames.length ? frames[next] : null;
+        if (frame == null) {
+            frame = newFrame(next);
+        }
+        depth = next;
+        frame.calleeNanos = 0;
+        frame.allocationAtStart = options.allocation()
+                ? AllocationCounter.currentThreadAllocatedBytes() : CallBuffer.NOT_RECORDED;
+        return frame;
+    }
+
+    /** The call of {@code frame} ended: close it (and any frame above it left open) and record. */
+    void exit(Frame frame, int operation, long nanos, boolean failed) {
+        long allocated = allocatedSince(frame.allocationAtStart);
+        depth = frame.depth - 1;
+        if (depth >= 0) {
+            frames[depth].calleeNanos += nanos;
+        }
+        long self = options.selfTime() ? Math.max(0, nanos - frame.calleeNanos) : CallBuffer.NOT_RECORDED;
+        record(operation, nanos, self, allocated, failed);
+    }
+
+    private static long allocatedSince(long atStart) {
+        if (atStart < 0) {
+            return atStart;
+        }
+        long now = AllocationCounter.currentThreadAllocatedBytes();
+        return now < 0 ? AllocationCounter.UNAVAILABLE : now - atStart;
+    }
+
+    void record(int operation, long nanos, long selfNanos, long allocatedBytes, boolean failed) {
         CallBuffer[] current = buffers;
         CallBuffer buffer = operation < current.length ? current[operation] : null;
         if (buffer == null) {
             buffer = newBuffer(operation);
         }
-        if (buffer.add(nanos, failed)) {
+        if (buffer.add(nanos, selfNanos, allocatedBytes, failed)) {
             registry.operation(operation).totals.absorb(buffer);
         }
+    }
+
+    private Frame newFrame(int index) {
+        if (index >= frames.length) {
+            frames = Arrays.copyOf(frames, Math.min(MAX_DEPTH, frames.length * 2));
+        }
+        Frame frame = new Frame(this, index);
+        frames[index] = frame;
+        return frame;
     }
 
     private CallBuffer newBuffer(int operation) {

@@ -85,7 +85,32 @@ public final class ReportBuilder {
         operation.errors = snapshot.errors();
         operation.throughputPerSec = seconds > 0 ? round(snapshot.count() / seconds) : 0;
         operation.latencyNs = latency(snapshot);
+        operation.selfNs = snapshot.selfCount() > 0 ? self(snapshot) : null;
+        operation.allocBytes = snapshot.allocationCount() + snapshot.allocationUnavailable() > 0 ? allocation(snapshot) : null;
         return operation;
+    }
+
+    private static OperationReport.SelfSummary self(OperationSnapshot snapshot) {
+        OperationReport.SelfSummary self = new OperationReport.SelfSummary();
+        self.total = snapshot.selfTotalNanos();
+        self.mean = snapshot.selfTotalNanos() / snapshot.selfCount();
+        self.p50 = snapshot.self().getValueAtPercentile(50);
+        self.p99 = snapshot.self().getValueAtPercentile(99);
+        self.histogram = HistogramCodec.encode(snapshot.self());
+        return self;
+    }
+
+    private static OperationReport.AllocationSummary allocation(OperationSnapshot snapshot) {
+        OperationReport.AllocationSummary allocation = new OperationReport.AllocationSummary();
+        long measured = snapshot.allocationCount();
+        allocation.total = snapshot.allocatedBytesTotal();
+        allocation.mean = measured == 0 ? 0 : snapshot.allocatedBytesTotal() / measured;
+        allocation.p50 = Math.min(snapshot.allocation().getValueAtPercentile(50), snapshot.allocatedBytesMax());
+        allocation.p99 = Math.min(snapshot.allocation().getValueAtPercentile(99), snapshot.allocatedBytesMax());
+        allocation.max = snapshot.allocatedBytesMax();
+        allocation.unavailable = snapshot.allocationUnavailable();
+        allocation.histogram = HistogramCodec.encode(snapshot.allocation());
+        return allocation;
     }
 
     private static OperationReport.LatencySummary latency(OperationSnapshot snapshot) {
@@ -113,6 +138,13 @@ public final class ReportBuilder {
         Report.Rankings rankings = new Report.Rankings();
         rankings.byTotalTime = top(operations, o -> o.latencyNs.total);
         rankings.byP99 = top(operations, o -> o.latencyNs.p99);
+        rankings.byCount = top(operations, o -> o.count);
+        if (operations.stream().anyMatch(o -> o.selfNs != null)) {
+            rankings.bySelfTime = top(operations, o -> o.selfNs == null ? 0 : o.selfNs.total);
+        }
+        if (operations.stream().anyMatch(o -> o.allocBytes != null)) {
+            rankings.byAllocBytes = top(operations, o -> o.allocBytes == null ? 0 : o.allocBytes.total);
+        }
         return rankings;
     }
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThreadLocalRecorderTest {
 
     private final OperationRegistry registry = new OperationRegistry(100);
-    private final ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry);
+    private final ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry, new RecordingOptions(true, true));
 
     @Test
     void snapshotCountsCallsStillWaitingInThreadBuffers() {
@@ -120,6 +120,67 @@ class ThreadLocalRecorderTest {
         Map<String, Long> counts = recorder.snapshot().stream()
                 .collect(Collectors.toMap(OperationSnapshot::name, OperationSnapshot::count));
         assertThat(counts).containsOnly(Map.entry("a.B#called", 1L));
+    }
+
+    @Test
+    void selfTimeIsTheCallMinusItsTimedCallees() {
+        int parent = registry.register("a#parent", OperationKind.METHOD);
+        int child = registry.register("a#child", OperationKind.METHOD);
+        Object parentFrame = recorder.enter();
+        Object first = recorder.enter();
+        recorder.exit(first, child, 30, false);
+        Object second = recorder.enter();
+        recorder.exit(second, child, 20, false);
+        recorder.exit(parentFrame, parent, 100, false);
+
+        Map<String, OperationSnapshot> byName = byName();
+        assertThat(byName.get("a#parent").selfTotalNanos()).isEqualTo(50);
+        assertThat(byName.get("a#child").selfTotalNanos()).isEqualTo(50);
+        assertThat(byName.get("a#parent").totalNanos()).isEqualTo(100);
+    }
+
+    @Test
+    void aFrameLeftOpenDoesNotShiftTheAccountingOfLaterCalls() {
+        int parent = registry.register("a#parent", OperationKind.METHOD);
+        int child = registry.register("a#child", OperationKind.METHOD);
+        Object outer = recorder.enter();
+        recorder.enter(); // a constructor that threw: entered, never exited
+        recorder.exit(outer, parent, 10, false);
+
+        Object parentFrame = recorder.enter();
+        Object childFrame = recorder.enter();
+        recorder.exit(childFrame, child, 30, false);
+        recorder.exit(parentFrame, parent, 100, false);
+
+        assertThat(byName().get("a#parent").selfTotalNanos()).isEqualTo(10 + 70);
+    }
+
+    @Test
+    void allocationOfACallIsMeasuredOnThisJvm() {
+        int op = registry.register("a#allocates", OperationKind.METHOD);
+        Object frame = recorder.enter();
+        sink = new long[100_000];
+        recorder.exit(frame, op, 10, false);
+
+        OperationSnapshot snapshot = byName().get("a#allocates");
+        assertThat(snapshot.allocationUnavailable()).isZero();
+        assertThat(snapshot.allocatedBytesTotal()).isBetween(800_000L, 900_000L);
+    }
+
+    @Test
+    void durationOnlyRecordsCarryNoSelfTimeOrAllocation() {
+        int op = registry.register("a#b", OperationKind.METHOD);
+        recorder.record(op, 10, false);
+        OperationSnapshot snapshot = byName().get("a#b");
+        assertThat(snapshot.selfCount()).isZero();
+        assertThat(snapshot.allocationCount()).isZero();
+        assertThat(snapshot.allocationUnavailable()).isZero();
+    }
+
+    static volatile Object sink;
+
+    private Map<String, OperationSnapshot> byName() {
+        return recorder.snapshot().stream().collect(Collectors.toMap(OperationSnapshot::name, s -> s));
     }
 
     private static boolean anyAlive(Thread[] threads) {

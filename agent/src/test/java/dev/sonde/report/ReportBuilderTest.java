@@ -2,6 +2,7 @@ package dev.sonde.report;
 
 import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationRegistry;
+import dev.sonde.record.RecordingOptions;
 import dev.sonde.record.ThreadLocalRecorder;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.within;
 class ReportBuilderTest {
 
     private final OperationRegistry registry = new OperationRegistry(100);
-    private final ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry);
+    private final ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry, new RecordingOptions(true, true));
     private final Instant start = Instant.parse("2026-11-23T12:00:00Z");
 
     @Test

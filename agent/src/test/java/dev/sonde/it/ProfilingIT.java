@@ -1,0 +1,92 @@
+package dev.sonde.it;
+
+import com.acme.testapp.ProfilingApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Allocation per call and self time, measured in a real JVM against methods whose figures are known. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProfilingIT {
+
+    private static final String APP = "com.acme.testapp.ProfilingApp#";
+    private static final long MICROS = 1_000;
+
+    private final Map<Integer, ReportFile> reports = new HashMap<>();
+
+    static List<Jdks.Jdk> jdks() {
+        return Jdks.all();
+    }
+
+    @BeforeAll
+    void runTheAppOnEachJdk() throws Exception {
+        for (Jdks.Jdk jdk : Jdks.all()) {
+            Path work = TestPaths.workDirectory("profiling-" + jdk.major());
+            Path out = work.resolve("out");
+            ForkedJvm.Result result = ForkedJvm.on(jdk)
+                    .withAgent("include=com.acme.testapp.ProfilingApp#*,exclude=com.acme.testapp.ProfilingApp#spin,out=" + out)
+                    .mainClass(ProfilingApp.class)
+                    .run(work);
+            assertThat(result.exitCode()).as(result.describe()).isZero();
+            reports.put(jdk.major(), ReportFile.onlyIn(out));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void methodAllocatingAKnownArrayReportsThatManyBytesPerCall(Jdks.Jdk jdk) {
+        JsonNode alloc = reports.get(jdk.major()).operation(APP + "allocate").get("allocBytes");
+        double expected = ProfilingApp.ARRAY_BYTES;
+        assertThat(alloc.get("p50").asDouble()).isCloseTo(expected, within(expected * 0.03));
+        assertThat(alloc.get("mean").asDouble()).isCloseTo(expected, within(expected * 0.03));
+        assertThat(alloc.get("total").asLong()).isGreaterThanOrEqualTo(ProfilingApp.ALLOCATE_CALLS * ProfilingApp.ARRAY_BYTES);
+        assertThat(alloc.get("unavailable").asLong()).isZero();
+        assertThat(reports.get(jdk.major()).ranking("byAllocBytes")).first().isIn(APP + "allocate", APP + "main");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void methodThatAllocatesNothingReportsAboutZero(Jdks.Jdk jdk) {
+        JsonNode idle = reports.get(jdk.major()).operation(APP + "idle");
+        assertThat(idle.get("count").asLong()).isEqualTo(ProfilingApp.IDLE_CALLS);
+        assertThat(idle.get("allocBytes").get("p50").asLong()).isZero();
+        assertThat(idle.get("allocBytes").get("p99").asLong()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void callerOfTwoTimedChildrenHasOnlyItsOwnWorkAsSelfTime(Jdks.Jdk jdk) {
+        JsonNode parent = reports.get(jdk.major()).operation(APP + "parent");
+        long latency = parent.get("latencyNs").get("p50").asLong();
+        long self = parent.get("selfNs").get("p50").asLong();
+        long own = ProfilingApp.PARENT_SPIN_MICROS * MICROS;
+        long children = 2 * ProfilingApp.CHILD_SPIN_MICROS * MICROS;
+        assertThat(latency).isGreaterThanOrEqualTo(own + children);
+        assertThat(self).isBetween(own, own + own / 2);
+        JsonNode child = reports.get(jdk.major()).operation(APP + "childA");
+        assertThat(child.get("selfNs").get("p50")).isEqualTo(child.get("latencyNs").get("p50"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void recursionCountsEachLevelsOwnTimeOnce(Jdks.Jdk jdk) {
+        JsonNode recurse = reports.get(jdk.major()).operation(APP + "recurse");
+        long calls = (long) ProfilingApp.RECURSE_CALLS * ProfilingApp.DEPTH;
+        assertThat(recurse.get("count").asLong()).isEqualTo(calls);
+        long ownTime = calls * ProfilingApp.LEVEL_SPIN_MICROS * MICROS;
+        long selfTotal = recurse.get("selfNs").get("total").asLong();
+        assertThat(selfTotal).isBetween(ownTime, ownTime + ownTime / 2);
+        // Inclusive time counts the deeper levels again at each level: 5+4+3+2+1 = 15 spins per outer call.
+        assertThat(recurse.get("latencyNs").get("total").asLong()).isGreaterThanOrEqualTo(3 * ownTime);
+    }
+}

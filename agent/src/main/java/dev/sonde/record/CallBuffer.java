@@ -5,31 +5,44 @@ package dev.sonde.record;
  * {@link OperationTotals}: duration, self time and allocated bytes of each ({@link #NOT_RECORDED}
  * or {@link AllocationCounter#UNAVAILABLE} where a figure was not measured for a call).
  *
- * <p>Single writer: only the owning thread calls {@link #add}. Readers (snapshots) hold the lock of
+ * <p>Single writer: only the owning thread calls {@link #add} (on {@link #active()}). Readers (snapshots) hold the lock of
  * the operation's totals and read {@link #size} and the values without synchronisation: a value
  * being written at that instant may be missed or read late, never counted twice, because the
  * owner empties the buffer only while holding that same lock.
  */
 final class CallBuffer {
 
-    /** 32 calls: flushing costs one lock per 32 calls; 200 threads x 200 operations stay near 40 MiB. */
-    static final int CAPACITY = 32;
+    /**
+     * 64 calls: one flush (a lock and 64 histogram updates per figure) per 64 calls. Figures are
+     * stored as ints, so 200 threads x 200 operations of buffers stay near 30 MiB; a call whose
+     * figures do not fit an int (over 2.1 s, or over 2 GiB allocated) skips the buffer.
+     */
+    static final int CAPACITY = 64;
 
     /** In place of a self time or allocation that this recording does not measure. */
-    static final long NOT_RECORDED = -2;
+    static final int NOT_RECORDED = -2;
 
-    final long[] nanos = new long[CAPACITY];
-    final long[] selfNanos = new long[CAPACITY];
-    final long[] allocatedBytes = new long[CAPACITY];
+    final int[] nanos = new int[CAPACITY];
+    final int[] selfNanos = new int[CAPACITY];
+    final int[] allocatedBytes = new int[CAPACITY];
     int size;
     long errors;
 
-    /** @return whether the buffer is full and must be handed over now */
+    /** Whether a call's figures fit the buffer's int slots. */
+    static boolean fits(long callNanos, long callAllocatedBytes) {
+        return callNanos <= Integer.MAX_VALUE && callAllocatedBytes <= Integer.MAX_VALUE;
+    }
+
+    /**
+     * Adds a call whose figures {@link #fits fit}.
+     *
+     * @return whether the buffer is full and must be handed over now
+     */
     boolean add(long callNanos, long callSelfNanos, long callAllocatedBytes, boolean failed) {
         int i = size;
-        nanos[i] = callNanos;
-        selfNanos[i] = callSelfNanos;
-        allocatedBytes[i] = callAllocatedBytes;
+        nanos[i] = (int) callNanos;
+        selfNanos[i] = (int) callSelfNanos;
+        allocatedBytes[i] = (int) callAllocatedBytes;
         size = i + 1;
         if (failed) {
             errors++;
@@ -37,9 +50,33 @@ final class CallBuffer {
         return i + 1 == CAPACITY;
     }
 
+    /**
+     * Where the owner writes while this buffer is full and waiting to be handed over: the totals'
+     * lock was busy, so rather than wait the owner fills a second buffer (made on first need).
+     */
+    CallBuffer overflow;
+    boolean writingOverflow;
+
+    /** The buffer the owner adds to now: this one, or its overflow while this one waits. */
+    CallBuffer active() {
+        return writingOverflow ? overflow : this;
+    }
+
+    void switchToOverflow() {
+        if (overflow == null) {
+            overflow = new CallBuffer();
+        }
+        writingOverflow = true;
+    }
+
     /** Called with the operation's totals locked. */
     void clear() {
         size = 0;
         errors = 0;
+        if (overflow != null) {
+            overflow.size = 0;
+            overflow.errors = 0;
+        }
+        writingOverflow = false;
     }
 }

@@ -15,6 +15,11 @@ public final class OperationSnapshot {
         this.totals = totals;
     }
 
+    /** The figures recorded since {@code earlier}, a snapshot of the same operation taken before. */
+    OperationSnapshot minus(OperationSnapshot earlier) {
+        return new OperationSnapshot(name, kind, totals.minus(earlier.totals));
+    }
+
     public String name() {
         return name;
     }

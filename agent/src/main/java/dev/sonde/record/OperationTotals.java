@@ -1,11 +1,15 @@
 package dev.sonde.record;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * Everything recorded for one operation that threads have handed over (by flushing a full
- * {@link CallBuffer} or by ending). Guarded by its own monitor; touched once per
+ * {@link CallBuffer} or by ending). Guarded by its own lock; touched once per
  * {@link CallBuffer#CAPACITY} calls per platform thread, never on every call.
  */
 final class OperationTotals {
+
+    private final ReentrantLock lock = new ReentrantLock();
 
     private final ValueTotals latency = new ValueTotals();
     private final ValueTotals self = new ValueTotals();
@@ -13,35 +17,75 @@ final class OperationTotals {
     private long errors;
     private long allocationUnavailable;
 
-    /** Moves a full (or finished) buffer's calls into the totals and empties it. */
-    synchronized void absorb(CallBuffer buffer) {
+    /** Moves a full (or finished) buffer's calls, and its overflow's, into the totals and empties them. */
+    void absorb(CallBuffer buffer) {
+        lock.lock();
+        try {
+            absorbLocked(buffer);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@link #absorb} if the lock is free right now; false, and nothing done, if it is not. */
+    boolean tryAbsorb(CallBuffer buffer) {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            absorbLocked(buffer);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void absorbLocked(CallBuffer buffer) {
         addTo(buffer, this);
+        if (buffer.overflow != null) {
+            addTo(buffer.overflow, this);
+        }
         buffer.clear();
     }
 
     /** One call recorded straight into the totals (threads that must not own buffers). */
-    synchronized void recordOne(long nanos, long selfNanos, long allocatedBytes, boolean failed) {
-        add(nanos, selfNanos, allocatedBytes);
-        if (failed) {
-            errors++;
+    void recordOne(long nanos, long selfNanos, long allocatedBytes, boolean failed) {
+        lock.lock();
+        try {
+            add(nanos, selfNanos, allocatedBytes);
+            if (failed) {
+                errors++;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * A consistent copy of these totals plus the calls still waiting in the given buffers. The lock
-     * is held throughout, so no buffer can be flushed into the totals while it is being counted.
+     * A consistent copy of these totals plus the calls still waiting in the given buffers (and their
+     * overflows). The lock is held throughout, so no buffer can be flushed into the totals while it
+     * is being counted.
      */
-    synchronized OperationTotals copyWith(Iterable<CallBuffer> pending) {
-        OperationTotals copy = new OperationTotals();
-        copy.latency.addAll(latency);
-        copy.self.addAll(self);
-        copy.allocation.addAll(allocation);
-        copy.errors = errors;
-        copy.allocationUnavailable = allocationUnavailable;
-        for (CallBuffer buffer : pending) {
-            addTo(buffer, copy);
+    OperationTotals copyWith(Iterable<CallBuffer> pending) {
+        lock.lock();
+        try {
+            OperationTotals copy = new OperationTotals();
+            copy.latency.addAll(latency);
+            copy.self.addAll(self);
+            copy.allocation.addAll(allocation);
+            copy.errors = errors;
+            copy.allocationUnavailable = allocationUnavailable;
+            for (CallBuffer buffer : pending) {
+                addTo(buffer, copy);
+                CallBuffer overflow = buffer.overflow;
+                if (overflow != null) {
+                    addTo(overflow, copy);
+                }
+            }
+            return copy;
+        } finally {
+            lock.unlock();
         }
-        return copy;
     }
 
     private static void addTo(CallBuffer buffer, OperationTotals target) {
@@ -63,6 +107,20 @@ final class OperationTotals {
         } else if (allocatedBytes == AllocationCounter.UNAVAILABLE) {
             allocationUnavailable++;
         }
+    }
+
+    /**
+     * What was recorded since {@code earlier}, an older snapshot copy of the same operation (see
+     * {@link SnapshotBaseline}). Both are private copies made by {@link #copyWith}: no lock is taken.
+     */
+    OperationTotals minus(OperationTotals earlier) {
+        OperationTotals window = new OperationTotals();
+        window.latency.addAll(latency.minus(earlier.latency));
+        window.self.addAll(self.minus(earlier.self));
+        window.allocation.addAll(allocation.minus(earlier.allocation));
+        window.errors = errors - earlier.errors;
+        window.allocationUnavailable = allocationUnavailable - earlier.allocationUnavailable;
+        return window;
     }
 
     ValueTotals latency() {

@@ -71,8 +71,22 @@ class ThreadRecording {
         if (buffer == null) {
             buffer = newBuffer(operation);
         }
-        if (buffer.add(nanos, selfNanos, allocatedBytes, failed)) {
-            registry.operation(operation).totals.absorb(buffer);
+        if (!CallBuffer.fits(nanos, allocatedBytes)) {
+            registry.operation(operation).totals.recordOne(nanos, selfNanos, allocatedBytes, failed);
+        } else if (buffer.active().add(nanos, selfNanos, allocatedBytes, failed)) {
+            handOver(registry.operation(operation).totals, buffer);
+        }
+    }
+
+    /**
+     * A buffer is full: hand it to the totals if their lock is free; if another thread holds it,
+     * go on in the overflow buffer instead of waiting, and wait only when that is full too.
+     */
+    private static void handOver(OperationTotals totals, CallBuffer buffer) {
+        if (buffer.writingOverflow) {
+            totals.absorb(buffer);
+        } else if (!totals.tryAbsorb(buffer)) {
+            buffer.switchToOverflow();
         }
     }
 

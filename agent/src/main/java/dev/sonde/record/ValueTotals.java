@@ -31,6 +31,24 @@ final class ValueTotals {
         max = Math.max(max, other.max);
     }
 
+    /**
+     * What was added since {@code earlier}, a copy of these same totals taken before. Histogram,
+     * count and total are exact; min and max are exact when the window set a new extreme, otherwise
+     * read from the histogram (within its precision) and kept inside the cumulative extremes.
+     * Both must be private copies: neither is locked.
+     */
+    ValueTotals minus(ValueTotals earlier) {
+        ValueTotals window = new ValueTotals();
+        window.histogram.add(histogram);
+        window.histogram.subtract(earlier.histogram);
+        window.total = total - earlier.total;
+        if (window.count() > 0) {
+            window.min = min < earlier.min ? min : Math.max(min, window.histogram.getMinValue());
+            window.max = max > earlier.max ? max : Math.min(max, window.histogram.getMaxValue());
+        }
+        return window;
+    }
+
     Histogram histogram() {
         return histogram;
     }

@@ -27,6 +27,19 @@ public final class Recorder {
         sink.exit(frame, operation, nanos, failed);
     }
 
+    public static void request(String method, Object handlerRoute, String mappingRoute, String path, int status,
+                               long nanos, boolean failed) {
+        sink.request(method, handlerRoute, mappingRoute, path, status, nanos, failed);
+    }
+
+    public static boolean claimRequest() {
+        return sink.claimRequest();
+    }
+
+    public static void releaseRequest() {
+        sink.releaseRequest();
+    }
+
     /**
      * Installs the sink unless one is installed already. The bootstrap class path has one copy of
      * this class per JVM, which makes this the guard against starting sonde twice.
@@ -56,6 +69,20 @@ public final class Recorder {
 
         @Override
         public void exit(Object frame, int operation, long nanos, boolean failed) {
+        }
+
+        @Override
+        public void request(String method, Object handlerRoute, String mappingRoute, String path, int status,
+                            long nanos, boolean failed) {
+        }
+
+        @Override
+        public boolean claimRequest() {
+            return false;
+        }
+
+        @Override
+        public void releaseRequest() {
         }
     }
 }

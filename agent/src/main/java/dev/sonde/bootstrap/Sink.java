@@ -26,4 +26,27 @@ public interface Sink {
 
     /** The call that {@link #enter} began has ended after {@code nanos}. */
     void exit(Object frame, int operation, long nanos, boolean failed);
+
+    /**
+     * A finished HTTP request. Called once per request (not per method call), with what the
+     * server knows; the sink names the route from it.
+     *
+     * @param method        the HTTP method
+     * @param handlerRoute  the framework's route template (Spring's best-matching pattern), or null
+     * @param mappingRoute  the servlet mapping or JDK context path, or null
+     * @param path          the request path within the application, for when no template is known
+     * @param status        the response status (0 if none was set)
+     */
+    void request(String method, Object handlerRoute, String mappingRoute, String path, int status, long nanos,
+                 boolean failed);
+
+    /**
+     * Whether a request handler entered on this thread is the outermost one (nested handlers, such
+     * as a JDK {@code HttpHandler} delegating to another, must count once). Pair with
+     * {@link #releaseRequest()} when it returns true.
+     */
+    boolean claimRequest();
+
+    /** The outermost handler of this thread's request has returned. */
+    void releaseRequest();
 }

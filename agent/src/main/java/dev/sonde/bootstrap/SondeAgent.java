@@ -4,7 +4,9 @@ import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.CodeSource;
 import java.util.jar.JarFile;
 
 /**
@@ -25,6 +27,8 @@ public final class SondeAgent {
 
     private static final String INSTALLER = "dev.sonde.control.AgentStarter";
     private static final String CLI = "dev.sonde.cli.Main";
+    /** A class name, not a class literal: see the first rule above. */
+    private static final String BOOTSTRAP_PROBE = "dev.sonde.bootstrap.AgentHandle";
 
     private SondeAgent() {
     }
@@ -53,8 +57,10 @@ public final class SondeAgent {
     private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
         try {
             File jar = agentJar();
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
-            ClassLoader loader = new AgentClassLoader(jar, SondeAgent.class.getClassLoader());
+            if (!onBootstrapClassPath()) {
+                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            }
+            ClassLoader loader = new AgentClassLoader(jar, parentLoader());
             Method install = loader.loadClass(INSTALLER)
                     .getMethod("start", String.class, Instrumentation.class, boolean.class, File.class);
             install.invoke(null, arguments, instrumentation, atStartup, jar);
@@ -76,7 +82,44 @@ public final class SondeAgent {
         }
     }
 
+    /**
+     * Whether an earlier start appended the jar already. Every {@code attach}, {@code dump} and
+     * {@code detach} is an {@code agentmain} call; appending each time would add a jar entry (and an
+     * open file) to the bootstrap class path per command. The lookup goes to the bootstrap loader
+     * only, so it cannot define a class in the application's loader.
+     */
+    private static boolean onBootstrapClassPath() {
+        try {
+            Class.forName(BOOTSTRAP_PROBE, false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The loader that loaded this class, or the system loader when that is the bootstrap loader:
+     * from the second {@code agentmain} on, the JVM finds this class on the bootstrap class path
+     * first, and a bootstrap parent would hide the platform modules from sonde's code.
+     */
+    private static ClassLoader parentLoader() {
+        ClassLoader own = SondeAgent.class.getClassLoader();
+        return own != null ? own : ClassLoader.getSystemClassLoader();
+    }
+
+    /**
+     * This jar. A class on the bootstrap class path has no code source (see {@link #parentLoader}),
+     * so then the jar is read from the URL of this class file ({@code jar:file:/...!/dev/...}).
+     */
     private static File agentJar() throws URISyntaxException {
-        return new File(SondeAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        CodeSource source = SondeAgent.class.getProtectionDomain().getCodeSource();
+        if (source != null && source.getLocation() != null) {
+            return new File(source.getLocation().toURI());
+        }
+        String url = String.valueOf(SondeAgent.class.getResource("SondeAgent.class"));
+        if (!url.startsWith("jar:") || !url.contains("!/")) {
+            throw new IllegalStateException("cannot tell which jar sonde was loaded from (" + url + ")");
+        }
+        return new File(new URI(url.substring("jar:".length(), url.indexOf("!/"))));
     }
 }

@@ -23,7 +23,8 @@ public final class Main {
     /** The commands, in the order {@code help} lists them. Each feature adds its own. */
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command command : List.<Command>of()) {
+        for (Command command : List.<Command>of(new AttachCommand(), new DumpCommand(), new DetachCommand(),
+                new ListCommand(), new ReportCommand(), new DiffCommand(), new MergeCommand())) {
             commands.put(command.name(), command);
         }
         return commands;

@@ -3,6 +3,7 @@ package dev.sonde.config;
 import dev.sonde.bootstrap.Log;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** The agent's configuration after all sources were merged and checked. Immutable. */
@@ -10,6 +11,7 @@ public final class Config {
 
     public static final int DEFAULT_MAX_OPERATIONS = 2000;
     public static final String DEFAULT_OUT = "sonde-out";
+    public static final int DEFAULT_KEEP = 100;
 
     private final List<MethodPattern> includes;
     private final List<MethodPattern> excludes;
@@ -18,10 +20,14 @@ public final class Config {
     private final Log.Level logLevel;
     private final boolean allocation;
     private final boolean selfTime;
+    private final boolean http;
+    private final Duration interval;
+    private final int keep;
     private final List<String> warnings;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
-           Log.Level logLevel, boolean allocation, boolean selfTime, List<String> warnings) {
+           Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, Duration interval, int keep,
+           List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.out = out;
@@ -29,6 +35,9 @@ public final class Config {
         this.logLevel = logLevel;
         this.allocation = allocation;
         this.selfTime = selfTime;
+        this.http = http;
+        this.interval = interval;
+        this.keep = keep;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -63,12 +72,28 @@ public final class Config {
         return selfTime;
     }
 
+    /** Whether HTTP requests are timed as operations ({@code http=on}). */
+    public boolean http() {
+        return http;
+    }
+
+    /** Length of an interval window; {@link Duration#ZERO} when interval reports are off. */
+    public Duration interval() {
+        return interval;
+    }
+
+    /** How many interval reports are kept on disk (the newest). */
+    public int keep() {
+        return keep;
+    }
+
     /** What was accepted with a warning (unknown keys...), also written into reports. */
     public List<String> warnings() {
         return warnings;
     }
 
     public Config withOut(Path newOut) {
-        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, warnings);
+        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, interval, keep,
+                warnings);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,15 @@ import java.util.Properties;
  * throw {@link ConfigException}: the agent then disables itself and the application runs on.
  */
 public final class ConfigLoader {
+
+    /** Below this, writing a report per window would cost more than the recording it reports. */
+    static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+
+    /**
+     * System properties the running agent publishes about itself ({@code sonde.agent.version},
+     * {@code sonde.agent.include}...): read by {@code list}, never configuration.
+     */
+    private static final String PUBLISHED_PREFIX = "sonde.agent.";
 
     private final Map<String, String> systemProperties;
     private final Map<String, String> environment;
@@ -73,8 +83,11 @@ public final class ConfigLoader {
                 String.valueOf(Config.DEFAULT_MAX_OPERATIONS)), Key.MAX_OPERATIONS);
         Log.Level level = logLevel(single(values, Key.LOG, "info"));
         boolean alloc = onOff(single(values, Key.ALLOC, "on"), Key.ALLOC);
+        boolean http = onOff(single(values, Key.HTTP, "on"), Key.HTTP);
         boolean self = onOff(single(values, Key.SELF, "on"), Key.SELF);
-        return new Config(includes, excludes, out, maxOperations, level, alloc, self, warnings);
+        Duration interval = interval(single(values, Key.INTERVAL, "off"));
+        int keep = positiveInt(single(values, Key.KEEP, String.valueOf(Config.DEFAULT_KEEP)), Key.KEEP);
+        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, interval, keep, warnings);
     }
 
     private Map<Key, List<String>> parseArguments(String arguments) throws ConfigException {
@@ -102,7 +115,7 @@ public final class ConfigLoader {
     private Map<Key, List<String>> fromSystemProperties() throws ConfigException {
         Map<Key, List<String>> values = new EnumMap<>(Key.class);
         for (Map.Entry<String, String> property : systemProperties.entrySet()) {
-            if (property.getKey().startsWith("sonde.")) {
+            if (property.getKey().startsWith("sonde.") && !property.getKey().startsWith(PUBLISHED_PREFIX)) {
                 String name = property.getKey().substring("sonde.".length());
                 put(values, known(name, "system property " + property.getKey()), property.getValue());
             }
@@ -217,6 +230,15 @@ public final class ConfigLoader {
             default:
                 throw new ConfigException("invalid value '" + text + "' for " + key.keyName() + ": expected on or off");
         }
+    }
+
+    private static Duration interval(String text) throws ConfigException {
+        Duration interval = DurationText.parse(text, Key.INTERVAL);
+        if (!interval.isZero() && interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new ConfigException("invalid value '" + text + "' for interval: the shortest interval is "
+                    + DurationText.format(MIN_INTERVAL));
+        }
+        return interval;
     }
 
     private static Log.Level logLevel(String text) throws ConfigException {

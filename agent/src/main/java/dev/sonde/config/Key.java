@@ -12,6 +12,9 @@ public enum Key {
     MAX_OPERATIONS("max.operations", false, "cap on distinct operations; the rest go to (other) (default 2000)"),
     ALLOC("alloc", false, "on | off: bytes allocated per call (default on)"),
     SELF("self", false, "on | off: self time, exclusive of timed callees (default on)"),
+    HTTP("http", false, "on | off: HTTP requests as operations, one per route (default on)"),
+    INTERVAL("interval", false, "a report per window of this length plus an .hlog, e.g. 60s or 10m (default off)"),
+    KEEP("keep", false, "how many interval reports to keep, the newest (default 100)"),
     LOG("log", false, "quiet | info | debug (default info)"),
     CONFIG("config", false, "a Java properties file with more keys");
 

@@ -1,22 +1,25 @@
 package dev.sonde.control;
 
 import dev.sonde.bootstrap.Log;
-import dev.sonde.config.Config;
+import dev.sonde.config.DurationText;
 import dev.sonde.config.MethodPattern;
-import dev.sonde.record.OperationRegistry;
-import dev.sonde.record.ThreadLocalRecorder;
 
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The {@link AgentControlMXBean}: sonde's state and on-demand dumps over JMX. */
+/**
+ * The {@link AgentControlMXBean}: sonde's state, on-demand dumps and resets over JMX. Reads the
+ * {@link RunningAgent} live, so a reconfiguring {@code attach} shows at once.
+ *
+ * <p>Registration and unregistration are serialized on this object; a {@link #unregister} that comes
+ * before the delayed registration cancels it.
+ */
 final class AgentControl implements AgentControlMXBean {
-
-    static final String OBJECT_NAME = "dev.sonde:type=Agent";
 
     /**
      * Registration waits this long after start: creating the platform MBean server inside premain
@@ -24,25 +27,24 @@ final class AgentControl implements AgentControlMXBean {
      */
     private static final long REGISTRATION_DELAY_MILLIS = 1_000;
 
-    private final Config config;
-    private final OperationRegistry registry;
-    private final ThreadLocalRecorder recorder;
-    private final ReportDump dump;
+    private final RunningAgent agent;
+    private Thread registration;
+    private boolean registered;
+    private boolean closed;
 
-    AgentControl(Config config, OperationRegistry registry, ThreadLocalRecorder recorder, ReportDump dump) {
-        this.config = config;
-        this.registry = registry;
-        this.recorder = recorder;
-        this.dump = dump;
+    AgentControl(RunningAgent agent) {
+        this.agent = agent;
     }
 
-    /** Registers on a daemon thread after {@link #REGISTRATION_DELAY_MILLIS}. */
-    void registerLater() {
-        Thread registration = new Thread(() -> {
+    /**
+     * Registers on a daemon thread: after {@link #REGISTRATION_DELAY_MILLIS} when sonde starts with
+     * the JVM, at once when it is attached to a running one.
+     */
+    synchronized void registerLater(boolean atStartup) {
+        registration = new Thread(() -> {
             try {
-                Thread.sleep(REGISTRATION_DELAY_MILLIS);
-                ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
-                Log.debug("JMX MBean " + OBJECT_NAME + " registered");
+                Thread.sleep(atStartup ? REGISTRATION_DELAY_MILLIS : 0);
+                register();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable t) {
@@ -53,6 +55,31 @@ final class AgentControl implements AgentControlMXBean {
         registration.start();
     }
 
+    private synchronized void register() throws Exception {
+        if (!closed) {
+            ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
+            registered = true;
+            Log.debug("JMX MBean " + OBJECT_NAME + " registered");
+        }
+    }
+
+    /** At detach: the MBean goes away (or is never registered). */
+    synchronized void unregister() {
+        closed = true;
+        if (registration != null) {
+            registration.interrupt();
+        }
+        if (registered) {
+            try {
+                MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+                server.unregisterMBean(new ObjectName(OBJECT_NAME));
+            } catch (Exception e) {
+                Log.error("JMX MBean " + OBJECT_NAME + " could not be unregistered", e);
+            }
+            registered = false;
+        }
+    }
+
     @Override
     public String getVersion() {
         return AgentVersion.current();
@@ -60,43 +87,92 @@ final class AgentControl implements AgentControlMXBean {
 
     @Override
     public List<String> getIncludes() {
-        return texts(config.includes());
+        return texts(agent.config().includes());
     }
 
     @Override
     public List<String> getExcludes() {
-        return texts(config.excludes());
+        return texts(agent.config().excludes());
     }
 
     @Override
     public String getOutputDirectory() {
-        return config.out().toString();
+        return agent.config().out().toString();
+    }
+
+    @Override
+    public String getInterval() {
+        return DurationText.format(agent.config().interval());
+    }
+
+    @Override
+    public int getKeep() {
+        return agent.config().keep();
+    }
+
+    @Override
+    public long getIntervalReportsWritten() {
+        return agent.intervalWindowsWritten();
+    }
+
+    @Override
+    public String getRecordingStart() {
+        return agent.recordingStart().toString();
+    }
+
+    @Override
+    public String getWindowStart() {
+        return agent.windowStart().toString();
     }
 
     @Override
     public int getOperationCount() {
-        return registry.size();
+        return agent.registry().size();
     }
 
     @Override
     public long getDroppedOperations() {
-        return registry.droppedCount();
+        return agent.registry().droppedCount();
     }
 
     @Override
     public int getThreadsWithBuffers() {
-        return recorder.threadsWithBuffers();
+        return agent.recorder().threadsWithBuffers();
+    }
+
+    /** JMX clients may not have sonde's classes: a failure crosses the wire as a plain message. */
+    @Override
+    public String dump() {
+        return dumpTo("", false);
     }
 
     @Override
-    public String dump() {
-        Path file = config.out().resolve(ReportFileNames.onDemand(ProcessHandle.current().pid(), Instant.now()));
-        try {
-            return dump.write("on-demand", file).toString();
-        } catch (Exception e) {
-            // JMX clients may not have sonde's classes: only a plain message crosses the wire.
-            throw new IllegalStateException("could not write " + file + ": " + Log.describe(e));
+    public void reset() {
+        agent.reset();
+    }
+
+    @Override
+    public String dumpTo(String file, boolean reset) {
+        Path out = file == null || file.isEmpty() ? null : Paths.get(file);
+        return unwrap(agent.apply(AgentRequest.dump(out, reset).encode()));
+    }
+
+    @Override
+    public String reconfigure(String arguments) {
+        return unwrap(agent.apply(AgentRequest.start(arguments).encode()));
+    }
+
+    @Override
+    public String detach() {
+        return unwrap(agent.apply(AgentRequest.detach().encode()));
+    }
+
+    /** The message of an ok reply; an error reply becomes the exception JMX clients see. */
+    private static String unwrap(String reply) {
+        if (!ControlReply.isOk(reply)) {
+            throw new IllegalStateException(ControlReply.message(reply));
         }
+        return ControlReply.message(reply);
     }
 
     static List<String> texts(List<MethodPattern> patterns) {

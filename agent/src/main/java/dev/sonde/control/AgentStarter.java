@@ -1,25 +1,23 @@
 package dev.sonde.control;
 
+import dev.sonde.bootstrap.AgentHandle;
 import dev.sonde.bootstrap.Log;
-import dev.sonde.bootstrap.Recorder;
 import dev.sonde.config.Config;
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.ConfigLoader;
-import dev.sonde.instrument.Instrumenter;
-import dev.sonde.record.OperationRegistry;
-import dev.sonde.record.RecordingOptions;
-import dev.sonde.record.ThreadLocalRecorder;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
-import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+import static dev.sonde.control.ControlReply.error;
 
 /**
- * Starts sonde in this JVM, called once the bootstrap class path holds the recorder API: read the
- * configuration, check what can be checked, install the recorder and the instrumentation, and
- * arrange the shutdown report. Any failure ends in one {@code [sonde]} line and an untouched
- * application.
+ * What every {@code premain} and {@code agentmain} call does once the bootstrap class path holds the
+ * recorder API: read the {@link AgentRequest}, hand it to the sonde already running in this JVM if
+ * there is one ({@link AgentHandle}), or else start sonde. The reply line goes to the file the request
+ * names. Any failure ends in one {@code [sonde]} line and an untouched application.
  */
 public final class AgentStarter {
 
@@ -28,51 +26,54 @@ public final class AgentStarter {
 
     /** Entry point called reflectively by {@code SondeAgent}. */
     public static void start(String arguments, Instrumentation instrumentation, boolean atStartup, File agentJar) {
+        AgentRequest request;
         try {
-            Config config;
-            try {
-                config = ConfigLoader.fromThisJvm().load(arguments);
-            } catch (ConfigException e) {
-                Log.error("invalid configuration: " + e.getMessage() + "; sonde is disabled, the application runs normally");
-                return;
+            request = AgentRequest.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            Log.error(e.getMessage() + "; ignored");
+            return;
+        }
+        String reply;
+        try {
+            UnaryOperator<String> running = AgentHandle.running();
+            if (running != null) {
+                reply = running.apply(arguments == null ? "" : arguments);
+            } else if (request.command() == AgentRequest.Command.START) {
+                reply = startNew(request.configuration(), instrumentation, atStartup);
+            } else {
+                reply = error("sonde is not running in this JVM");
             }
-            Log.setLevel(config.logLevel());
-            config.warnings().forEach(Log::error);
-            run(config, instrumentation, atStartup);
         } catch (Throwable t) {
             Log.error("not started: " + t + "; the application runs without sonde");
             if (Log.isDebug()) {
                 t.printStackTrace();
             }
+            reply = error("not started: " + Log.describe(t));
+        }
+        if (request.reply() != null) {
+            try {
+                ControlReply.write(request.reply(), reply);
+            } catch (IOException | RuntimeException e) {
+                Log.error("could not hand the reply to the sonde command (" + request.reply() + ")", e);
+            }
         }
     }
 
-    private static void run(Config requested, Instrumentation instrumentation, boolean atStartup) {
-        Config config = requested.withOut(OutputDirectory.choose(requested.out()));
+    private static String startNew(String arguments, Instrumentation instrumentation, boolean atStartup) {
+        Config config;
+        try {
+            config = ConfigLoader.fromThisJvm().load(arguments);
+        } catch (ConfigException e) {
+            String message = "invalid configuration: " + e.getMessage() + "; sonde is disabled, the application runs normally";
+            Log.error(message);
+            return error(message);
+        }
+        Log.setLevel(config.logLevel());
+        config.warnings().forEach(Log::error);
+        config = config.withOut(OutputDirectory.choose(config.out()));
         if (config.includes().isEmpty()) {
             Log.info("no include= patterns given: no method is timed (example: include=com.acme.**Service#*)");
         }
-        OperationRegistry registry = new OperationRegistry(config.maxOperations());
-        ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry,
-                new RecordingOptions(config.allocation(), config.selfTime()));
-        if (!Recorder.installIfAbsent(recorder)) {
-            Log.error("sonde is already running in this JVM; this second start is ignored");
-            return;
-        }
-        Instrumenter instrumenter = new Instrumenter(config, registry);
-        instrumenter.install(instrumentation);
-        Housekeeper.start(recorder);
-
-        Instant start = Instant.now();
-        ReportDump dump = new ReportDump(config, registry, recorder, start);
-        Path file = config.out().resolve(ReportFileNames.shutdown(ProcessHandle.current().pid(), start));
-        ShutdownReport.register(dump, file);
-        new AgentControl(config, registry, recorder, dump).registerLater();
-        Log.info("started" + (atStartup ? "" : " (attached)") + "; timing " + describe(config)
-                + "; report at exit: " + file);
-    }
-
-    private static String describe(Config config) {
-        return config.includes().isEmpty() ? "nothing" : config.includes().toString();
+        return RunningAgent.start(arguments, config, instrumentation, atStartup);
     }
 }

@@ -2,7 +2,8 @@ package dev.sonde.control;
 
 import dev.sonde.config.Config;
 import dev.sonde.record.OperationRegistry;
-import dev.sonde.record.ThreadLocalRecorder;
+import dev.sonde.record.OperationSnapshot;
+import dev.sonde.record.SnapshotBaseline;
 import dev.sonde.report.JsonReportWriter;
 import dev.sonde.report.Report;
 import dev.sonde.report.ReportBuilder;
@@ -10,38 +11,71 @@ import dev.sonde.report.ReportBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
-/** Takes a snapshot of everything recorded and writes it as a report file. Thread-safe. */
+/**
+ * Writes the running recording's reports: on demand, at shutdown, at detach. Their window starts
+ * when recording started, or at the latest reset ({@code dump --reset}, the MBean's {@code reset});
+ * the figures are the difference between cumulative snapshots ({@link SnapshotBaseline}), so a reset
+ * discards nothing that interval reports still count.
+ *
+ * <p>Thread-safe: writes and resets are serialized on this object.
+ */
 final class ReportDump {
 
-    private final Config config;
     private final OperationRegistry registry;
-    private final ThreadLocalRecorder recorder;
-    private final Instant recordingStart;
     private final JsonReportWriter writer = new JsonReportWriter();
+    private SnapshotBaseline baseline = SnapshotBaseline.START;
+    private Instant windowStart;
+    private RuntimeSample runtimeAtWindowStart;
 
-    ReportDump(Config config, OperationRegistry registry, ThreadLocalRecorder recorder, Instant recordingStart) {
-        this.config = config;
+    ReportDump(OperationRegistry registry, Instant recordingStart, RuntimeSample runtimeAtStart) {
         this.registry = registry;
-        this.recorder = recorder;
-        this.recordingStart = recordingStart;
+        this.windowStart = recordingStart;
+        this.runtimeAtWindowStart = runtimeAtStart;
     }
 
-    synchronized Path write(String trigger, Path file) throws IOException {
-        Report report = new ReportBuilder()
-                .trigger(trigger)
-                .window(recordingStart, Instant.now())
-                .agent(agent())
-                .jvm(JvmFacts.describe())
-                .operations(recorder.snapshot())
-                .dropped(registry.droppedCount())
-                .warnings(config.warnings())
-                .build();
+    /**
+     * Writes a report of the current window.
+     *
+     * @param cumulative a snapshot taken at {@code takenAt}, since recording began
+     */
+    synchronized Path write(Config config, String trigger, Path file, List<OperationSnapshot> cumulative,
+                            Instant takenAt) throws IOException {
+        Report report = report(config, trigger, windowStart, takenAt, baseline.since(cumulative),
+                registry.droppedCount(), RuntimeSample.take().since(runtimeAtWindowStart));
         writer.write(report, file);
         return file;
     }
 
-    private Report.Agent agent() {
+    /** Starts a new window at the moment {@code cumulative} was taken. */
+    synchronized void reset(List<OperationSnapshot> cumulative, Instant takenAt) {
+        baseline = SnapshotBaseline.of(cumulative);
+        windowStart = takenAt;
+        runtimeAtWindowStart = RuntimeSample.take();
+    }
+
+    synchronized Instant windowStart() {
+        return windowStart;
+    }
+
+    /** A report of one window; every report sonde writes is made here. */
+    static Report report(Config config, String trigger, Instant start, Instant end, List<OperationSnapshot> window,
+                         long droppedOperations, Report.Runtime runtime) {
+        Report report = new ReportBuilder()
+                .trigger(trigger)
+                .window(start, end)
+                .agent(agent(config))
+                .jvm(JvmFacts.describe())
+                .operations(window)
+                .dropped(droppedOperations)
+                .warnings(config.warnings())
+                .build();
+        report.runtime = runtime;
+        return report;
+    }
+
+    private static Report.Agent agent(Config config) {
         Report.Agent agent = new Report.Agent();
         agent.version = AgentVersion.current();
         agent.include = AgentControl.texts(config.includes());

@@ -10,7 +10,12 @@ import java.time.format.DateTimeFormatter;
  * <ul>
  *   <li>{@code sonde-report-<pid>-<start>.json}: the cumulative report written at shutdown</li>
  *   <li>{@code sonde-dump-<pid>-<now>.json}: an on-demand report</li>
+ *   <li>{@code sonde-interval-<pid>-<series start>-<n>.json}: window {@code n} (from 1, six digits, so
+ *       that a listing sorts 11 days of 1-second windows) of a series of interval reports</li>
+ *   <li>{@code sonde-interval-<pid>-<series start>.hlog}: the same windows' histograms, one log</li>
  * </ul>
+ * A series starts with the recording, and again when a second {@code attach} reconfigures sonde.
+ * {@code detach} writes its final report under the shutdown report's name.
  */
 final class ReportFileNames {
 
@@ -26,5 +31,17 @@ final class ReportFileNames {
 
     static String onDemand(long pid, Instant now) {
         return "sonde-dump-" + pid + "-" + MILLIS.format(now) + ".json";
+    }
+
+    static String interval(long pid, Instant seriesStart, long window) {
+        return intervalPrefix(pid, seriesStart) + "-" + String.format("%06d", window) + ".json";
+    }
+
+    static String intervalLog(long pid, Instant seriesStart) {
+        return intervalPrefix(pid, seriesStart) + ".hlog";
+    }
+
+    private static String intervalPrefix(long pid, Instant seriesStart) {
+        return "sonde-interval-" + pid + "-" + MILLIS.format(seriesStart);
     }
 }

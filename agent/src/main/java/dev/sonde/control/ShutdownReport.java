@@ -2,8 +2,6 @@ package dev.sonde.control;
 
 import dev.sonde.bootstrap.Log;
 
-import java.nio.file.Path;
-
 /**
  * Writes the final report when the JVM shuts down (normal exit, {@code System.exit}, SIGTERM,
  * Ctrl-C). The hook waits at most {@link #TIME_LIMIT_MILLIS} for the writer, so shutdown is never
@@ -13,21 +11,34 @@ final class ShutdownReport {
 
     static final long TIME_LIMIT_MILLIS = 2_000;
 
-    private ShutdownReport() {
+    private final Thread hook;
+
+    private ShutdownReport(Thread hook) {
+        this.hook = hook;
     }
 
-    static void register(ReportDump dump, Path file) {
-        Thread hook = new Thread(() -> writeWithin(dump, file), "sonde-shutdown");
+    /** @param finish ends interval reports and writes the final report; runs once, at shutdown */
+    static ShutdownReport register(Runnable finish) {
+        Thread hook = new Thread(() -> runWithin(finish), "sonde-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        return new ShutdownReport(hook);
     }
 
-    private static void writeWithin(ReportDump dump, Path file) {
+    /** After a detach: nothing is left to write at shutdown. */
+    void unregister() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // The hook runs now and finds the agent detached.
+        }
+    }
+
+    private static void runWithin(Runnable finish) {
         Thread writer = new Thread(() -> {
             try {
-                Path written = dump.write("shutdown", file);
-                Log.info("report written to " + written);
+                finish.run();
             } catch (Throwable t) {
-                Log.error("could not write the report to " + file, t);
+                Log.error("could not write the final report", t);
             }
         }, "sonde-shutdown-writer");
         writer.setDaemon(true);

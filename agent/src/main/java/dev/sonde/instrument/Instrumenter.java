@@ -15,11 +15,12 @@ import net.bytebuddy.utility.JavaModule;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * Installs the Byte Buddy transformation that inlines timing advice into the configured methods,
@@ -56,19 +57,21 @@ public final class Instrumenter {
         Advice constructorAdvice = Advice.withCustomMapping().bind(OperationId.class, binding)
                 .to(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class);
 
-        return new AgentBuilder.Default()
+        AgentBuilder withMethods = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
                 .ignore(Exclusions.matcher())
-                .or(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
+                .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN)), isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .type(selector.types())
                 .transform((builder, type, loader, module, domain) -> {
                     transformedTypes.incrementAndGet();
                     Log.debug("instrumenting " + type.getName());
                     return timeMethods(builder, selector, type, methodAdvice, constructorAdvice);
-                })
-                .installOn(instrumentation);
+                });
+        // Every matching rule applies: a servlet that is also included gets both advices.
+        AgentBuilder complete = config.http() ? HttpInstrumentation.addTo(withMethods) : withMethods;
+        return complete.installOn(instrumentation);
     }
 
     private static DynamicType.Builder<?> timeMethods(DynamicType.Builder<?> builder, MethodSelector selector,

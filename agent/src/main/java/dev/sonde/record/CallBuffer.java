@@ -27,6 +27,8 @@ final class CallBuffer {
     final int[] allocatedBytes = new int[CAPACITY];
     int size;
     long errors;
+    /** Responses by status class (index 1 = 1xx ... 5 = 5xx), for HTTP operations only. */
+    long[] statusClasses;
 
     /** Whether a call's figures fit the buffer's int slots. */
     static boolean fits(long callNanos, long callAllocatedBytes) {
@@ -69,14 +71,27 @@ final class CallBuffer {
         writingOverflow = true;
     }
 
+    void countStatusClass(int statusClass) {
+        if (statusClasses == null) {
+            statusClasses = new long[6];
+        }
+        statusClasses[statusClass]++;
+    }
+
     /** Called with the operation's totals locked. */
     void clear() {
-        size = 0;
-        errors = 0;
+        reset();
         if (overflow != null) {
-            overflow.size = 0;
-            overflow.errors = 0;
+            overflow.reset();
         }
         writingOverflow = false;
+    }
+
+    private void reset() {
+        size = 0;
+        errors = 0;
+        if (statusClasses != null) {
+            java.util.Arrays.fill(statusClasses, 0);
+        }
     }
 }

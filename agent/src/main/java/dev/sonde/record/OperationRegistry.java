@@ -1,10 +1,10 @@
 package dev.sonde.record;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names operations and hands out their ids, at transform time (never on the hot path).
@@ -12,7 +12,7 @@ import java.util.Set;
  * <p>Cardinality policy: at most {@code maxOperations} names get an id of their own; every later
  * name shares the single {@value #OVERFLOW} operation and is counted in {@link #droppedCount()}.
  *
- * <p>{@link #register} is synchronized. {@link #operation} is a volatile array read, safe from any
+ * <p>Known names are looked up without a lock; new ones are added under the registry's lock. {@link #operation} is a volatile array read, safe from any
  * thread for any id this registry returned.
  */
 public final class OperationRegistry {
@@ -23,7 +23,8 @@ public final class OperationRegistry {
     private static final int DROPPED_NAMES_REMEMBERED = 100_000;
 
     private final int maxOperations;
-    private final Map<String, Integer> ids = new HashMap<>();
+    /** Concurrent, so that request-time lookups of known names take no lock. */
+    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
     private final Set<String> droppedNames = new HashSet<>();
     private volatile Operation[] operations = new Operation[0];
     private int overflowId = -1;
@@ -33,8 +34,20 @@ public final class OperationRegistry {
         this.maxOperations = maxOperations;
     }
 
-    /** The id of the named operation, creating it if needed (or the overflow id past the cap). */
-    public synchronized int register(String name, OperationKind kind) {
+    /** The id of the named method operation, creating it if needed (or the overflow id past the cap). */
+    public int register(String name, OperationKind kind) {
+        Integer known = ids.get(name);
+        return known != null ? known : registerNew(name, kind, null, null);
+    }
+
+    /** The id of an HTTP route's operation ({@code GET /api/owners/{id}}), at request time. */
+    int registerRoute(String method, String route) {
+        String name = HttpRoutes.operationName(method, route);
+        Integer known = ids.get(name);
+        return known != null ? known : registerNew(name, OperationKind.HTTP, method, route);
+    }
+
+    private synchronized int registerNew(String name, OperationKind kind, String method, String route) {
         Integer known = ids.get(name);
         if (known != null) {
             return known;
@@ -42,7 +55,7 @@ public final class OperationRegistry {
         if (ids.size() - (overflowId >= 0 ? 1 : 0) >= maxOperations) {
             return overflow(name);
         }
-        return add(name, kind);
+        return add(name, kind, method, route);
     }
 
     private int overflow(String name) {
@@ -54,16 +67,16 @@ public final class OperationRegistry {
             dropped++;
         }
         if (overflowId < 0) {
-            overflowId = add(OVERFLOW, OperationKind.METHOD);
+            overflowId = add(OVERFLOW, OperationKind.METHOD, null, null);
         }
         return overflowId;
     }
 
-    private int add(String name, OperationKind kind) {
+    private int add(String name, OperationKind kind, String method, String route) {
         Operation[] current = operations;
         int id = current.length;
         Operation[] grown = Arrays.copyOf(current, id + 1);
-        grown[id] = new Operation(id, name, kind);
+        grown[id] = new Operation(id, name, kind, method, route);
         operations = grown;
         ids.put(name, id);
         return id;

@@ -5,27 +5,40 @@ import org.HdrHistogram.Histogram;
 /** One operation's figures at the moment of a snapshot. Immutable once built. */
 public final class OperationSnapshot {
 
-    private final String name;
-    private final OperationKind kind;
+    private final Operation operation;
     private final OperationTotals totals;
 
-    OperationSnapshot(String name, OperationKind kind, OperationTotals totals) {
-        this.name = name;
-        this.kind = kind;
+    OperationSnapshot(Operation operation, OperationTotals totals) {
+        this.operation = operation;
         this.totals = totals;
     }
 
     /** The figures recorded since {@code earlier}, a snapshot of the same operation taken before. */
     OperationSnapshot minus(OperationSnapshot earlier) {
-        return new OperationSnapshot(name, kind, totals.minus(earlier.totals));
+        return new OperationSnapshot(operation, totals.minus(earlier.totals));
     }
 
     public String name() {
-        return name;
+        return operation.name;
     }
 
     public OperationKind kind() {
-        return kind;
+        return operation.kind;
+    }
+
+    /** For HTTP operations: the request method; null otherwise. */
+    public String httpMethod() {
+        return operation.httpMethod;
+    }
+
+    /** For HTTP operations: the route template; null otherwise. */
+    public String route() {
+        return operation.route;
+    }
+
+    /** Responses per status class: index 1 = 1xx ... 5 = 5xx, index 0 = no status set. */
+    public long[] statusClasses() {
+        return totals.statusClasses();
     }
 
     public long count() {

@@ -16,6 +16,7 @@ final class OperationTotals {
     private final ValueTotals allocation = new ValueTotals();
     private long errors;
     private long allocationUnavailable;
+    private final long[] statusClasses = new long[6];
 
     /** Moves a full (or finished) buffer's calls, and its overflow's, into the totals and empties them. */
     void absorb(CallBuffer buffer) {
@@ -48,11 +49,14 @@ final class OperationTotals {
         buffer.clear();
     }
 
-    /** One call recorded straight into the totals (threads that must not own buffers). */
-    void recordOne(long nanos, long selfNanos, long allocatedBytes, boolean failed) {
+    /** One call recorded straight into the totals (threads that must not own buffers); statusClass -1 for non-HTTP calls. */
+    void recordOne(long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
         lock.lock();
         try {
             add(nanos, selfNanos, allocatedBytes);
+            if (statusClass >= 0) {
+                statusClasses[statusClass]++;
+            }
             if (failed) {
                 errors++;
             }
@@ -75,6 +79,7 @@ final class OperationTotals {
             copy.allocation.addAll(allocation);
             copy.errors = errors;
             copy.allocationUnavailable = allocationUnavailable;
+            System.arraycopy(statusClasses, 0, copy.statusClasses, 0, statusClasses.length);
             for (CallBuffer buffer : pending) {
                 addTo(buffer, copy);
                 CallBuffer overflow = buffer.overflow;
@@ -94,6 +99,12 @@ final class OperationTotals {
             target.add(buffer.nanos[i], buffer.selfNanos[i], buffer.allocatedBytes[i]);
         }
         target.errors += buffer.errors;
+        long[] classes = buffer.statusClasses;
+        if (classes != null) {
+            for (int c = 0; c < classes.length; c++) {
+                target.statusClasses[c] += classes[c];
+            }
+        }
     }
 
     /** Negative self time or allocation: not measured for this call. */
@@ -120,6 +131,9 @@ final class OperationTotals {
         window.allocation.addAll(allocation.minus(earlier.allocation));
         window.errors = errors - earlier.errors;
         window.allocationUnavailable = allocationUnavailable - earlier.allocationUnavailable;
+        for (int c = 0; c < statusClasses.length; c++) {
+            window.statusClasses[c] = statusClasses[c] - earlier.statusClasses[c];
+        }
         return window;
     }
 
@@ -141,5 +155,10 @@ final class OperationTotals {
 
     long allocationUnavailable() {
         return allocationUnavailable;
+    }
+
+    /** Responses per status class: index 1 = 1xx ... 5 = 5xx (0: no status). A copy. */
+    long[] statusClasses() {
+        return statusClasses.clone();
     }
 }

@@ -31,8 +31,8 @@ final class SharedRecording extends ThreadRecording {
     }
 
     @Override
-    void record(int operation, long nanos, long selfNanos, long allocatedBytes, boolean failed) {
-        registry.operation(operation).totals.recordOne(nanos, selfNanos, allocatedBytes, failed);
+    void record(int operation, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
+        registry.operation(operation).totals.recordOne(nanos, selfNanos, allocatedBytes, statusClass, failed);
     }
 
     @Override

@@ -24,6 +24,8 @@ public final class ThreadLocalRecorder implements Sink {
     private final SharedRecording shared;
     private final ConcurrentLinkedQueue<ThreadRecording> threads = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<ThreadRecording> current = ThreadLocal.withInitial(this::recordingForCurrentThread);
+    /** Set while an outermost request handler runs on the thread (see {@link #claimRequest}). */
+    private final ThreadLocal<Boolean> handlingRequest = new ThreadLocal<>();
 
     public ThreadLocalRecorder(OperationRegistry registry, RecordingOptions options) {
         this.registry = registry;
@@ -50,6 +52,29 @@ public final class ThreadLocalRecorder implements Sink {
             // Past the maximum depth (or entered before sonde started): the duration alone.
             recording().record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, failed);
         }
+    }
+
+    @Override
+    public void request(String method, Object handlerRoute, String mappingRoute, String path, int status,
+                        long nanos, boolean failed) {
+        int operation = registry.registerRoute(method, HttpRoutes.route(handlerRoute, mappingRoute, path));
+        // An exception escaping the handler is a server error, whatever status was set before it.
+        int statusClass = failed && status < 500 ? 5 : HttpRoutes.statusClass(status);
+        recording().recordRequest(operation, nanos, statusClass, failed || status >= 500);
+    }
+
+    @Override
+    public boolean claimRequest() {
+        if (handlingRequest.get() != null) {
+            return false;
+        }
+        handlingRequest.set(Boolean.TRUE);
+        return true;
+    }
+
+    @Override
+    public void releaseRequest() {
+        handlingRequest.remove();
     }
 
     /**
@@ -91,7 +116,7 @@ public final class ThreadLocalRecorder implements Sink {
             }
             OperationTotals copy = operation.totals.copyWith(pending);
             if (copy.latency().count() > 0) {
-                result.add(new OperationSnapshot(operation.name, operation.kind, copy));
+                result.add(new OperationSnapshot(operation, copy));
             }
         }
         return result;

@@ -66,14 +66,32 @@ class ThreadRecording {
     }
 
     void record(int operation, long nanos, long selfNanos, long allocatedBytes, boolean failed) {
+        record(operation, nanos, selfNanos, allocatedBytes, NO_STATUS, failed);
+    }
+
+    /** An HTTP request's call, with its response's status class (see {@link HttpRoutes#statusClass}). */
+    void recordRequest(int operation, long nanos, int statusClass, boolean failed) {
+        record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, statusClass, failed);
+    }
+
+    /** The status class of calls that are not HTTP requests. */
+    static final int NO_STATUS = -1;
+
+    void record(int operation, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
         CallBuffer[] current = buffers;
         CallBuffer buffer = operation < current.length ? current[operation] : null;
         if (buffer == null) {
             buffer = newBuffer(operation);
         }
         if (!CallBuffer.fits(nanos, allocatedBytes)) {
-            registry.operation(operation).totals.recordOne(nanos, selfNanos, allocatedBytes, failed);
-        } else if (buffer.active().add(nanos, selfNanos, allocatedBytes, failed)) {
+            registry.operation(operation).totals.recordOne(nanos, selfNanos, allocatedBytes, statusClass, failed);
+            return;
+        }
+        CallBuffer active = buffer.active();
+        if (statusClass != NO_STATUS) {
+            active.countStatusClass(statusClass);
+        }
+        if (active.add(nanos, selfNanos, allocatedBytes, failed)) {
             handOver(registry.operation(operation).totals, buffer);
         }
     }

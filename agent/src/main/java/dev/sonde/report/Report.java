@@ -19,6 +19,8 @@ public final class Report {
     public Jvm jvm;
     public String trigger;
     public Window window;
+    /** The JVM's own figures over the same window; absent in reports written before sonde had them. */
+    public Runtime runtime;
     public List<OperationReport> operations = new ArrayList<>();
     public Rankings rankings;
     public Dropped dropped;
@@ -46,6 +48,27 @@ public final class Report {
         public String start;
         public String end;
         public double seconds;
+    }
+
+    /**
+     * The JVM over the report's window, so that latency drift can be read next to CPU, memory and
+     * GC: deltas for CPU and GC, values at the window's end for the rest.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static final class Runtime {
+        /** Process CPU time over wall time and all cores, 0-100; absent where the JVM cannot tell. */
+        public Double cpuPercent;
+        /** Heap in use after the latest collection of each heap pool, summed (0 before any GC). */
+        public long heapUsedAfterGcBytes;
+        public long heapCommittedBytes;
+        /** Collections in the window (stop-the-world collectors; concurrent cycles are not counted). */
+        public long gcCount;
+        /** Time those collections took in the window, at the JVM's millisecond resolution. */
+        public long gcPauseNs;
+        /** Live threads at the window's end. */
+        public int threads;
+        /** Classes loaded at the window's end. */
+        public int classesLoaded;
     }
 
     /** Operation names, best first, per criterion. */

@@ -1,5 +1,6 @@
 package dev.sonde.report;
 
+import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationSnapshot;
 import org.HdrHistogram.Histogram;
 
@@ -87,7 +88,21 @@ public final class ReportBuilder {
         operation.latencyNs = latency(snapshot);
         operation.selfNs = snapshot.selfCount() > 0 ? self(snapshot) : null;
         operation.allocBytes = snapshot.allocationCount() + snapshot.allocationUnavailable() > 0 ? allocation(snapshot) : null;
+        operation.http = snapshot.kind() == OperationKind.HTTP ? http(snapshot) : null;
         return operation;
+    }
+
+    private static OperationReport.HttpSummary http(OperationSnapshot snapshot) {
+        OperationReport.HttpSummary http = new OperationReport.HttpSummary();
+        http.method = snapshot.httpMethod();
+        http.route = snapshot.route();
+        long[] classes = snapshot.statusClasses();
+        for (int c = 1; c < classes.length; c++) {
+            if (classes[c] > 0 || c >= 2) {
+                http.status.put(c + "xx", classes[c]);
+            }
+        }
+        return http;
     }
 
     private static OperationReport.SelfSummary self(OperationSnapshot snapshot) {

@@ -67,6 +67,6 @@ class NearestKeyTest {
     void aKeyFartherThanThreeTyposFromEveryKeyListsAllValidKeys(String unknown) {
         assertThat(NearestKey.warningFor(unknown, "system property sonde." + unknown))
                 .isEqualTo("unknown key '" + unknown + "' in system property sonde." + unknown
-                        + " ignored; valid keys: include, exclude, out, max.operations, log, config");
+                        + " ignored; valid keys: include, exclude, out, max.operations, alloc, self, interval, keep, log, config");
     }
 }

@@ -30,6 +30,13 @@ public final class HttpProbe {
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** A POST: unlike a GET, the JDK client does not retry it when the server drops the connection. */
+    public int post(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** Polls {@code path} until it answers 200; fails if the server dies or the limit passes. */
     public void awaitReady(String path, ForkedJvm.Running server, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();

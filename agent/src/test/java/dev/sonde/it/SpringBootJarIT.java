@@ -10,13 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Spring Boot executable jar (classes in {@code BOOT-INF/}, loaded by Boot's own class loader)
- * runs under sonde, its service methods are timed, and SIGTERM still leaves the report.
+ * runs under sonde, its service methods and its Spring MVC routes are timed, and SIGTERM still
+ * leaves the report.
  */
 class SpringBootJarIT {
 
     private static final String SHOP = "com.example.shop.";
     private static final int PRICE_CALLS = 20;
     private static final int SLOW_CALLS = 4;
+    private static final int FLAKY_CALLS = 8;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
@@ -37,6 +39,10 @@ class SpringBootJarIT {
         for (int i = 0; i < SLOW_CALLS; i++) {
             assertThat(http.get("/api/slow")).isEqualTo(200);
         }
+        int failures = 0;
+        for (int i = 0; i < FLAKY_CALLS; i++) {
+            failures += http.get("/api/flaky") == 500 ? 1 : 0;
+        }
         ForkedJvm.Result result = app.terminate();
 
         ReportFile report = ReportFile.onlyIn(out);
@@ -47,5 +53,16 @@ class SpringBootJarIT {
         assertThat(report.operation(SHOP + "InventoryService#awaitSupplier").get("latencyNs").get("p50").asLong())
                 .isGreaterThanOrEqualTo(40_000_000L);
         assertThat(result.sondeLines()).noneMatch(line -> line.contains("could not"));
+
+        assertThat(report.counts()).as("Spring's route templates, one operation each")
+                .containsEntry("GET /api/price/{id}", (long) PRICE_CALLS)
+                .containsEntry("GET /api/slow", (long) SLOW_CALLS)
+                .containsEntry("GET /api/flaky", (long) FLAKY_CALLS);
+        assertThat(failures).isPositive();
+        assertThat(report.operation("GET /api/flaky").get("errors").asLong()).isEqualTo(failures);
+        assertThat(report.operation("GET /api/flaky").get("http").get("status").get("5xx").asLong()).isEqualTo(failures);
+        assertThat(report.operation("GET /api/slow").get("latencyNs").get("p50").asLong())
+                .as("the request includes the service call it made")
+                .isGreaterThan(report.operation(SHOP + "InventoryService#awaitSupplier").get("latencyNs").get("min").asLong());
     }
 }

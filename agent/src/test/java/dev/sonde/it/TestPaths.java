@@ -32,6 +32,13 @@ public final class TestPaths {
         return directory.toAbsolutePath();
     }
 
+    /** The test classes and every test dependency (servers such as Tomcat and Jetty), as class path entries. */
+    public static Path[] testClasspath() throws java.io.IOException {
+        String entries = Files.readString(existing("sonde.itClasspathFile")).trim();
+        Stream<Path> dependencies = Stream.of(entries.split(java.io.File.pathSeparator)).map(Paths::get);
+        return Stream.concat(Stream.of(testClasses()), dependencies).toArray(Path[]::new);
+    }
+
     /** The jars of libraries that a test application ships itself (other versions than the agent's). */
     public static List<Path> applicationLibraries() throws java.io.IOException {
         try (Stream<Path> jars = Files.list(existing("sonde.itLibs"))) {

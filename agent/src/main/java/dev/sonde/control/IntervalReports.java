@@ -1,0 +1,140 @@
+package dev.sonde.control;
+
+import dev.sonde.bootstrap.Log;
+import dev.sonde.config.Config;
+import dev.sonde.config.DurationText;
+import dev.sonde.record.OperationRegistry;
+import dev.sonde.record.OperationSnapshot;
+import dev.sonde.record.SnapshotBaseline;
+import dev.sonde.record.ThreadLocalRecorder;
+import dev.sonde.report.JsonReportWriter;
+import dev.sonde.report.Report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A series of interval windows for soak tests ({@code interval=60s}): at the end of every window, a
+ * report of that window alone ({@code trigger: interval}, numbered files) and the window's histograms
+ * appended to one {@link IntervalLog}. A window is the difference of two cumulative snapshots, so
+ * the windows of a series add up exactly to the cumulative figures over the same time.
+ *
+ * <p>Disk use: only the newest {@code keep} window reports of the series stay; older ones are deleted
+ * as new ones are written. The {@code .hlog} keeps every window (a few hundred bytes per operation
+ * called in a window) because it is the record of the whole run.
+ *
+ * <p>Concurrency: windows end on one daemon thread; {@link #finish} may be called from any thread,
+ * once. It stops the schedule, waits briefly for a window being written, and writes the last, partial
+ * window from the caller's snapshot (so the series adds up to that snapshot exactly).
+ */
+final class IntervalReports {
+
+    /** How long {@link #finish} waits for a window being written; shutdown must not wait longer. */
+    private static final long FINISH_WAIT_MILLIS = 500;
+
+    private final Config config;
+    private final ThreadLocalRecorder recorder;
+    private final OperationRegistry registry;
+    private final Instant seriesStart;
+    private final long pid = ProcessHandle.current().pid();
+    private final JsonReportWriter writer = new JsonReportWriter();
+    private final Deque<Path> kept = new ArrayDeque<>();
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "sonde-interval");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private IntervalLog log;
+    private SnapshotBaseline baseline = SnapshotBaseline.START;
+    private Instant windowStart;
+    private RuntimeSample runtimeAtWindowStart;
+    private long windows;
+    private boolean finished;
+
+    /**
+     * @param baseline the cumulative snapshot at {@code seriesStart}: the first window starts there
+     */
+    IntervalReports(Config config, ThreadLocalRecorder recorder, OperationRegistry registry,
+                    List<OperationSnapshot> baseline, Instant seriesStart) {
+        this.config = config;
+        this.recorder = recorder;
+        this.registry = registry;
+        this.seriesStart = seriesStart;
+        this.baseline = SnapshotBaseline.of(baseline);
+        this.windowStart = seriesStart;
+        this.runtimeAtWindowStart = RuntimeSample.take();
+    }
+
+    /** Opens the {@code .hlog} and schedules the windows. */
+    void start() throws IOException {
+        Path file = config.out().resolve(ReportFileNames.intervalLog(pid, seriesStart));
+        log = new IntervalLog(file, seriesStart);
+        long millis = config.interval().toMillis();
+        schedule.scheduleAtFixedRate(this::endWindow, millis, millis, TimeUnit.MILLISECONDS);
+        Log.info("interval reports every " + DurationText.format(config.interval()) + " (newest " + config.keep()
+                + " kept) and " + file);
+    }
+
+    private void endWindow() {
+        try {
+            List<OperationSnapshot> cumulative = recorder.snapshot();
+            write(cumulative, Instant.now());
+        } catch (Throwable t) {
+            Log.error("interval report failed; the next window tries again", t);
+        }
+    }
+
+    /** Stops the series; the last window ends at {@code cumulative}, taken at {@code takenAt}. */
+    void finish(List<OperationSnapshot> cumulative, Instant takenAt) {
+        schedule.shutdown();
+        try {
+            schedule.awaitTermination(FINISH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            try {
+                write(cumulative, takenAt);
+            } catch (IOException | RuntimeException e) {
+                Log.error("the last interval report could not be written", e);
+            } finally {
+                finished = true;
+                if (log != null) {
+                    log.close();
+                }
+            }
+        }
+    }
+
+    private synchronized void write(List<OperationSnapshot> cumulative, Instant end) throws IOException {
+        if (finished || log == null) {
+            return;
+        }
+        List<OperationSnapshot> window = baseline.since(cumulative);
+        Report.Runtime runtime = RuntimeSample.take().since(runtimeAtWindowStart);
+        Report report = ReportDump.report(config, "interval", windowStart, end, window, registry.droppedCount(), runtime);
+        Path file = config.out().resolve(ReportFileNames.interval(pid, seriesStart, windows + 1));
+        writer.write(report, file);
+        log.append(windowStart, end, window);
+        windows++;
+        kept.addLast(file);
+        while (kept.size() > config.keep()) {
+            Files.deleteIfExists(kept.removeFirst());
+        }
+        baseline = SnapshotBaseline.of(cumulative);
+        windowStart = end;
+        runtimeAtWindowStart = RuntimeSample.take();
+    }
+
+    synchronized long windowsWritten() {
+        return windows;
+    }
+}

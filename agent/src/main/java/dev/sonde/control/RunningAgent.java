@@ -1,0 +1,298 @@
+package dev.sonde.control;
+
+import dev.sonde.bootstrap.AgentHandle;
+import dev.sonde.bootstrap.Log;
+import dev.sonde.bootstrap.Recorder;
+import dev.sonde.config.AgentArguments;
+import dev.sonde.config.Config;
+import dev.sonde.config.ConfigException;
+import dev.sonde.config.ConfigLoader;
+import dev.sonde.instrument.Instrumenter;
+import dev.sonde.record.OperationRegistry;
+import dev.sonde.record.OperationSnapshot;
+import dev.sonde.record.RecordingOptions;
+import dev.sonde.record.ThreadLocalRecorder;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static dev.sonde.control.ControlReply.error;
+import static dev.sonde.control.ControlReply.ok;
+
+/**
+ * The sonde that runs in this JVM: its configuration, instrumentation and recording, and the
+ * threads, shutdown hook, MBean and published properties around them. Later {@code agentmain} calls
+ * reach it through {@link AgentHandle} as a plain {@link UnaryOperator} (an {@link AgentRequest}'s
+ * text in, a {@link ControlReply} line out): {@code attach} again reconfigures it, {@code dump}
+ * writes a report, {@code detach} removes it.
+ *
+ * <p>Reconfiguring keeps the operation registry and the recorder, so names keep their ids and counts
+ * go on; the old transformer is reset (classes retransformed to their original code) <em>before</em>
+ * the new one is installed, so that no class ever carries the advice twice. Calls made while the
+ * classes are being retransformed are not recorded.
+ *
+ * <p>Concurrency: requests (on the JVM's attach listener thread), JMX calls and the shutdown hook are
+ * serialized on this object. Interval windows end on their own thread and take only
+ * {@link IntervalReports}' lock, never this one, so stopping them from here cannot deadlock.
+ */
+final class RunningAgent implements UnaryOperator<String> {
+
+    private final Instrumentation instrumentation;
+    private final OperationRegistry registry;
+    private final ThreadLocalRecorder recorder;
+    private final Instant recordingStart = Instant.now();
+    private final ReportDump dump;
+    private final long pid = ProcessHandle.current().pid();
+    private Housekeeper housekeeper;
+    private ShutdownReport shutdownReport;
+    private AgentControl control;
+    private String arguments;
+    private Config config;
+    private ResettableClassFileTransformer transformer;
+    private IntervalReports intervals;
+    private boolean detached;
+
+    private RunningAgent(String arguments, Config config, Instrumentation instrumentation) {
+        this.arguments = arguments;
+        this.config = config;
+        this.instrumentation = instrumentation;
+        this.registry = new OperationRegistry(config.maxOperations());
+        this.recorder = new ThreadLocalRecorder(registry, new RecordingOptions(config.allocation(), config.selfTime()));
+        this.dump = new ReportDump(registry, recordingStart, RuntimeSample.take());
+    }
+
+    /** Starts sonde with {@code config} (read from {@code arguments}); returns the reply line. */
+    static String start(String arguments, Config config, Instrumentation instrumentation, boolean atStartup) {
+        RunningAgent agent = new RunningAgent(arguments, config, instrumentation);
+        if (!Recorder.installIfAbsent(agent.recorder)) {
+            return refused("another copy of sonde is already recording in this JVM; this start is ignored");
+        }
+        if (!AgentHandle.registerIfAbsent(agent)) {
+            Recorder.uninstall();
+            return refused("sonde is already running in this JVM; this start is ignored");
+        }
+        synchronized (agent) {
+            // Published first: a command that comes while classes are being instrumented finds sonde.
+            PublishedProperties.publish(config);
+            try {
+                agent.transformer = new Instrumenter(config, agent.registry).install(instrumentation);
+            } catch (RuntimeException | Error e) {
+                PublishedProperties.clear();
+                Recorder.uninstall();
+                AgentHandle.unregister(agent);
+                throw e;
+            }
+            agent.housekeeper = Housekeeper.start(agent.recorder);
+            agent.shutdownReport = ShutdownReport.register(agent::finishAtShutdown);
+            agent.control = new AgentControl(agent);
+            agent.control.registerLater(atStartup);
+            agent.startIntervals(List.of(), agent.recordingStart);
+        }
+        String message = "started" + (atStartup ? "" : " (attached)") + "; " + agent.describe();
+        Log.info(message);
+        return ok(message);
+    }
+
+    private static String refused(String message) {
+        Log.error(message);
+        return error(message);
+    }
+
+    @Override
+    public synchronized String apply(String requestText) {
+        try {
+            if (detached) {
+                return error("sonde was detached from this JVM");
+            }
+            AgentRequest request = AgentRequest.parse(requestText);
+            switch (request.command()) {
+                case START:
+                    return reconfigure(request.configuration());
+                case DUMP:
+                    return dump(request.out(), request.reset());
+                default:
+                    return detach();
+            }
+        } catch (Throwable t) {
+            Log.error("request failed", t);
+            return error("failed in the target JVM: " + Log.describe(t));
+        }
+    }
+
+    private String reconfigure(String newArguments) throws ConfigException {
+        String merged = AgentArguments.overlay(arguments, newArguments);
+        Config requested;
+        try {
+            requested = ConfigLoader.fromThisJvm().load(merged);
+        } catch (ConfigException e) {
+            String message = "invalid configuration: " + e.getMessage() + "; sonde goes on as it was";
+            Log.error(message);
+            return error(message);
+        }
+        List<String> fixed = unchangeableKeys(requested);
+        if (!fixed.isEmpty()) {
+            return error(String.join(", ", fixed) + " cannot change while sonde runs; detach, then attach with the new value");
+        }
+        Log.setLevel(requested.logLevel());
+        requested.warnings().forEach(Log::error);
+        Config next = requested.withOut(OutputDirectory.choose(requested.out()));
+
+        List<OperationSnapshot> cumulative = recorder.snapshot();
+        Instant takenAt = Instant.now();
+        stopIntervals(cumulative, takenAt);
+        transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        arguments = merged;
+        config = next;
+        transformer = new Instrumenter(config, registry).install(instrumentation);
+        startIntervals(cumulative, takenAt);
+        PublishedProperties.publish(config);
+        String message = "reconfigured; " + describe();
+        Log.info(message);
+        return ok(message);
+    }
+
+    /** The keys whose value the recorder was built with: changing them needs a fresh recording. */
+    private List<String> unchangeableKeys(Config requested) {
+        List<String> keys = new ArrayList<>();
+        if (requested.allocation() != config.allocation()) {
+            keys.add("alloc");
+        }
+        if (requested.selfTime() != config.selfTime()) {
+            keys.add("self");
+        }
+        if (requested.maxOperations() != config.maxOperations()) {
+            keys.add("max.operations");
+        }
+        return keys;
+    }
+
+    private String dump(Path out, boolean reset) {
+        List<OperationSnapshot> cumulative = recorder.snapshot();
+        Instant takenAt = Instant.now();
+        Path file = out != null ? out.toAbsolutePath() : config.out().resolve(ReportFileNames.onDemand(pid, takenAt));
+        Path directory = file.getParent();
+        if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
+            return error("could not write the report to " + file + ": " + directory + " is not a directory");
+        }
+        try {
+            dump.write(config, "on-demand", file, cumulative, takenAt);
+        } catch (IOException | RuntimeException e) {
+            String message = "could not write the report to " + file + " (" + Log.describe(e) + ")";
+            Log.error(message);
+            return error(message);
+        }
+        if (reset) {
+            dump.reset(cumulative, takenAt);
+        }
+        Log.info("on-demand report written to " + file + (reset ? "; a new window starts now" : ""));
+        return ok(file.toString());
+    }
+
+    /** For the MBean: the next report's window starts now. */
+    synchronized void reset() {
+        dump.reset(recorder.snapshot(), Instant.now());
+    }
+
+    private String detach() {
+        String removed = "instrumentation removed";
+        try {
+            transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        } catch (RuntimeException e) {
+            Log.error("could not retransform every class back; those left record nothing from now on", e);
+            removed = "instrumentation removed, except from classes that could not be retransformed";
+        }
+        List<OperationSnapshot> cumulative = recorder.snapshot();
+        Instant takenAt = Instant.now();
+        stopIntervals(cumulative, takenAt);
+        String report = writeFinalReport("detach", cumulative, takenAt);
+        Recorder.uninstall();
+        housekeeper.stop();
+        shutdownReport.unregister();
+        control.unregister();
+        PublishedProperties.clear();
+        AgentHandle.unregister(this);
+        detached = true;
+        String message = "detached; " + removed + "; " + report;
+        Log.info(message);
+        return ok(message);
+    }
+
+    private synchronized void finishAtShutdown() {
+        if (detached) {
+            return;
+        }
+        List<OperationSnapshot> cumulative = recorder.snapshot();
+        Instant takenAt = Instant.now();
+        stopIntervals(cumulative, takenAt);
+        Log.info(writeFinalReport("shutdown", cumulative, takenAt));
+    }
+
+    private String writeFinalReport(String trigger, List<OperationSnapshot> cumulative, Instant takenAt) {
+        Path file = config.out().resolve(ReportFileNames.shutdown(pid, recordingStart));
+        try {
+            return "report written to " + dump.write(config, trigger, file, cumulative, takenAt);
+        } catch (IOException | RuntimeException e) {
+            String message = "could not write the report to " + file + " (" + Log.describe(e) + ")";
+            Log.error(message);
+            return message;
+        }
+    }
+
+    private void startIntervals(List<OperationSnapshot> cumulative, Instant seriesStart) {
+        if (config.interval().isZero()) {
+            return;
+        }
+        intervals = new IntervalReports(config, recorder, registry, cumulative, seriesStart);
+        try {
+            intervals.start();
+        } catch (IOException | RuntimeException e) {
+            Log.error("interval reports are off: cannot write to " + config.out(), e);
+            intervals = null;
+        }
+    }
+
+    private void stopIntervals(List<OperationSnapshot> cumulative, Instant takenAt) {
+        if (intervals != null) {
+            intervals.finish(cumulative, takenAt);
+            intervals = null;
+        }
+    }
+
+    private String describe() {
+        String timing = config.includes().isEmpty() ? "nothing" : config.includes().toString();
+        return "timing " + timing + "; report at exit: "
+                + config.out().resolve(ReportFileNames.shutdown(pid, recordingStart));
+    }
+
+    synchronized Config config() {
+        return config;
+    }
+
+    OperationRegistry registry() {
+        return registry;
+    }
+
+    ThreadLocalRecorder recorder() {
+        return recorder;
+    }
+
+    Instant recordingStart() {
+        return recordingStart;
+    }
+
+    Instant windowStart() {
+        return dump.windowStart();
+    }
+
+    synchronized long intervalWindowsWritten() {
+        return intervals == null ? 0 : intervals.windowsWritten();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sonde.instrument;
+
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * HTTP requests as operations ({@code http=on}, the default): servlet filters and servlets of
+ * {@code javax.servlet} and {@code jakarta.servlet} (Tomcat, Jetty, Undertow, Spring MVC), servlet
+ * async completion, and JDK {@code HttpServer} exchanges. Each server type is matched only in class
+ * loaders that can see its API, so other loaders pay nothing for the supertype checks.
+ */
+final class HttpInstrumentation {
+
+    /** A JDK class, loaded by the bootstrap loader: the one such class sonde transforms. */
+    static final String JDK_FILTER_CHAIN = "com.sun.net.httpserver.Filter$Chain";
+
+    private HttpInstrumentation() {
+    }
+
+    static AgentBuilder addTo(AgentBuilder builder) {
+        AgentBuilder withServlets = servlet(servlet(builder, "javax.servlet", JavaxServletAdvice.class,
+                JavaxAsyncCompleteAdvice.class), "jakarta.servlet", JakartaServletAdvice.class,
+                JakartaAsyncCompleteAdvice.class);
+        // The JDK server runs every exchange through Filter.Chain#doFilter, filters and handler
+        // alike; timing there also covers handlers written as lambdas (hidden classes, which no
+        // transformer ever sees).
+        return withServlets
+                .type(named(JDK_FILTER_CHAIN))
+                .transform(visit(JdkHttpServerAdvice.class, named("doFilter").and(takesArguments(1))
+                        .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange")))));
+    }
+
+    private static AgentBuilder servlet(AgentBuilder builder, String api, Class<?> requestAdvice,
+                                        Class<?> completeAdvice) {
+        return builder
+                .type(implementationOf(api + ".Servlet"), canSee(api + ".Servlet"))
+                .transform(visit(requestAdvice, requestMethod("service", 2, api)))
+                .type(implementationOf(api + ".Filter"), canSee(api + ".Filter"))
+                .transform(visit(requestAdvice, requestMethod("doFilter", 3, api)))
+                .type(implementationOf(api + ".AsyncContext"), canSee(api + ".AsyncContext"))
+                .transform(visit(completeAdvice, named("complete").and(takesArguments(0))));
+    }
+
+    private static ElementMatcher.Junction<TypeDescription> implementationOf(String type) {
+        return hasSuperType(named(type)).and(not(isInterface()));
+    }
+
+    /** {@code service(ServletRequest, ServletResponse)}, {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */
+    private static ElementMatcher.Junction<MethodDescription> requestMethod(String name, int arguments, String api) {
+        return named(name).and(takesArguments(arguments))
+                .and(takesArgument(0, named(api + ".ServletRequest")))
+                .and(takesArgument(1, named(api + ".ServletResponse")))
+                .and(not(isAbstract()));
+    }
+
+    /**
+     * The advice is read as a class file, never loaded as a class: its methods name servlet types
+     * that sonde's own class loader cannot see (reflection on it would fail).
+     */
+    private static AgentBuilder.Transformer visit(Class<?> advice, ElementMatcher<? super MethodDescription> methods) {
+        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(HttpInstrumentation.class.getClassLoader());
+        TypeDescription description = TypePool.Default.of(locator).describe(advice.getName()).resolve();
+        Advice inlined = Advice.to(description, locator);
+        return (builder, type, loader, module, domain) -> builder.visit(inlined.on(methods));
+    }
+
+    /** Class loaders that can load {@code className}; answers are remembered per loader. */
+    private static ElementMatcher<ClassLoader> canSee(String className) {
+        String resource = className.replace('.', '/') + ".class";
+        Map<ClassLoader, Boolean> answers = Collections.synchronizedMap(new WeakHashMap<>());
+        return loader -> loader != null
+                && answers.computeIfAbsent(loader, l -> l.getResource(resource) != null);
+    }
+}

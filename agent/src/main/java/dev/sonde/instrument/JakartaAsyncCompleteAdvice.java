@@ -1,0 +1,47 @@
+package dev.sonde.instrument;
+
+import dev.sonde.bootstrap.Recorder;
+import net.bytebuddy.asm.Advice;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Inlined into {@code jakarta.servlet.AsyncContext#complete} implementations: an asynchronous request
+ * completed without a further dispatch ends here, timed from its original start.
+ */
+final class JakartaAsyncCompleteAdvice {
+
+    private JakartaAsyncCompleteAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void completeRequest(@Advice.This Object self) {
+        AsyncContext context = (AsyncContext) self;
+        if (!(context.getRequest() instanceof HttpServletRequest)) {
+            return;
+        }
+        HttpServletRequest http = (HttpServletRequest) context.getRequest();
+        Object asyncStart = http.getAttribute("dev.sonde.request.asyncStart");
+        if (!(asyncStart instanceof Long)) {
+            return;
+        }
+        http.removeAttribute("dev.sonde.request.asyncStart");
+        http.setAttribute("dev.sonde.request.done", Boolean.TRUE);
+        String mapping = null;
+        try {
+            mapping = http.getHttpServletMapping().getPattern();
+        } catch (Throwable beforeServlet4) {
+            // Servlet 3.x: no mapping API; the path is normalized instead.
+        }
+        String pathInfo = http.getPathInfo();
+        ServletResponse response = context.getResponse();
+        int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
+        Recorder.request(http.getMethod(),
+                http.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
+                mapping, pathInfo == null ? http.getServletPath() : http.getServletPath() + pathInfo,
+                status, System.nanoTime() - (Long) asyncStart, false);
+    }
+}

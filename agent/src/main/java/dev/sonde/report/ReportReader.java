@@ -1,0 +1,181 @@
+package dev.sonde.report;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a report file and checks that the tools can rely on it: JSON, whole, schema
+ * {@value Report#SCHEMA}, and every operation with a name, a count and latency figures.
+ *
+ * <p>Fields it does not know are ignored (adding fields is a compatible change, docs/report-schema.md);
+ * sections a feature may leave out ({@code selfNs}, {@code allocBytes}, {@code http}, some rankings)
+ * stay null. Every problem becomes an {@link UnreadableReportException} with a one-line message.
+ */
+public final class ReportReader {
+
+    private static final Pattern SCHEMA = Pattern.compile("sonde-report/(\\d+)");
+    private static final int SUPPORTED_VERSION = 1;
+    private static final int MAX_DETAIL = 120;
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Reads and checks one report file. */
+    public ReportFile read(Path file) throws UnreadableReportException {
+        JsonNode tree = parse(file, contents(file));
+        checkSchema(file, tree);
+        Report report = bind(file, tree);
+        checkOperations(file, report);
+        return new ReportFile(file, report, profiles(tree));
+    }
+
+    private static byte[] contents(Path file) throws UnreadableReportException {
+        if (Files.isDirectory(file)) {
+            throw new UnreadableReportException(file, "is a directory, not a report file");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+                throw new UnreadableReportException(file, "is empty, not a sonde report");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new UnreadableReportException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new UnreadableReportException(file, "permission denied");
+        } catch (IOException e) {
+            throw new UnreadableReportException(file, "cannot be read: " + e);
+        }
+    }
+
+    private JsonNode parse(Path file, byte[] bytes) throws UnreadableReportException {
+        try {
+            return mapper.readTree(bytes);
+        } catch (JsonEOFException e) {
+            throw new UnreadableReportException(file, "is truncated: the JSON ends early (line "
+                    + e.getLocation().getLineNr() + "); was it copied while being written?");
+        } catch (JsonParseException e) {
+            throw new UnreadableReportException(file, "is not JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + detail(e) + ")");
+        } catch (IOException e) {
+            throw new UnreadableReportException(file, "cannot be read: " + e);
+        }
+    }
+
+    private static void checkSchema(Path file, JsonNode tree) throws UnreadableReportException {
+        if (!tree.isObject()) {
+            throw new UnreadableReportException(file, "is not a sonde report (the JSON is not an object)");
+        }
+        JsonNode schema = tree.get("schema");
+        if (schema == null || !schema.isTextual()) {
+            throw new UnreadableReportException(file, "is not a sonde report (no \"schema\" field)");
+        }
+        Matcher matcher = SCHEMA.matcher(schema.asText());
+        if (!matcher.matches()) {
+            throw new UnreadableReportException(file, "is not a sonde report (schema \"" + schema.asText()
+                    + "\"; report, diff and merge read " + Report.SCHEMA + ")");
+        }
+        if (!matcher.group(1).equals(String.valueOf(SUPPORTED_VERSION))) {
+            throw new UnreadableReportException(file, "has schema " + schema.asText()
+                    + ", which this sonde does not read (it reads " + Report.SCHEMA + "); use the sonde version that wrote it, or newer");
+        }
+    }
+
+    private Report bind(Path file, JsonNode tree) throws UnreadableReportException {
+        try {
+            return mapper.treeToValue(tree, Report.class);
+        } catch (JsonMappingException e) {
+            throw invalid(file, fieldPath(e) + ": " + detail(e));
+        } catch (JsonProcessingException e) {
+            throw invalid(file, detail(e));
+        }
+    }
+
+    private static void checkOperations(Path file, Report report) throws UnreadableReportException {
+        if (report.operations == null) {
+            throw invalid(file, "\"operations\" is missing");
+        }
+        for (int i = 0; i < report.operations.size(); i++) {
+            OperationReport operation = report.operations.get(i);
+            String where = "operations[" + i + "]";
+            if (operation == null) {
+                throw invalid(file, where + " is null");
+            }
+            if (operation.name == null || operation.name.isBlank()) {
+                throw invalid(file, where + " has no name");
+            }
+            if (operation.latencyNs == null) {
+                throw invalid(file, where + " (" + operation.name + ") has no latencyNs");
+            }
+            if (operation.count < 0 || operation.errors < 0) {
+                throw invalid(file, where + " (" + operation.name + ") has a negative count");
+            }
+        }
+    }
+
+    private static List<ProfileEntry> profiles(JsonNode tree) {
+        List<ProfileEntry> profiles = new ArrayList<>();
+        JsonNode listed = tree.get("profiles");
+        if (listed == null || !listed.isArray()) {
+            return profiles;
+        }
+        for (JsonNode entry : listed) {
+            if (entry.hasNonNull("file")) {
+                profiles.add(new ProfileEntry(entry.get("file").asText(), text(entry, "event"),
+                        text(entry, "start"), entry.path("seconds").asDouble(0), text(entry, "reason")));
+            }
+        }
+        return profiles;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static UnreadableReportException invalid(Path file, String problem) {
+        return new UnreadableReportException(file, "is not a valid sonde report: " + problem);
+    }
+
+    /** Where in the document a binding problem is, e.g. {@code operations[3].count}. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "(top level)" : path.toString();
+    }
+
+    /** Jackson's message, first line only, without its list of what JSON may hold: the user gets one short line. */
+    private static String detail(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        for (String cut : new String[] {"\n", ": expected", ": was expecting"}) {
+            int at = message.indexOf(cut);
+            if (at > 0) {
+                message = message.substring(0, at);
+            }
+        }
+        return message.length() > MAX_DETAIL ? message.substring(0, MAX_DETAIL) + "..." : message;
+    }
+}

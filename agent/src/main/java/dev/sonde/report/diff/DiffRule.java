@@ -1,0 +1,107 @@
+package dev.sonde.report.diff;
+
+import dev.sonde.report.view.HumanUnits;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * When an operation has regressed: a chosen metric grew by more than {@code threshold} percent of its
+ * base value <em>and</em> by more than an absolute floor ({@code minDelta}: nanoseconds for time
+ * metrics, bytes for allocation), so the jitter of trivial methods is not a regression. Both
+ * comparisons are strict and exact (no floating point): growing by exactly the threshold is not a
+ * regression. An improvement is the mirror image. Operations with fewer than {@code minCount}
+ * calls in either run are not compared at all.
+ */
+public final class DiffRule {
+
+    /** 10 %. */
+    public static final BigDecimal DEFAULT_THRESHOLD_PERCENT = BigDecimal.TEN;
+    public static final List<Metric> DEFAULT_METRICS = List.of(Metric.P50, Metric.P95, Metric.P99);
+    /** Percentiles of fewer calls than this are a handful of samples, not a distribution. */
+    public static final long DEFAULT_MIN_COUNT = 10;
+    /** 1 ms: below it, a change of a latency is usually scheduling and timer noise. */
+    public static final long DEFAULT_MIN_DELTA_NANOS = 1_000_000;
+    /** 1 KiB per call. */
+    public static final long DEFAULT_MIN_DELTA_BYTES = 1024;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final BigDecimal thresholdPercent;
+    private final List<Metric> metrics;
+    private final long minCount;
+    private final long minDeltaNanos;
+    private final long minDeltaBytes;
+
+    public DiffRule(BigDecimal thresholdPercent, List<Metric> metrics, long minCount, long minDeltaNanos, long minDeltaBytes) {
+        this.thresholdPercent = thresholdPercent;
+        this.metrics = List.copyOf(metrics);
+        this.minCount = minCount;
+        this.minDeltaNanos = minDeltaNanos;
+        this.minDeltaBytes = minDeltaBytes;
+    }
+
+    public static DiffRule defaults() {
+        return new DiffRule(DEFAULT_THRESHOLD_PERCENT, DEFAULT_METRICS, DEFAULT_MIN_COUNT,
+                DEFAULT_MIN_DELTA_NANOS, DEFAULT_MIN_DELTA_BYTES);
+    }
+
+    /** How a metric moved from {@code base} to {@code current} under this rule. */
+    public MetricChange.Verdict judge(Metric metric, long base, long current) {
+        if (grewBeyondRule(metric, base, current)) {
+            return MetricChange.Verdict.REGRESSED;
+        }
+        if (grewBeyondRule(metric, current, base)) {
+            return MetricChange.Verdict.IMPROVED;
+        }
+        return MetricChange.Verdict.UNCHANGED;
+    }
+
+    private boolean grewBeyondRule(Metric metric, long from, long to) {
+        long delta = to - from;
+        if (delta <= minDelta(metric)) {
+            return false;
+        }
+        // delta / from > threshold / 100, without division or rounding
+        return BigDecimal.valueOf(delta).multiply(HUNDRED).compareTo(thresholdPercent.multiply(BigDecimal.valueOf(from))) > 0;
+    }
+
+    /** True when an operation with these call counts is compared at all. */
+    public boolean compares(long baseCount, long currentCount) {
+        return baseCount >= minCount && currentCount >= minCount;
+    }
+
+    public long minDelta(Metric metric) {
+        return metric.isBytes() ? minDeltaBytes : minDeltaNanos;
+    }
+
+    public BigDecimal thresholdPercent() {
+        return thresholdPercent;
+    }
+
+    public List<Metric> metrics() {
+        return metrics;
+    }
+
+    public long minCount() {
+        return minCount;
+    }
+
+    public long minDeltaNanos() {
+        return minDeltaNanos;
+    }
+
+    public long minDeltaBytes() {
+        return minDeltaBytes;
+    }
+
+    /** {@code p50, p95, p99 grows by more than 10% and by more than 1.0 ms; ...}. */
+    public String describe() {
+        String floors = HumanUnits.duration(minDeltaNanos)
+                + (metrics.contains(Metric.ALLOC) ? " (alloc: " + HumanUnits.bytes(minDeltaBytes) + ")" : "");
+        return metrics.stream().map(Metric::key).collect(Collectors.joining(", "))
+                + " grows by more than " + thresholdPercent.stripTrailingZeros().toPlainString() + "% and by more than "
+                + floors + "; operations with fewer than " + minCount + " calls in either run are not compared";
+    }
+}

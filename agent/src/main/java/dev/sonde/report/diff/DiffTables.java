@@ -1,0 +1,96 @@
+package dev.sonde.report.diff;
+
+import dev.sonde.report.OperationReport;
+import dev.sonde.report.view.HumanUnits;
+import dev.sonde.report.view.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The tables of a {@link ReportDiff} shared by the text and Markdown writers: the regressions, one
+ * row per regressed metric; and the compared operations, one row per operation with the change of
+ * each metric ({@code ▲} regressed, {@code ▼} improved).
+ */
+final class DiffTables {
+
+    /** Unchanged operations shown in text and Markdown; JSON and HTML list them all. */
+    static final int MAX_UNCHANGED_ROWS = 30;
+
+    private DiffTables() {
+    }
+
+    static Table regressions(ReportDiff diff, UnaryOperator<String> name, UnaryOperator<String> emphasis) {
+        Table table = new Table()
+                .column("operation", Table.Align.LEFT)
+                .column("metric", Table.Align.LEFT)
+                .column("base", Table.Align.RIGHT)
+                .column("current", Table.Align.RIGHT)
+                .column("change", Table.Align.RIGHT)
+                .column("delta", Table.Align.RIGHT);
+        for (OperationDiff operation : diff.regressed()) {
+            for (MetricChange change : operation.changes()) {
+                if (change.verdict() == MetricChange.Verdict.REGRESSED) {
+                    table.row(name.apply(operation.name()), change.metric().key(), change.format(change.base()),
+                            change.format(change.current()), emphasis.apply(change.percentText()), change.deltaText());
+                }
+            }
+        }
+        return table;
+    }
+
+    /** The compared operations, all regressed and improved ones and at most {@link #MAX_UNCHANGED_ROWS} others. */
+    static Table compared(ReportDiff diff, UnaryOperator<String> name) {
+        Table table = new Table()
+                .column("status", Table.Align.LEFT)
+                .column("calls", Table.Align.RIGHT);
+        for (Metric metric : diff.rule().metrics()) {
+            table.column(metric.key(), Table.Align.RIGHT);
+        }
+        table.column("operation", Table.Align.LEFT);
+        for (OperationDiff operation : shown(diff)) {
+            List<String> cells = new ArrayList<>();
+            cells.add(operation.status());
+            cells.add(operation.base().count + " → " + operation.current().count);
+            for (Metric metric : diff.rule().metrics()) {
+                cells.add(cell(operation.change(metric)));
+            }
+            cells.add(name.apply(operation.name()));
+            table.row(cells.toArray(new String[0]));
+        }
+        return table;
+    }
+
+    /** How many unchanged operations {@link #compared} leaves out. */
+    static int unchangedLeftOut(ReportDiff diff) {
+        return diff.compared().size() - shown(diff).size();
+    }
+
+    private static List<OperationDiff> shown(ReportDiff diff) {
+        List<OperationDiff> shown = new ArrayList<>();
+        int unchanged = 0;
+        for (OperationDiff operation : diff.compared()) {
+            boolean notable = operation.regressed() || operation.improved();
+            if (notable || unchanged++ < MAX_UNCHANGED_ROWS) {
+                shown.add(operation);
+            }
+        }
+        return shown;
+    }
+
+    private static String cell(MetricChange change) {
+        if (change == null) {
+            return "-";
+        }
+        String mark = change.verdict() == MetricChange.Verdict.REGRESSED ? " ▲"
+                : change.verdict() == MetricChange.Verdict.IMPROVED ? " ▼" : "";
+        return change.percentText() + mark;
+    }
+
+    /** {@code com.acme.New#op: 120 calls, p99 3.4 ms}. */
+    static String summary(OperationReport operation) {
+        return operation.count + (operation.count == 1 ? " call" : " calls") + ", p50 "
+                + HumanUnits.duration(operation.latencyNs.p50) + ", p99 " + HumanUnits.duration(operation.latencyNs.p99);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.sonde.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sonde.report.OperationReport;
+import dev.sonde.report.TestReports;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.sonde.report.TestReports.op;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiffCommandTest {
+
+    private static final long MS = 1_000_000;
+
+    @TempDir
+    Path directory;
+
+    private Path base;
+    private Path slower;
+    private Path same;
+
+    @BeforeEach
+    void writeReports() throws Exception {
+        base = TestReports.write(directory, "base.json", TestReports.report(
+                latencies("com.acme.OrderService#place", 10 * MS, 20 * MS),
+                latencies("com.acme.Cache#get", 1_000, 2_000),
+                latencies("com.acme.Old#gone", MS, MS)));
+        slower = TestReports.write(directory, "slower.json", TestReports.report(
+                withSlowTail("com.acme.OrderService#place", 10 * MS, 20 * MS, 30 * MS),
+                latencies("com.acme.Cache#get", 2_000, 4_000),
+                latencies("com.acme.New#arrived", MS, MS)));
+        same = TestReports.write(directory, "same.json", TestReports.report(
+                latencies("com.acme.OrderService#place", 10 * MS, 20 * MS),
+                latencies("com.acme.Cache#get", 1_000, 2_000),
+                latencies("com.acme.Old#gone", MS, MS)));
+    }
+
+    @Test
+    void noRegressionExitsZero() {
+        CliRun run = CliRun.of("diff", base, same);
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).contains("OK: no regression in 3 compared operations");
+    }
+
+    @Test
+    void aRegressionExitsOneAndIsShownWithItsFigures() {
+        CliRun run = CliRun.of("diff", base, slower);
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.err).isEmpty();
+        assertThat(run.out).contains("REGRESSION: 1 regressed of 2 compared operations")
+                .containsPattern("(?m)^ +com\\.acme\\.OrderService#place +p95 +19\\.\\d ms +30\\.0 ms +\\+5\\d\\.\\d% +\\+\\d+\\.\\d ms$")
+                .containsPattern("(?m)^ +regressed +200 → 200 +\\+\\d\\.\\d% +\\+5\\d\\.\\d% ▲ +\\+5\\d\\.\\d% ▲ +com\\.acme\\.OrderService#place$")
+                .contains("New in current (1)\n  com.acme.New#arrived")
+                .contains("Vanished from current (1)\n  com.acme.Old#gone");
+        assertThat(run.out).as("the cache doubled, but by microseconds: under the 1 ms floor")
+                .doesNotContainPattern("(?m)^ +com\\.acme\\.Cache#get +p");
+    }
+
+    @Test
+    void aLowerFloorCatchesSmallAbsoluteGrowth() {
+        CliRun run = CliRun.of("diff", base, slower, "--min-delta", "500ns");
+        assertThat(run.out).contains("REGRESSION: 2 regressed of 2 compared operations");
+    }
+
+    @Test
+    void aHigherThresholdForgivesTheGrowth() {
+        assertThat(CliRun.of("diff", base, slower, "--threshold", "60%").exitCode).isZero();
+        assertThat(CliRun.of("diff", base, slower, "--metric", "p50").exitCode).isZero();
+        assertThat(CliRun.of("diff", base, slower, "--min-count", "1000").out).contains("Not compared, fewer than 1000 calls in a run (2)");
+    }
+
+    @Test
+    void markdownIsAPullRequestComment() {
+        CliRun run = CliRun.of("diff", base, slower, "--format", "markdown");
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.out).startsWith("### ❌ sonde diff: 1 regressed of 2 compared operations\n")
+                .contains("Base `base.json` → current `slower.json`")
+                .contains("| operation | metric | base | current | change | delta |")
+                .containsPattern("\\| `com\\.acme\\.OrderService#place` \\| p99 \\| .* \\| \\*\\*\\+\\d+\\.\\d%\\*\\* \\|")
+                .contains("<details><summary>All 2 compared operations</summary>")
+                .contains("**New in current** (1)");
+        assertThat(CliRun.of("diff", base, same, "--format", "markdown").out).startsWith("### ✅ sonde diff: no regression");
+    }
+
+    @Test
+    void jsonCarriesTheVerdictAndEveryFigure() throws Exception {
+        CliRun run = CliRun.of("diff", base, slower, "--format", "json", "--metric", "p99");
+        JsonNode json = new ObjectMapper().readTree(run.out);
+        assertThat(json.get("schema").asText()).isEqualTo("sonde-diff/1");
+        assertThat(json.get("regression").asBoolean()).isTrue();
+        assertThat(json.get("rule").get("minDeltaNs").asLong()).isEqualTo(MS);
+        JsonNode place = json.get("compared").get(0);
+        assertThat(place.get("name").asText()).isEqualTo("com.acme.OrderService#place");
+        assertThat(place.get("metrics").get("p99").get("verdict").asText()).isEqualTo("regressed");
+        assertThat(json.get("new").get(0).get("name").asText()).isEqualTo("com.acme.New#arrived");
+        assertThat(json.get("vanished").get(0).get("name").asText()).isEqualTo("com.acme.Old#gone");
+    }
+
+    @Test
+    void htmlGoesToTheOutFileAndTheVerdictToStandardOutput() throws Exception {
+        Path page = directory.resolve("diff.html");
+        CliRun run = CliRun.of("diff", base, slower, "--format", "html", "--out", page);
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.out.trim()).isEqualTo("sonde diff: REGRESSION: 1 regressed of 2 compared operations; wrote " + page.toAbsolutePath());
+        assertThat(Files.readString(page)).contains("<tr class=\"regressed\">");
+    }
+
+    @Test
+    void gatingOnAllocationThatNeitherRunRecordedIsAnInputError() {
+        CliRun run = CliRun.of("diff", base, slower, "--metric", "p99,alloc");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly(
+                "sonde diff: --metric alloc: neither report has these figures for any operation (allocation needs alloc=on)");
+    }
+
+    @Test
+    void minDeltaTakesADurationASizeOrBoth() throws Exception {
+        Path allocBase = TestReports.write(directory, "a1.json", TestReports.report(
+                op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1000, 1000).build()));
+        Path allocMore = TestReports.write(directory, "a2.json", TestReports.report(
+                op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1800, 1800).build()));
+
+        assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "alloc").exitCode).as("800 B is under the 1 KiB default").isZero();
+        assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "alloc", "--min-delta", "512B").exitCode).isEqualTo(1);
+        assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "p99,alloc", "--min-delta", "2ms,0.5KiB").exitCode).isEqualTo(1);
+    }
+
+    @Test
+    void wrongUsageIsExitTwo() {
+        for (Object[] args : new Object[][] {
+                {"diff", base},
+                {"diff", base, slower, same},
+                {"diff", base, slower, "--threshold", "ten"},
+                {"diff", base, slower, "--threshold", "-5%"},
+                {"diff", base, slower, "--metric", "p42"},
+                {"diff", base, slower, "--metric", ","},
+                {"diff", base, slower, "--min-delta", "5"},
+                {"diff", base, slower, "--min-delta", "5 parsecs"},
+                {"diff", base, slower, "--min-count", "x"},
+                {"diff", base, slower, "--format", "pdf"},
+                {"diff", base, slower, "--threshold"}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+            assertThat(run.err).startsWith("sonde diff: ").contains("usage: java -jar sonde-agent.jar diff").doesNotContain("Exception");
+        }
+    }
+
+    /** Like {@link #latencies}, but the slowest tenth of the calls take {@code tail}. */
+    private static OperationReport withSlowTail(String name, long from, long to, long tail) {
+        long[] values = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(TestReports.spread(from, to, 180)),
+                java.util.stream.LongStream.of(TestReports.spread(tail, tail, 20))).toArray();
+        return op(name).latencies(values).build();
+    }
+
+    private static OperationReport latencies(String name, long from, long to) {
+        return op(name).latencies(TestReports.spread(from, to, 200)).build();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.sonde.it;
+
+import com.acme.testapp.FailureApp;
+import com.acme.testapp.ManyOperationsApp;
+import com.acme.testapp.TimingApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whatever happens to the agent or inside the application, the application keeps its behaviour. */
+class ReliabilityIT {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void throwablesOfEveryKindLeaveTimedMethodsUnchangedAndAreCountedAsErrors(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("throwables-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=com.acme.testapp.FailureApp#rethrow;com.acme.testapp.FailureApp#descend,out=" + out)
+                .jvmOption("-Xss512k")
+                .mainClass(FailureApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("all throwables arrived unchanged");
+        ReportFile report = ReportFile.onlyIn(out);
+        long thrown = 4L * FailureApp.ROUNDS;
+        assertThat(report.operation("com.acme.testapp.FailureApp#rethrow").get("count").asLong()).isEqualTo(thrown);
+        assertThat(report.operation("com.acme.testapp.FailureApp#rethrow").get("errors").asLong()).isEqualTo(thrown);
+        assertThat(report.operation("com.acme.testapp.FailureApp#descend").get("errors").asLong())
+                .isEqualTo(report.operation("com.acme.testapp.FailureApp#descend").get("count").asLong());
+    }
+
+    @Test
+    void aSecondJavaagentOnTheSameCommandLineReconfiguresInsteadOfInstrumentingTwice() throws Exception {
+        Path work = TestPaths.workDirectory("double-start");
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(Jdks.current())
+                .withAgent("include=com.acme.testapp.PaymentService,out=" + out)
+                .withAgent("include=com.acme.testapp.PaymentService,out=" + out)
+                .mainClass(TimingApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.sondeLines()).filteredOn(line -> line.startsWith("[sonde] started")).hasSize(1);
+        assertThat(result.sondeLines()).anyMatch(line -> line.startsWith("[sonde] reconfigured"));
+        assertThat(ReportFile.onlyIn(out).counts()).containsOnly(
+                Map.entry("com.acme.testapp.PaymentService#charge", (long) TimingApp.CHARGE_CALLS),
+                Map.entry("com.acme.testapp.PaymentService#refund", (long) TimingApp.REFUND_CALLS));
+    }
+
+    @Test
+    void aDamagedAgentJarLeavesTheApplicationRunningWithOneLine() throws Exception {
+        Path work = TestPaths.workDirectory("damaged-jar");
+        Files.createDirectories(work);
+        Path damaged = work.resolve("sonde-agent.jar");
+        copyWithout(TestPaths.agentJar(), damaged, "inst/dev/sonde/instrument/Instrumenter.class");
+        ForkedJvm.Result result = ForkedJvm.on(Jdks.current())
+                .jvmOption("-javaagent:" + damaged + "=include=com.acme.testapp.PaymentService,out=" + work.resolve("out"))
+                .mainClass(TimingApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("timing-app done");
+        assertThat(result.sondeLines()).hasSize(1);
+        assertThat(result.sondeLines().get(0)).startsWith("[sonde] not started: ").contains("Instrumenter");
+        assertThat(result.stderr()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void reportsAreCreatedNoWiderThanOwnerReadWrite() throws Exception {
+        Path work = TestPaths.workDirectory("permissions");
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(Jdks.current())
+                .withAgent("include=com.acme.testapp.PaymentService,out=" + out)
+                .mainClass(TimingApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(ReportFile.onlyIn(out).path());
+        assertThat(permissions).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void shutdownWithFiveThousandOperationsWritesTheReportWithinTwoSeconds() throws Exception {
+        Path work = TestPaths.workDirectory("huge-report");
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(Jdks.current())
+                .withAgent("include=com.acme.generated.**,max.operations=6000,out=" + out)
+                .classpath(TestPaths.testClasspath())
+                .mainClass(ManyOperationsApp.class, "50", "100")
+                .run(work);
+        long exited = System.currentTimeMillis();
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        long workEnded = result.stdout().lines().filter(l -> l.startsWith("work-ended-at "))
+                .mapToLong(l -> Long.parseLong(l.substring("work-ended-at ".length()))).findFirst().orElseThrow();
+        assertThat(exited - workEnded).as("ms from the end of main to the process exit").isLessThan(2_000 + 1_000);
+        ReportFile report = ReportFile.onlyIn(out);
+        assertThat(report.counts()).hasSize(5_000);
+        assertThat(report.counts().values()).containsOnly(1L);
+    }
+
+    @Test
+    void operationsPastTheCapGoToOtherAndAreCountedAsDropped() throws Exception {
+        Path work = TestPaths.workDirectory("cardinality");
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(Jdks.current())
+                .withAgent("include=com.acme.generated.**,max.operations=100,out=" + out)
+                .classpath(TestPaths.testClasspath())
+                .mainClass(ManyOperationsApp.class, "20", "100")
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        ReportFile report = ReportFile.onlyIn(out);
+        assertThat(report.counts()).hasSize(101).containsEntry("(other)", 1_900L);
+        assertThat(report.root().get("dropped").get("operations").asLong()).isEqualTo(1_900L);
+    }
+
+    @Test
+    void sondeOpensNoListeningSocket() throws Exception {
+        Path work = TestPaths.workDirectory("no-port");
+        ForkedJvm.Running running = ForkedJvm.on(Jdks.current())
+                .withAgent("include=com.acme.testapp.**,out=" + work.resolve("out"))
+                .mainClass(com.acme.testapp.ThreadChurnApp.class, "platform", "200")
+                .start(work);
+        Thread.sleep(1_500);
+        long pid = running.pid();
+        assertThat(ListeningSockets.of(pid)).as("listening sockets of pid %d", pid).isEmpty();
+        running.awaitExit();
+    }
+
+    /** The control for the test above: the same check does see a server's listening socket. */
+    @Test
+    void listeningSocketCheckSeesARealServer() throws Exception {
+        Path work = TestPaths.workDirectory("server-port");
+        int port = HttpProbe.freePort();
+        ForkedJvm.Running running = ForkedJvm.on(Jdks.current())
+                .mainClass(com.acme.web.jdk.JdkServerApp.class, String.valueOf(port))
+                .start(work);
+        new HttpProbe(port).awaitReady("/api/owners/1", running, java.time.Duration.ofSeconds(30));
+        assertThat(ListeningSockets.of(running.pid()))
+                .anyMatch(address -> address.endsWith(String.format(":%04X", port)));
+        running.terminate();
+    }
+
+    private static void copyWithout(Path source, Path target, String entryToDrop) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (!entry.getName().equals(entryToDrop)) {
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+    }
+}

@@ -83,6 +83,8 @@ final class DiffCommand implements Command {
             ReportReader reader = new ReportReader();
             ReportFile base = reader.read(Paths.get(line.positionals().get(0)));
             ReportFile current = reader.read(Paths.get(line.positionals().get(1)));
+            requireOperations(base);
+            requireOperations(current);
             diff = ReportDiff.of(base, current, rule);
         } catch (UnreadableReportException e) {
             err.println("sonde diff: " + e.getMessage());
@@ -105,6 +107,17 @@ final class DiffCommand implements Command {
                     + "; wrote " + target.toAbsolutePath());
         }
         return diff.hasRegression() ? REGRESSION : Main.OK;
+    }
+
+    /**
+     * A run that recorded nothing (an include pattern that matches nothing, a test that did not run)
+     * must not pass a gate by having nothing to compare.
+     */
+    private static void requireOperations(ReportFile file) throws UnreadableReportException {
+        if (file.report().operations.isEmpty()) {
+            throw new UnreadableReportException(file.path(),
+                    "has no operations, so there is nothing to compare (did the run call any included method?)");
+        }
     }
 
     private static DiffRule rule(CommandLine line) throws UsageException {

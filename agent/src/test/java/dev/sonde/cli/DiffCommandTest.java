@@ -121,6 +121,17 @@ class DiffCommandTest {
     }
 
     @Test
+    void aRunThatRecordedNothingCannotPassTheGate() throws Exception {
+        Path empty = TestReports.write(directory, "empty.json", TestReports.report());
+
+        CliRun run = CliRun.of("diff", base, empty);
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("sonde diff: " + empty
+                + ": has no operations, so there is nothing to compare (did the run call any included method?)");
+    }
+
+    @Test
     void minDeltaTakesADurationASizeOrBoth() throws Exception {
         Path allocBase = TestReports.write(directory, "a1.json", TestReports.report(
                 op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1000, 1000).build()));

@@ -1,5 +1,9 @@
 package dev.sonde.report;
 
+import dev.sonde.record.OperationKind;
+import dev.sonde.record.OperationRegistry;
+import dev.sonde.record.RecordingOptions;
+import dev.sonde.record.ThreadLocalRecorder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -33,6 +37,26 @@ class ReportMergerTest {
         assertThat(place.errors).isEqualTo(combined.errors);
         assertThat(place.latencyNs).usingRecursiveComparison().ignoringFields("histogram").isEqualTo(combined.latencyNs);
         assertThat(HistogramCodec.decode(place.latencyNs.histogram)).isEqualTo(HistogramCodec.decode(combined.latencyNs.histogram));
+    }
+
+    @Test
+    void mergeOfReportsTheAgentBuiltEqualsTheReportItBuildsFromAllTheCalls() throws Exception {
+        long[] first = randomLatencies(6, 4_000);
+        long[] second = randomLatencies(7, 2_500);
+        Report one = agentReport(first);
+        Report other = agentReport(second);
+        other.jvm.pid = 2;
+        Report all = agentReport(LongStream.concat(LongStream.of(first), LongStream.of(second)).toArray());
+
+        Report merged = merger.merge(List.of(TestReports.file("one.json", one), TestReports.file("other.json", other)));
+
+        OperationReport expected = all.operations.get(0);
+        OperationReport actual = merged.operations.get(0);
+        assertThat(actual.count).isEqualTo(expected.count);
+        assertThat(actual.errors).isEqualTo(expected.errors);
+        assertThat(actual.latencyNs).usingRecursiveComparison().ignoringFields("histogram").isEqualTo(expected.latencyNs);
+        assertThat(HistogramCodec.decode(actual.latencyNs.histogram)).isEqualTo(HistogramCodec.decode(expected.latencyNs.histogram));
+        assertThat(merged.rankings).usingRecursiveComparison().isEqualTo(all.rankings);
     }
 
     @Test
@@ -212,6 +236,21 @@ class ReportMergerTest {
             files[i] = TestReports.file("r" + i + ".json", reports[i]);
         }
         return merger.merge(List.of(files));
+    }
+
+    /** A report as the agent builds it, from calls recorded by its recorder (every tenth call fails). */
+    private static Report agentReport(long[] latencies) {
+        OperationRegistry registry = new OperationRegistry(10);
+        ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry, new RecordingOptions(true, true));
+        int operation = registry.register("a.B#c", OperationKind.METHOD);
+        for (int i = 0; i < latencies.length; i++) {
+            recorder.record(operation, latencies[i], i % 10 == 0);
+        }
+        Report.Jvm jvm = new Report.Jvm();
+        jvm.pid = 1;
+        return new ReportBuilder().trigger("shutdown").jvm(jvm)
+                .window(TestReports.START, TestReports.START.plusSeconds(60))
+                .operations(recorder.snapshot()).build();
     }
 
     private static OperationReport operation(Report report, String name) {

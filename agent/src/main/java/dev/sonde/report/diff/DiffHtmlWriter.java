@@ -10,6 +10,7 @@ import dev.sonde.report.view.PercentileCurve;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,8 @@ import java.util.Optional;
 public final class DiffHtmlWriter {
 
     public void write(ReportDiff diff, PrintWriter out) {
-        HtmlPage.open(out, "sonde diff: " + diff.current().path().getFileName() + " against " + diff.base().path().getFileName());
+        HtmlPage.open(out, "sonde diff: " + DiffMarkdownWriter.label(diff.current().path(), diff.base().path()) + " against "
+                + DiffMarkdownWriter.label(diff.base().path(), diff.current().path()));
         out.println("<header><h1>sonde diff</h1>");
         out.println("<p><span class=\"verdict " + (diff.hasRegression() ? "bad\">Regression: " : "good\">OK: ")
                 + HtmlPage.escape(diff.verdict()) + "</span></p>");
@@ -46,13 +48,17 @@ public final class DiffHtmlWriter {
     private static void writeComparison(ReportDiff diff, PrintWriter out) {
         out.println("<section id=\"comparison\"><h2>Compared operations</h2>"
                 + "<p class=\"hint\">Base and current side by side. Click a column to sort; click an operation for its chart.</p>");
-        out.print("<div class=\"scroll\"><table id=\"main-table\" class=\"sortable diff\"><thead><tr>" + HtmlPage.sortableHeader("status", "status", "text")
-                + HtmlPage.sortableHeader("operation", "name", "text") + HtmlPage.sortableHeader("calls base", "countBase", "num")
-                + HtmlPage.sortableHeader("calls current", "countCurrent", "num"));
+        out.print("<div class=\"scroll\"><table id=\"main-table\" class=\"sortable diff\"><thead>"
+                + "<tr class=\"group\"><th colspan=\"2\"></th><th colspan=\"2\">calls</th>");
         for (Metric metric : diff.rule().metrics()) {
-            out.print(HtmlPage.sortableHeader(metric.key() + " base", metric.key() + "Base", "num")
-                    + HtmlPage.sortableHeader(metric.key() + " current", metric.key() + "Current", "num")
-                    + HtmlPage.sortableHeader(metric.key() + " change", metric.key() + "Change", "num"));
+            out.print("<th colspan=\"3\">" + metric.key() + "</th>");
+        }
+        out.print("</tr><tr>" + HtmlPage.sortableHeader("status", "status", "text") + HtmlPage.sortableHeader("operation", "name", "text")
+                + HtmlPage.sortableHeader("base", "countBase", "num") + HtmlPage.sortableHeader("current", "countCurrent", "num"));
+        for (Metric metric : diff.rule().metrics()) {
+            out.print(HtmlPage.sortableHeader("base", metric.key() + "Base", "num")
+                    + HtmlPage.sortableHeader("current", metric.key() + "Current", "num")
+                    + HtmlPage.sortableHeader("change", metric.key() + "Change", "num"));
         }
         out.println("</tr></thead><tbody>");
         int index = 1;
@@ -75,7 +81,7 @@ public final class DiffHtmlWriter {
                 row.append(HtmlPage.absentCell()).append(HtmlPage.absentCell()).append(HtmlPage.absentCell());
                 continue;
             }
-            String verdict = change.verdict() == MetricChange.Verdict.UNCHANGED ? "" : change.verdict().name().toLowerCase(java.util.Locale.ROOT);
+            String verdict = change.verdict() == MetricChange.Verdict.OK ? "" : change.verdict().name().toLowerCase(Locale.ROOT);
             double sortable = Double.isInfinite(change.percentChange()) ? 1e9 : change.percentChange();
             row.append(HtmlPage.numberCell(change.base(), change.format(change.base())))
                     .append(HtmlPage.numberCell(change.current(), change.format(change.current())))

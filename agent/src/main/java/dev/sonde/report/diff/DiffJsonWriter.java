@@ -9,6 +9,7 @@ import dev.sonde.report.OperationReport;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
  * {@code diff --format json}: the whole comparison for scripts, schema {@value #SCHEMA}. Figures are
@@ -68,7 +69,7 @@ public final class DiffJsonWriter {
             } else {
                 metric.put("changePercent", Math.round(change.percentChange() * 100) / 100.0);
             }
-            metric.put("verdict", change.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            metric.put("verdict", change.verdict().name().toLowerCase(Locale.ROOT));
         }
         return node;
     }

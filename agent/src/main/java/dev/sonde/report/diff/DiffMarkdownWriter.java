@@ -3,6 +3,7 @@ package dev.sonde.report.diff;
 import dev.sonde.report.view.MarkdownReportWriter;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,7 +17,8 @@ public final class DiffMarkdownWriter {
     public void write(ReportDiff diff, PrintWriter out) {
         out.println("### " + (diff.hasRegression() ? "❌" : "✅") + " sonde diff: " + diff.verdict());
         out.println();
-        out.println("Base `" + diff.base().path().getFileName() + "` → current `" + diff.current().path().getFileName() + "`  ");
+        out.println("Base `" + label(diff.base().path(), diff.current().path()) + "` → current `"
+                + label(diff.current().path(), diff.base().path()) + "`  ");
         out.println("Regression when " + diff.rule().describe() + ".");
         if (diff.hasRegression()) {
             out.println();
@@ -27,10 +29,10 @@ public final class DiffMarkdownWriter {
             out.println("<details><summary>All " + diff.compared().size() + " compared operations</summary>");
             out.println();
             out.print(DiffTables.compared(diff, DiffMarkdownWriter::code).toMarkdown());
-            int leftOut = DiffTables.unchangedLeftOut(diff);
+            int leftOut = DiffTables.okLeftOut(diff);
             if (leftOut > 0) {
                 out.println();
-                out.println("… and " + leftOut + " more unchanged.");
+                out.println("… and " + leftOut + " more within the rule.");
             }
             out.println();
             out.println("</details>");
@@ -43,6 +45,14 @@ public final class DiffMarkdownWriter {
             out.println();
             out.println("_Note: " + note + "._");
         }
+    }
+
+    /** The file name, with its directory when both reports have the same name ({@code base/merged.json}). */
+    static String label(Path file, Path other) {
+        Path name = file.getFileName();
+        Path parent = file.toAbsolutePath().getParent();
+        boolean ambiguous = name.equals(other.getFileName()) && parent != null && parent.getFileName() != null;
+        return ambiguous ? parent.getFileName() + "/" + name : name.toString();
     }
 
     private static <T> void list(PrintWriter out, String title, List<T> items, Function<T, String> line) {

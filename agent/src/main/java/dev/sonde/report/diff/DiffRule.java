@@ -55,7 +55,7 @@ public final class DiffRule {
         if (grewBeyondRule(metric, current, base)) {
             return MetricChange.Verdict.IMPROVED;
         }
-        return MetricChange.Verdict.UNCHANGED;
+        return MetricChange.Verdict.OK;
     }
 
     private boolean grewBeyondRule(Metric metric, long from, long to) {
@@ -98,10 +98,14 @@ public final class DiffRule {
 
     /** {@code p50, p95, p99 grows by more than 10% and by more than 1.0 ms; ...}. */
     public String describe() {
-        String floors = HumanUnits.duration(minDeltaNanos)
-                + (metrics.contains(Metric.ALLOC) ? " (alloc: " + HumanUnits.bytes(minDeltaBytes) + ")" : "");
+        boolean timed = metrics.stream().anyMatch(m -> !m.isBytes());
+        boolean bytes = metrics.contains(Metric.ALLOC);
+        String floors = timed && bytes ? HumanUnits.duration(minDeltaNanos) + " (alloc: " + HumanUnits.bytes(minDeltaBytes) + ")"
+                : bytes ? HumanUnits.bytes(minDeltaBytes) + " per call" : HumanUnits.duration(minDeltaNanos);
+        String counted = minCount <= 1 ? "every operation in both runs is compared"
+                : "operations with fewer than " + minCount + " calls in either run are not compared";
         return metrics.stream().map(Metric::key).collect(Collectors.joining(", "))
                 + " grows by more than " + thresholdPercent.stripTrailingZeros().toPlainString() + "% and by more than "
-                + floors + "; operations with fewer than " + minCount + " calls in either run are not compared";
+                + floors + "; " + counted;
     }
 }

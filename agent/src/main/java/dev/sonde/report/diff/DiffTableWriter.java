@@ -23,9 +23,9 @@ public final class DiffTableWriter {
             out.println();
             out.println("Compared operations (change from base to current)");
             out.print(DiffTables.compared(diff, name -> name).toText("  "));
-            int leftOut = DiffTables.unchangedLeftOut(diff);
+            int leftOut = DiffTables.okLeftOut(diff);
             if (leftOut > 0) {
-                out.println("  ... and " + leftOut + " more unchanged");
+                out.println("  ... and " + leftOut + " more within the rule");
             }
         }
         writeApart(diff, out);

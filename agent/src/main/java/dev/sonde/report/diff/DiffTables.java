@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
  */
 final class DiffTables {
 
-    /** Unchanged operations shown in text and Markdown; JSON and HTML list them all. */
-    static final int MAX_UNCHANGED_ROWS = 30;
+    /** Operations within the rule shown in text and Markdown; JSON and HTML list them all. */
+    static final int MAX_OK_ROWS = 30;
 
     private DiffTables() {
     }
@@ -40,7 +40,7 @@ final class DiffTables {
         return table;
     }
 
-    /** The compared operations, all regressed and improved ones and at most {@link #MAX_UNCHANGED_ROWS} others. */
+    /** The compared operations, all regressed and improved ones and at most {@link #MAX_OK_ROWS} others. */
     static Table compared(ReportDiff diff, UnaryOperator<String> name) {
         Table table = new Table()
                 .column("status", Table.Align.LEFT)
@@ -62,17 +62,17 @@ final class DiffTables {
         return table;
     }
 
-    /** How many unchanged operations {@link #compared} leaves out. */
-    static int unchangedLeftOut(ReportDiff diff) {
+    /** How many operations within the rule {@link #compared} leaves out. */
+    static int okLeftOut(ReportDiff diff) {
         return diff.compared().size() - shown(diff).size();
     }
 
     private static List<OperationDiff> shown(ReportDiff diff) {
         List<OperationDiff> shown = new ArrayList<>();
-        int unchanged = 0;
+        int ok = 0;
         for (OperationDiff operation : diff.compared()) {
             boolean notable = operation.regressed() || operation.improved();
-            if (notable || unchanged++ < MAX_UNCHANGED_ROWS) {
+            if (notable || ok++ < MAX_OK_ROWS) {
                 shown.add(operation);
             }
         }

@@ -5,8 +5,8 @@ import dev.sonde.report.view.HumanUnits;
 /** One metric of one operation, base run against current run, and what the rule made of it. */
 public final class MetricChange {
 
-    /** The outcome of comparing one metric under a {@link DiffRule}. */
-    public enum Verdict { REGRESSED, IMPROVED, UNCHANGED }
+    /** The outcome of comparing one metric under a {@link DiffRule}: {@code OK} is within the rule, whatever the change. */
+    public enum Verdict { REGRESSED, IMPROVED, OK }
 
     private final Metric metric;
     private final long base;

@@ -46,9 +46,9 @@ public final class OperationDiff {
         return !regressed() && changes.stream().anyMatch(c -> c.verdict() == MetricChange.Verdict.IMPROVED);
     }
 
-    /** {@code regressed}, {@code improved} or {@code unchanged}. */
+    /** {@code regressed}, {@code improved} or {@code ok} (within the rule, though it may have moved). */
     public String status() {
-        return regressed() ? "regressed" : improved() ? "improved" : "unchanged";
+        return regressed() ? "regressed" : improved() ? "improved" : "ok";
     }
 
     /** The change of the given metric, or null when it was not compared. */

@@ -55,7 +55,7 @@ public final class HtmlReportWriter {
     }
 
     private static void writeRanking(ReportView view, PrintWriter out) {
-        out.println("<section id=\"ranking\"><h2>" + HtmlPage.escape(capitalized(RankingTable.heading(view)))
+        out.println("<section id=\"ranking\"><h2>" + HtmlPage.escape(RankingTable.heading(view))
                 + "</h2><p class=\"hint\">Click a column to sort; click an operation for its chart.</p>");
         out.println("<div class=\"scroll\"><table id=\"main-table\" class=\"sortable ranking\"><thead><tr>");
         out.print(HtmlPage.sortableHeader("#", "rank", "num") + HtmlPage.sortableHeader("operation", "name", "text"));
@@ -101,7 +101,7 @@ public final class HtmlReportWriter {
                     : HtmlPage.numberCell(o.allocBytes.mean, HumanUnits.bytes(o.allocBytes.mean)));
         }
         if (view.hasHttp()) {
-            row.append("<td data-v=\"").append(HtmlPage.escape(ReportView.statusClasses(o))).append("\">")
+            row.append("<td class=\"statuses\" data-v=\"").append(HtmlPage.escape(ReportView.statusClasses(o))).append("\">")
                     .append(statusBadges(o)).append("</td>");
         }
         return row.append("</tr>").toString();
@@ -157,10 +157,5 @@ public final class HtmlReportWriter {
             view.report().warnings.forEach(w -> out.println("<li>" + HtmlPage.escape(w) + "</li>"));
             out.println("</ul></section>");
         }
-    }
-
-
-    private static String capitalized(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

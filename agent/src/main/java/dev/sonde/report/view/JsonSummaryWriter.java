@@ -33,16 +33,21 @@ public final class JsonSummaryWriter {
         ArrayNode operations = summary.putArray("operations");
         int rank = 1;
         for (OperationReport operation : view.operations()) {
-            operations.add(withoutHistograms(operation).put("rank", rank++));
+            ObjectNode entry = operations.addObject().put("rank", rank++);
+            entry.setAll(withoutHistograms(operation));
         }
         ArrayNode findings = summary.putArray("findings");
         for (Finding finding : view.findings()) {
-            findings.addObject()
+            ObjectNode entry = findings.addObject()
                     .put("finding", finding.key())
                     .put("title", finding.title())
-                    .put("operation", finding.operation())
-                    .put("value", finding.value())
-                    .put("unit", finding.unit())
+                    .put("operation", finding.operation());
+            if (finding.unit().equals("ns") || finding.unit().equals("bytes")) {
+                entry.put("value", (long) finding.value());
+            } else {
+                entry.put("value", Math.round(finding.value() * 100) / 100.0);
+            }
+            entry.put("unit", finding.unit())
                     .put("text", finding.figure() + " (" + finding.detail() + ")");
         }
         try {

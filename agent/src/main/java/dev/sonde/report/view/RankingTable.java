@@ -58,12 +58,12 @@ final class RankingTable {
         return table;
     }
 
-    /** The heading above the ranking: {@code top 10 of 14 operations by total time}. */
+    /** The heading above the ranking: {@code Top 10 of 14 operations by total time}. */
     static String heading(ReportView view) {
         int shown = view.operations().size();
         String which = shown == view.totalOperations()
-                ? (shown == 1 ? "1 operation" : "all " + shown + " operations")
-                : "top " + shown + " of " + view.totalOperations() + " operations";
+                ? (shown == 1 ? "1 operation" : "All " + shown + " operations")
+                : "Top " + shown + " of " + view.totalOperations() + " operations";
         return which + " by " + view.order().description();
     }
 

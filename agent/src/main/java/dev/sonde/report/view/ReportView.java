@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  */
 public final class ReportView {
 
+    /** The status classes {@link #statusClasses} lists, in order. */
+    public static final List<String> STATUS_CLASSES = List.of("2xx", "3xx", "4xx", "5xx");
+
     private final ReportFile file;
     private final OperationOrder order;
     private final List<OperationReport> operations;
@@ -116,9 +119,6 @@ public final class ReportView {
                 .map(c -> String.valueOf(operation.http.status.getOrDefault(c, 0L)))
                 .collect(Collectors.joining("/"));
     }
-
-    /** The status classes {@link #statusClasses} lists, in order. */
-    public static final List<String> STATUS_CLASSES = List.of("2xx", "3xx", "4xx", "5xx");
 
     private static void append(StringBuilder text, String part) {
         if (part != null && !part.isBlank()) {

@@ -16,7 +16,7 @@ public final class TableReportWriter {
         if (view.operations().isEmpty()) {
             out.println("No operations recorded: no call of an included method completed in the window.");
         } else {
-            out.println(capitalized(RankingTable.heading(view)));
+            out.println(RankingTable.heading(view));
             out.println();
             out.print(RankingTable.of(view, name -> name).toText("  "));
         }
@@ -65,9 +65,5 @@ public final class TableReportWriter {
         if (!line.isEmpty()) {
             out.println(line);
         }
-    }
-
-    private static String capitalized(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -54,8 +54,13 @@
     header.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
   }
 
+  /** The header row whose cells sort: the last one (a first row may only group columns). */
+  function sortRow(table) {
+    return table.tHead.rows[table.tHead.rows.length - 1];
+  }
+
   function makeSortable(table) {
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header) {
+    Array.prototype.forEach.call(sortRow(table).cells, function (header) {
       function activate() {
         // Numbers start highest first (the bottleneck on top), names A to Z; a second click reverses.
         var descending = header.getAttribute('aria-sort') ? header.getAttribute('aria-sort') === 'ascending'
@@ -74,7 +79,7 @@
   function applySortFromAddress(table) {
     var match = /^#sort=([A-Za-z0-9]+)-(asc|desc)$/.exec(location.hash);
     if (!match) { return; }
-    var header = table.querySelector('th[data-key="' + match[1] + '"]');
+    var header = sortRow(table).querySelector('th[data-key="' + match[1] + '"]');
     if (header) { sortTable(table, header, match[2] === 'desc'); }
   }
 

@@ -28,23 +28,23 @@ class ReportDiffTest {
         assertThat(diff.regressed()).extracting(OperationDiff::name).containsExactly("a#doubled", "a#justAbove");
         assertThat(diff.hasRegression()).isTrue();
         assertThat(diff.compared()).extracting(OperationDiff::status)
-                .containsExactly("regressed", "regressed", "improved", "unchanged", "unchanged");
+                .containsExactly("regressed", "regressed", "improved", "ok", "ok");
         assertThat(diff.verdict()).isEqualTo("2 regressed of 5 compared operations");
     }
 
     @Test
     void aFractionalThresholdIsComparedExactly() {
         DiffRule rule = rule("2.5", List.of(Metric.P99), 10, 0, 0);
-        assertThat(rule.judge(Metric.P99, 40 * MS, 41 * MS)).isEqualTo(MetricChange.Verdict.UNCHANGED);
+        assertThat(rule.judge(Metric.P99, 40 * MS, 41 * MS)).isEqualTo(MetricChange.Verdict.OK);
         assertThat(rule.judge(Metric.P99, 40 * MS, 41 * MS + 1)).isEqualTo(MetricChange.Verdict.REGRESSED);
         assertThat(rule.judge(Metric.P99, 41 * MS, 40 * MS - 26_000)).isEqualTo(MetricChange.Verdict.IMPROVED);
     }
 
     @Test
     void growthWithinTheAbsoluteFloorIsNotARegressionHoweverLargeInPercent() {
-        assertThat(P99_TEN_PERCENT.judge(Metric.P99, 100_000, 300_000)).isEqualTo(MetricChange.Verdict.UNCHANGED);
+        assertThat(P99_TEN_PERCENT.judge(Metric.P99, 100_000, 300_000)).isEqualTo(MetricChange.Verdict.OK);
         assertThat(P99_TEN_PERCENT.judge(Metric.P99, 100_000, 100_000 + MS)).as("a delta equal to the floor is not above it")
-                .isEqualTo(MetricChange.Verdict.UNCHANGED);
+                .isEqualTo(MetricChange.Verdict.OK);
         assertThat(P99_TEN_PERCENT.judge(Metric.P99, 100_000, 100_001 + MS)).isEqualTo(MetricChange.Verdict.REGRESSED);
 
         DiffRule lowFloor = rule("10", List.of(Metric.P99), 10, 100_000, 1024);
@@ -55,7 +55,7 @@ class ReportDiffTest {
     void aMetricGrowingFromZeroRegressesOnceItPassesTheFloor() {
         DiffRule rule = rule("10", List.of(Metric.P99), 1, 0, 0);
         assertThat(rule.judge(Metric.P99, 0, 1)).isEqualTo(MetricChange.Verdict.REGRESSED);
-        assertThat(rule.judge(Metric.P99, 0, 0)).isEqualTo(MetricChange.Verdict.UNCHANGED);
+        assertThat(rule.judge(Metric.P99, 0, 0)).isEqualTo(MetricChange.Verdict.OK);
     }
 
     @Test
@@ -132,6 +132,8 @@ class ReportDiffTest {
     void theRuleDescribesItselfForReaders() {
         assertThat(DiffRule.defaults().describe()).isEqualTo("p50, p95, p99 grows by more than 10% and by more than 1.0 ms;"
                 + " operations with fewer than 10 calls in either run are not compared");
+        assertThat(rule("5", List.of(Metric.ALLOC), 1, MS, 2048).describe())
+                .isEqualTo("alloc grows by more than 5% and by more than 2.0 KiB per call; every operation in both runs is compared");
     }
 
     private static OperationReport withP99(String name, long p99) {

@@ -54,8 +54,9 @@ class HtmlPagesInChromiumTest {
         assertThat(Main.run(new String[] {"report", reportFile.toString(), "--format", "html", "--out", reportPage.toString()})).isZero();
 
         Path base = TestReports.write(WORK, "base.json", TestReports.report(
-                op("com.acme.OrderService#place").latencies(TestReports.spread(10 * MS, 14 * MS, 200)).build(),
-                op("com.acme.Cache#get").latencies(TestReports.spread(20_000, 90_000, 500)).build()));
+                op("com.acme.OrderService#place").latencies(TestReports.spread(10 * MS, 12 * MS, 200)).build(),
+                op("GET /api/owners/{id}").latencies(TestReports.spread(MS, 30 * MS, 100)).build(),
+                op("com.acme.Gone#op").latencies(TestReports.spread(20_000, 90_000, 500)).build()));
         diffPage = WORK.resolve("diff.html");
         assertThat(Main.run(new String[] {"diff", base.toString(), reportFile.toString(), "--format", "html",
                 "--out", diffPage.toString(), "--min-count", "1"})).isEqualTo(1);
@@ -67,9 +68,9 @@ class HtmlPagesInChromiumTest {
 
         assertThat(page.exitCode).as(page.toString()).isZero();
         assertThat(page.consoleLines()).as("console messages").isEmpty();
-        assertThat(page.stdout).contains("data-sonde-ready=\"4 rows, 4 charts\"")
-                .doesNotContain("data-sonde-errors")
-                .contains("<pre id=\"sonde-errors\" hidden=\"\"></pre>");
+        assertThat(htmlTag(page.stdout)).as("set by the page's script once it has run").isEqualTo(
+                "<html lang=\"en\" data-sonde-ready=\"4 rows, 4 charts\">");
+        assertThat(page.stdout).contains("<pre id=\"sonde-errors\" hidden=\"\"></pre>");
         assertThat(nameCells(page.stdout)).containsExactly("com.acme.OrderService#place", "GET /api/owners/{id}",
                 "com.acme.Cache#&lt;init&gt;", "com.acme.a&amp;b.Odd&quot;Name#m");
         assertThat(page.stdout).contains("<h2>Findings</h2>").contains("alloc/call").contains("HTTP status")
@@ -94,12 +95,12 @@ class HtmlPagesInChromiumTest {
         HeadlessChromium.Page page = chromium.dumpDom(diffPage.toUri().toString());
 
         assertThat(page.consoleLines()).as("console messages").isEmpty();
-        assertThat(page.stdout).contains("data-sonde-ready=\"2 rows, 4 charts\"").doesNotContain("data-sonde-errors")
-                .contains("<span class=\"verdict bad\">Regression: ")
+        assertThat(htmlTag(page.stdout)).isEqualTo("<html lang=\"en\" data-sonde-ready=\"2 rows, 4 charts\">");
+        assertThat(page.stdout).contains("<span class=\"verdict bad\">Regression: ")
                 .contains("<tr class=\"regressed\">")
-                .contains("p99 base").contains("p99 current")
+                .contains("<th colspan=\"3\">p99</th>").contains("data-key=\"p99Base\"").contains("data-key=\"p99Current\"")
                 .contains("<polyline class=\"curve base\"").contains("<polyline class=\"curve current regressed\"")
-                .contains("New in current (2)");
+                .contains("New in current (2)").contains("Vanished from current (1)");
     }
 
     @Test
@@ -143,6 +144,12 @@ class HtmlPagesInChromiumTest {
             names.add(matcher.group(1));
         }
         return names;
+    }
+
+    /** The opening {@code <html>} tag, where the page's script leaves its marks. */
+    private static String htmlTag(String dom) {
+        int start = dom.indexOf("<html");
+        return dom.substring(start, dom.indexOf('>', start) + 1);
     }
 
     private static int count(String text, String part) {

@@ -7,7 +7,11 @@ import dev.sonde.config.MethodPattern;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
+import dev.sonde.profile.ProfileEvent;
+import dev.sonde.profile.ProfileFormat;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -160,6 +164,19 @@ final class AgentControl implements AgentControlMXBean {
     @Override
     public String reconfigure(String arguments) {
         return unwrap(agent.apply(AgentRequest.start(arguments).encode()));
+    }
+
+    @Override
+    public String profile(String event, long seconds, String format, String file) {
+        ProfileEvent profileEvent = ProfileEvent.named(event)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event '" + event + "': cpu, wall, alloc, lock or itimer"));
+        ProfileFormat profileFormat = ProfileFormat.named(format)
+                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + format + "': html, collapsed or jfr"));
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("the duration must be at least one second");
+        }
+        Path target = file == null || file.isEmpty() ? null : Paths.get(file);
+        return unwrap(agent.profile(profileEvent, profileFormat, target, Duration.ofSeconds(seconds)));
     }
 
     @Override

@@ -63,6 +63,16 @@ public interface AgentControlMXBean {
      */
     String reconfigure(String arguments);
 
+    /**
+     * Profiles with async-profiler for {@code seconds} and writes a flame graph; blocks meanwhile.
+     *
+     * @param event  cpu, wall, alloc, lock or itimer
+     * @param format html, collapsed or jfr
+     * @param file   where to write it (empty: a new file in the output directory)
+     * @return the file written
+     */
+    String profile(String event, long seconds, String format, String file);
+
     /** Removes the instrumentation, writes the final report and stops sonde; returns where the report is. */
     String detach();
 }

@@ -37,6 +37,8 @@ public final class AgentStarter {
         try {
             UnaryOperator<String> running = AgentHandle.running();
             if (running != null) {
+                // A second attach, or a second -javaagent (one in JAVA_TOOL_OPTIONS, one on the
+                // command line): its keys are laid over the running ones, as the later source wins.
                 reply = running.apply(arguments == null ? "" : arguments);
             } else if (request.command() == AgentRequest.Command.START) {
                 reply = startNew(request.configuration(), instrumentation, atStartup);

@@ -13,6 +13,7 @@ import dev.sonde.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -78,7 +79,10 @@ final class IntervalReports {
         Path file = config.out().resolve(ReportFileNames.intervalLog(pid, seriesStart));
         log = new IntervalLog(file, seriesStart);
         long millis = config.interval().toMillis();
-        schedule.scheduleAtFixedRate(this::endWindow, millis, millis, TimeUnit.MILLISECONDS);
+        // Window n ends at series start + n x interval. When starting took longer than an interval
+        // (premain instruments what is loaded before this runs), the first window ends at once.
+        long firstEnd = Math.max(0, millis - Duration.between(seriesStart, Instant.now()).toMillis());
+        schedule.scheduleAtFixedRate(this::endWindow, firstEnd, millis, TimeUnit.MILLISECONDS);
         Log.info("interval reports every " + DurationText.format(config.interval()) + " (newest " + config.keep()
                 + " kept) and " + file);
     }

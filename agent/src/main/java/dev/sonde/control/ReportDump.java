@@ -1,6 +1,8 @@
 package dev.sonde.control;
 
 import dev.sonde.config.Config;
+import dev.sonde.profile.ProfileLog;
+import dev.sonde.profile.ProfileRecord;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.SnapshotBaseline;
@@ -11,6 +13,7 @@ import dev.sonde.report.ReportBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,13 +27,15 @@ import java.util.List;
 final class ReportDump {
 
     private final OperationRegistry registry;
+    private final ProfileLog profiles;
     private final JsonReportWriter writer = new JsonReportWriter();
     private SnapshotBaseline baseline = SnapshotBaseline.START;
     private Instant windowStart;
     private RuntimeSample runtimeAtWindowStart;
 
-    ReportDump(OperationRegistry registry, Instant recordingStart, RuntimeSample runtimeAtStart) {
+    ReportDump(OperationRegistry registry, ProfileLog profiles, Instant recordingStart, RuntimeSample runtimeAtStart) {
         this.registry = registry;
+        this.profiles = profiles;
         this.windowStart = recordingStart;
         this.runtimeAtWindowStart = runtimeAtStart;
     }
@@ -44,6 +49,7 @@ final class ReportDump {
                             Instant takenAt) throws IOException {
         Report report = report(config, trigger, windowStart, takenAt, baseline.since(cumulative),
                 registry.droppedCount(), RuntimeSample.take().since(runtimeAtWindowStart));
+        report.profiles = profileEntries(profiles.all());
         writer.write(report, file);
         return file;
     }
@@ -73,6 +79,24 @@ final class ReportDump {
                 .build();
         report.runtime = runtime;
         return report;
+    }
+
+    /** The report's {@code profiles}, or null (left out) when none was taken. */
+    static List<Report.Profile> profileEntries(List<ProfileRecord> records) {
+        if (records.isEmpty()) {
+            return null;
+        }
+        List<Report.Profile> entries = new ArrayList<>();
+        for (ProfileRecord record : records) {
+            Report.Profile entry = new Report.Profile();
+            entry.file = record.file().toAbsolutePath().toString();
+            entry.event = record.event().label();
+            entry.start = record.start().toString();
+            entry.seconds = record.seconds();
+            entry.reason = record.reason();
+            entries.add(entry);
+        }
+        return entries;
     }
 
     private static Report.Agent agent(Config config) {

@@ -8,6 +8,12 @@ import dev.sonde.config.Config;
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.ConfigLoader;
 import dev.sonde.instrument.Instrumenter;
+import dev.sonde.profile.ProfileEvent;
+import dev.sonde.profile.ProfileFormat;
+import dev.sonde.profile.ProfileLog;
+import dev.sonde.profile.ProfileRecord;
+import dev.sonde.profile.ProfilerUnavailableException;
+import dev.sonde.profile.Profiling;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.RecordingOptions;
@@ -19,6 +25,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +57,9 @@ final class RunningAgent implements UnaryOperator<String> {
     private final ThreadLocalRecorder recorder;
     private final Instant recordingStart = Instant.now();
     private final ReportDump dump;
+    private final ProfileLog profiles = new ProfileLog();
+    /** Volatile: on-demand profiles run outside this object's lock (they take their whole duration). */
+    private volatile Profiling profiling;
     private final long pid = ProcessHandle.current().pid();
     private Housekeeper housekeeper;
     private ShutdownReport shutdownReport;
@@ -66,7 +76,7 @@ final class RunningAgent implements UnaryOperator<String> {
         this.instrumentation = instrumentation;
         this.registry = new OperationRegistry(config.maxOperations());
         this.recorder = new ThreadLocalRecorder(registry, new RecordingOptions(config.allocation(), config.selfTime()));
-        this.dump = new ReportDump(registry, recordingStart, RuntimeSample.take());
+        this.dump = new ReportDump(registry, profiles, recordingStart, RuntimeSample.take());
     }
 
     /** Starts sonde with {@code config} (read from {@code arguments}); returns the reply line. */
@@ -95,6 +105,7 @@ final class RunningAgent implements UnaryOperator<String> {
             agent.control = new AgentControl(agent);
             agent.control.registerLater(atStartup);
             agent.startIntervals(List.of(), agent.recordingStart);
+            agent.startProfiling();
         }
         String message = "started" + (atStartup ? "" : " (attached)") + "; " + agent.describe();
         Log.info(message);
@@ -127,10 +138,11 @@ final class RunningAgent implements UnaryOperator<String> {
         }
     }
 
-    private String reconfigure(String newArguments) throws ConfigException {
-        String merged = AgentArguments.overlay(arguments, newArguments);
+    private String reconfigure(String newArguments) {
+        String merged;
         Config requested;
         try {
+            merged = AgentArguments.overlay(arguments, newArguments);
             requested = ConfigLoader.fromThisJvm().load(merged);
         } catch (ConfigException e) {
             String message = "invalid configuration: " + e.getMessage() + "; sonde goes on as it was";
@@ -153,6 +165,8 @@ final class RunningAgent implements UnaryOperator<String> {
         config = next;
         transformer = new Instrumenter(config, registry).install(instrumentation);
         startIntervals(cumulative, takenAt);
+        profiling.stopForShutdown();
+        startProfiling();
         PublishedProperties.publish(config);
         String message = "reconfigured; " + describe();
         Log.info(message);
@@ -185,7 +199,7 @@ final class RunningAgent implements UnaryOperator<String> {
         try {
             dump.write(config, "on-demand", file, cumulative, takenAt);
         } catch (IOException | RuntimeException e) {
-            String message = "could not write the report to " + file + " (" + Log.describe(e) + ")";
+            String message = "could not write the report to " + file + ": " + Log.describe(e);
             Log.error(message);
             return error(message);
         }
@@ -209,6 +223,7 @@ final class RunningAgent implements UnaryOperator<String> {
             Log.error("could not retransform every class back; those left record nothing from now on", e);
             removed = "instrumentation removed, except from classes that could not be retransformed";
         }
+        profiling.stopForShutdown();
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
         stopIntervals(cumulative, takenAt);
@@ -229,6 +244,7 @@ final class RunningAgent implements UnaryOperator<String> {
         if (detached) {
             return;
         }
+        profiling.stopForShutdown();
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
         stopIntervals(cumulative, takenAt);
@@ -240,9 +256,32 @@ final class RunningAgent implements UnaryOperator<String> {
         try {
             return "report written to " + dump.write(config, trigger, file, cumulative, takenAt);
         } catch (IOException | RuntimeException e) {
-            String message = "could not write the report to " + file + " (" + Log.describe(e) + ")";
+            String message = "could not write the report to " + file + ": " + Log.describe(e);
             Log.error(message);
             return message;
+        }
+    }
+
+    private void startProfiling() {
+        profiling = new Profiling(config.profiling(), config.out(), recorder, profiles);
+        profiling.start();
+    }
+
+    /**
+     * An on-demand flame graph (the {@code profile} command, the MBean); blocks for its duration
+     * without holding this object's lock, so dumps and other requests go on meanwhile.
+     */
+    String profile(ProfileEvent event, ProfileFormat format, Path file, Duration duration) {
+        if (detached) {
+            return error("sonde was detached from this JVM");
+        }
+        try {
+            ProfileRecord record = profiling.profileNow(event, format, file, duration);
+            Log.info("on-demand flame graph written to " + record.file());
+            return ok(record.file().toString());
+        } catch (ProfilerUnavailableException e) {
+            Log.error("on-demand profile failed: " + e.getMessage());
+            return error(e.getMessage());
         }
     }
 

@@ -82,6 +82,11 @@ public final class OperationRegistry {
         return id;
     }
 
+    /** The id of a registered name, if it has one. */
+    java.util.Optional<Integer> find(String name) {
+        return java.util.Optional.ofNullable(ids.get(name));
+    }
+
     Operation operation(int id) {
         return operations[id];
     }

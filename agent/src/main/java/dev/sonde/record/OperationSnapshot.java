@@ -14,7 +14,7 @@ public final class OperationSnapshot {
     }
 
     /** The figures recorded since {@code earlier}, a snapshot of the same operation taken before. */
-    OperationSnapshot minus(OperationSnapshot earlier) {
+    public OperationSnapshot minus(OperationSnapshot earlier) {
         return new OperationSnapshot(operation, totals.minus(earlier.totals));
     }
 

@@ -107,19 +107,29 @@ public final class ThreadLocalRecorder implements Sink {
         foldFinishedThreads();
         List<OperationSnapshot> result = new ArrayList<>();
         for (Operation operation : registry.all()) {
-            List<CallBuffer> pending = new ArrayList<>();
-            for (ThreadRecording recording : threads) {
-                CallBuffer buffer = recording.pending(operation.id);
-                if (buffer != null) {
-                    pending.add(buffer);
-                }
-            }
-            OperationTotals copy = operation.totals.copyWith(pending);
-            if (copy.latency().count() > 0) {
-                result.add(new OperationSnapshot(operation, copy));
+            OperationSnapshot snapshot = snapshotOf(operation);
+            if (snapshot.count() > 0) {
+                result.add(snapshot);
             }
         }
         return result;
+    }
+
+    /** Cumulative figures of one operation, by name; empty if no such operation was registered. */
+    public java.util.Optional<OperationSnapshot> snapshotOf(String name) {
+        return registry.find(name).map(id -> snapshotOf(registry.operation(id)));
+    }
+
+    /** The operation's totals plus what live threads still hold for it. */
+    private OperationSnapshot snapshotOf(Operation operation) {
+        List<CallBuffer> pending = new ArrayList<>();
+        for (ThreadRecording recording : threads) {
+            CallBuffer buffer = recording.pending(operation.id);
+            if (buffer != null) {
+                pending.add(buffer);
+            }
+        }
+        return new OperationSnapshot(operation, operation.totals.copyWith(pending));
     }
 
     /** Threads that currently own buffers (for diagnostics and memory tests). */

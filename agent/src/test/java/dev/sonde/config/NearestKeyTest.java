@@ -67,6 +67,7 @@ class NearestKeyTest {
     void aKeyFartherThanThreeTyposFromEveryKeyListsAllValidKeys(String unknown) {
         assertThat(NearestKey.warningFor(unknown, "system property sonde." + unknown))
                 .isEqualTo("unknown key '" + unknown + "' in system property sonde." + unknown
-                        + " ignored; valid keys: include, exclude, out, max.operations, alloc, self, interval, keep, log, config");
+                        + " ignored; valid keys: " + java.util.Arrays.stream(Key.values()).map(Key::keyName)
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 }

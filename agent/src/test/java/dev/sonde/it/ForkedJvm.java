@@ -127,6 +127,10 @@ public final class ForkedJvm {
             return process.isAlive();
         }
 
+        public long pid() {
+            return process.pid();
+        }
+
         /** SIGTERM, as a service manager stops a service; then waits for the exit. */
         public Result terminate() throws IOException, InterruptedException {
             process.destroy();

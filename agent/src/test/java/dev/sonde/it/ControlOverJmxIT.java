@@ -1,0 +1,120 @@
+package dev.sonde.it;
+
+import com.sun.tools.attach.VirtualMachine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A sonde started with the JVM is controlled through its MBean: by any JMX client (here the test
+ * itself, as jconsole would) and by the command line, which needs no agent loaded at run time, so
+ * it works where the JVM refuses dynamically loaded agents and prints no warning for them. Where the
+ * JVM has no JMX agent at all, the command line falls back to loading the agent.
+ */
+class ControlOverJmxIT {
+
+    private static final String PLACE = "com.acme.testapp.OrderService#place";
+    private static final String CHARGE = "com.acme.testapp.PaymentService#charge";
+    private static final ObjectName AGENT = objectName("dev.sonde:type=Agent");
+
+    static List<Jdks.Jdk> jdks() {
+        return Jdks.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void theMBeanShowsTheConfigurationAndTheCommandLineUsesItWithoutLoadingAnAgent(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("jmx-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm jvm = ForkedJvm.on(jdk).withAgent("include=" + PLACE + ",interval=10m,keep=7,out=" + out);
+        if (jdk.major() >= 21) {
+            jvm.jvmOption("-XX:-EnableDynamicAgentLoading");
+        }
+        SondeCli sonde = new SondeCli(jdk, work);
+        try (LongRunningService app = LongRunningService.start(jvm, work.resolve("app"))) {
+            app.burst();
+            try (JMXConnector connector = connect(app.pid())) {
+                MBeanServerConnection server = connector.getMBeanServerConnection();
+                Poll.until(Duration.ofSeconds(10), "the MBean", () -> server.isRegistered(AGENT), app::describe);
+                assertThat((String[]) server.getAttribute(AGENT, "Includes")).containsExactly(PLACE);
+                assertThat(server.getAttribute(AGENT, "OutputDirectory")).isEqualTo(out.toString());
+                assertThat(server.getAttribute(AGENT, "Interval")).isEqualTo("10m");
+                assertThat(server.getAttribute(AGENT, "Keep")).isEqualTo(7);
+                assertThat((Integer) server.getAttribute(AGENT, "OperationCount")).isEqualTo(1);
+                assertThat(server.getAttribute(AGENT, "Version")).isNotNull();
+
+                String dumped = (String) server.invoke(AGENT, "dump", null, null);
+                assertThat(ReportFile.read(Path.of(dumped)).counts()).containsExactly(Map.entry(PLACE, 500L));
+                server.invoke(AGENT, "reset", null, null);
+                assertThat(server.getAttribute(AGENT, "WindowStart"))
+                        .isNotEqualTo(server.getAttribute(AGENT, "RecordingStart"));
+            }
+
+            ForkedJvm.Result attach = sonde.run("attach", app.pid(), "include=" + PLACE + ";" + CHARGE);
+            assertThat(attach.exitCode()).as(attach.describe()).isZero();
+            assertThat(attach.stdout()).startsWith("sonde in JVM " + app.pid() + ": reconfigured; timing [" + PLACE + ", " + CHARGE + "]");
+            app.burst();
+            ForkedJvm.Result dump = sonde.run("dump", app.pid(), "--out", work.resolve("after-reset.json"));
+            assertThat(dump.exitCode()).as(dump.describe()).isZero();
+            assertThat(ReportFile.read(work.resolve("after-reset.json")).counts()).as("the window since the JMX reset")
+                    .containsOnly(Map.entry(PLACE, 500L), Map.entry(CHARGE, 500L));
+            ForkedJvm.Result detach = sonde.run("detach", app.pid());
+            assertThat(detach.exitCode()).as(detach.describe()).isZero();
+
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).isZero();
+            assertThat(LiveControlIT.dynamicAgentWarnings(end.stderr())).isZero();
+            assertThat(end.stderr()).doesNotContain("Exception");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void withoutAJmxAgentInTheJvmTheCommandsLoadTheAgentInstead(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("nojmx-" + jdk.major());
+        Path out = work.resolve("out");
+        SondeCli sonde = new SondeCli(jdk, work);
+        ForkedJvm jvm = ForkedJvm.on(jdk).jvmOption("--limit-modules").jvmOption("java.base,java.instrument,java.management");
+        try (LongRunningService app = LongRunningService.start(jvm, work.resolve("app"))) {
+            assertThat(sonde.run("attach", app.pid(), "include=" + PLACE + ",out=" + out).exitCode()).isZero();
+            app.burst();
+            ForkedJvm.Result dump = sonde.run("dump", app.pid(), "--out", work.resolve("dump.json"));
+            assertThat(dump.exitCode()).as(dump.describe()).isZero();
+            assertThat(ReportFile.read(work.resolve("dump.json")).counts()).containsExactly(Map.entry(PLACE, 500L));
+            ForkedJvm.Result detach = sonde.run("detach", app.pid());
+            assertThat(detach.exitCode()).as(detach.describe()).isZero();
+            assertThat(Files.list(out).filter(p -> p.getFileName().toString().startsWith("sonde-report-")).count()).isEqualTo(1);
+            assertThat(app.stop().exitCode()).isZero();
+        }
+    }
+
+    /** What jconsole does: start the JVM's local JMX agent through the attach API and connect. */
+    private static JMXConnector connect(long pid) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+        try {
+            return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+        } finally {
+            vm.detach();
+        }
+    }
+
+    private static ObjectName objectName(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

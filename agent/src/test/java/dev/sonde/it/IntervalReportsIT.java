@@ -1,0 +1,163 @@
+package dev.sonde.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Interval snapshots for soak tests. The issue asks for a 2-minute run with {@code interval=10s};
+ * the same twelve windows are run here at {@code interval=1s} (about 13 s per JDK) to keep the
+ * suite fast: what is checked does not depend on the window length.
+ */
+class IntervalReportsIT {
+
+    private static final String CHECKSUM = "com.acme.testapp.OrderService#checksum";
+    private static final String PLACE = "com.acme.testapp.OrderService#place";
+    private static final String CHARGE = "com.acme.testapp.PaymentService#charge";
+
+    static List<Jdks.Jdk> jdks() {
+        return Jdks.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void twelveWindowsLeaveTwelveReportsAndAnHlogThatAddUpToTheCumulativeCounts(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("interval-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result end;
+        try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk)
+                .withAgent("include=" + CHECKSUM + ";" + PLACE + ";" + CHARGE + ",interval=1s,out=" + out), work.resolve("app"))) {
+            for (int window = 1; window <= 12; window++) {
+                String number = String.format("-%06d.json", window);
+                Poll.until(Duration.ofSeconds(5), "interval report " + window,
+                        () -> intervalReports(out).stream().anyMatch(p -> p.toString().endsWith(number)), app::describe);
+                if (window % 4 == 0) {
+                    app.burst();
+                }
+            }
+            end = app.stop();
+        }
+        assertThat(end.exitCode()).as(end.describe()).isZero();
+        assertThat(end.stderr()).doesNotContain("Exception", "\tat ", "interval report failed");
+
+        List<Path> windows = intervalReports(out);
+        assertThat(windows).as("twelve full windows and the last, partial one").hasSizeBetween(12, 13);
+        ReportFile cumulative = ReportFile.read(reportAtExit(out));
+        Map<String, Long> summed = new TreeMap<>();
+        double fullWindowSeconds = 0;
+        for (int i = 0; i < windows.size(); i++) {
+            ReportFile window = ReportFile.read(windows.get(i));
+            JsonNode root = window.root();
+            assertThat(root.get("trigger").asText()).isEqualTo("interval");
+            double seconds = root.get("window").get("seconds").asDouble();
+            if (i == 0) {
+                assertThat(seconds).as("the first window also covers sonde's start").isBetween(0.9, 6.0);
+            } else if (i < 12) {
+                assertThat(seconds).as("a late window end is made up by the next").isBetween(0.05, 2.5);
+                fullWindowSeconds += seconds;
+            }
+            assertSaneRuntime(root.get("runtime"));
+            window.counts().forEach((name, count) -> summed.merge(name, count, Long::sum));
+        }
+        assertThat(fullWindowSeconds).as("windows 2 to 12 last a second each on average").isCloseTo(11.0, within(1.5));
+        assertThat(cumulative.counts()).containsEntry(PLACE, 3 * 500L).containsEntry(CHARGE, 3 * 500L);
+        assertThat(summed).as("the windows add up to the report at exit").isEqualTo(cumulative.counts());
+        assertSaneRuntime(cumulative.root().get("runtime"));
+
+        Map<String, Long> logged = new TreeMap<>();
+        TreeSet<Double> intervals = new TreeSet<>();
+        try (HistogramLogReader reader = new HistogramLogReader(hlog(out).toFile())) {
+            while (reader.hasNext()) {
+                EncodableHistogram histogram = reader.nextIntervalHistogram();
+                logged.merge(histogram.getTag(), ((Histogram) histogram).getTotalCount(), Long::sum);
+                intervals.add(histogram.getStartTimeStamp() / 1000.0);
+            }
+        }
+        assertThat(logged).as("the .hlog, read by HdrHistogram's own reader, adds up too").isEqualTo(cumulative.counts());
+        assertThat(intervals.size()).as("one interval per window; the last may have had no call")
+                .isBetween(windows.size() - 1, windows.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void keepBoundsTheWindowReportsOnDiskWhileTheHlogKeepsEveryWindow(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("keep-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result end;
+        try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk)
+                .withAgent("include=" + CHECKSUM + ",interval=200ms,keep=3,out=" + out), work.resolve("app"))) {
+            Poll.until(Duration.ofSeconds(10), "eight windows",
+                    () -> intervalReports(out).stream().anyMatch(p -> p.toString().endsWith("-000008.json")), app::describe);
+            end = app.stop();
+        }
+        assertThat(end.exitCode()).as(end.describe()).isZero();
+
+        long logged = 0;
+        int windows = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(hlog(out).toFile())) {
+            while (reader.hasNext()) {
+                logged += ((Histogram) reader.nextIntervalHistogram()).getTotalCount();
+                windows++;
+            }
+        }
+        List<String> kept = intervalReports(out).stream().map(p -> p.getFileName().toString()).collect(Collectors.toList());
+        assertThat(kept).hasSize(3);
+        int newest = Integer.parseInt(kept.get(2).replaceAll(".*-(\\d{6})\\.json$", "$1"));
+        assertThat(newest).isGreaterThanOrEqualTo(8);
+        assertThat(kept.get(0)).endsWith(String.format("-%06d.json", newest - 2));
+        assertThat(windows).as("every window in the log; the last may have had no call").isBetween(newest - 1, newest);
+        assertThat(logged).isEqualTo(ReportFile.read(reportAtExit(out)).counts().get(CHECKSUM));
+    }
+
+    private static void assertSaneRuntime(JsonNode runtime) {
+        assertThat(runtime).as("runtime section").isNotNull();
+        assertThat(runtime.get("cpuPercent").asDouble()).isBetween(0.0, 100.0);
+        assertThat(runtime.get("heapCommittedBytes").asLong()).isPositive();
+        assertThat(runtime.get("heapUsedAfterGcBytes").asLong()).isNotNegative();
+        assertThat(runtime.get("gcCount").asLong()).isNotNegative();
+        assertThat(runtime.get("gcPauseNs").asLong()).isNotNegative();
+        assertThat(runtime.get("threads").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(runtime.get("classesLoaded").asInt()).isGreaterThan(100);
+    }
+
+    static List<Path> intervalReports(Path out) throws Exception {
+        return files(out, name -> name.startsWith("sonde-interval-") && name.endsWith(".json"));
+    }
+
+    private static Path hlog(Path out) throws Exception {
+        List<Path> logs = files(out, name -> name.endsWith(".hlog"));
+        assertThat(logs).hasSize(1);
+        return logs.get(0);
+    }
+
+    private static Path reportAtExit(Path out) throws Exception {
+        List<Path> reports = files(out, name -> name.startsWith("sonde-report-"));
+        assertThat(reports).hasSize(1);
+        return reports.get(0);
+    }
+
+    private static List<Path> files(Path directory, java.util.function.Predicate<String> name) throws Exception {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> name.test(p.getFileName().toString())).sorted().collect(Collectors.toList());
+        }
+    }
+}

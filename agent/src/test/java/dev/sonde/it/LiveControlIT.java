@@ -1,0 +1,141 @@
+package dev.sonde.it;
+
+import com.acme.testapp.LongRunningApp;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A JVM started without sonde, driven through the command line as a user would: attach, dump,
+ * attach again with other patterns, dump with reset, detach, attach again. The app calls the timed
+ * methods in bursts of exactly {@link LongRunningApp#BURST_CALLS}, between commands, so every count
+ * is exact: a class instrumented twice, advice left behind by a detach, or calls from before an
+ * attach would all show.
+ */
+class LiveControlIT {
+
+    private static final String PLACE = "com.acme.testapp.OrderService#place";
+    private static final String CHARGE = "com.acme.testapp.PaymentService#charge";
+    private static final long BURST = LongRunningApp.BURST_CALLS;
+
+    static List<Jdks.Jdk> jdks() {
+        return Jdks.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void attachDumpReconfigureAndDetachCountEveryCallAfterTheAttachExactlyOnce(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("live-" + jdk.major());
+        Path out = work.resolve("out");
+        SondeCli sonde = new SondeCli(jdk, work);
+        try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk), work.resolve("app"))) {
+            long pid = app.pid();
+            app.burst();
+
+            ForkedJvm.Result attach = sonde.run("attach", pid, "include=" + PLACE + ",out=" + out);
+            assertSucceeded(attach);
+            assertThat(attach.stdout()).startsWith("sonde attached to JVM " + pid + ": started (attached); timing [" + PLACE + "]");
+            app.burst();
+            ForkedJvm.Result dump = sonde.run("dump", pid, "--out", work.resolve("first.json"));
+            assertSucceeded(dump);
+            assertThat(dump.stdout()).startsWith("sonde dump: JVM " + pid + " wrote " + work.resolve("first.json"))
+                    .contains(PLACE);
+            ReportFile first = ReportFile.read(work.resolve("first.json"));
+            assertThat(first.root().get("trigger").asText()).isEqualTo("on-demand");
+            assertThat(first.counts()).as("only calls after the attach").containsExactly(Map.entry(PLACE, BURST));
+            assertThat(listLine(sonde, pid)).contains("include=" + PLACE);
+
+            assertSucceeded(sonde.run("attach", pid, "include=" + PLACE + ";" + CHARGE));
+            app.burst();
+            ForkedJvm.Result reset = sonde.run("dump", pid, "--out", work.resolve("second.json"), "--reset");
+            assertSucceeded(reset);
+            assertThat(reset.stdout()).contains("a new window starts now");
+            assertThat(ReportFile.read(work.resolve("second.json")).counts()).as("reconfigured: nothing timed twice")
+                    .containsOnly(Map.entry(PLACE, 2 * BURST), Map.entry(CHARGE, BURST));
+
+            app.burst();
+            ForkedJvm.Result detach = sonde.run("detach", pid);
+            assertSucceeded(detach);
+            ReportFile detached = ReportFile.read(finalReport(detach));
+            assertThat(detached.root().get("trigger").asText()).isEqualTo("detach");
+            assertThat(detached.counts()).as("the window since the reset")
+                    .containsOnly(Map.entry(PLACE, BURST), Map.entry(CHARGE, BURST));
+            assertThat(detached.root().get("runtime").get("threads").asInt()).isPositive();
+
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).as(end.describe()).isZero();
+            assertThat(end.stderr()).doesNotContain("Exception", "\tat ");
+            assertThat(ReportFile.reportsIn(out)).as("nothing more written at exit after the detach")
+                    .containsExactly(detached.path());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void afterADetachNothingIsRecordedAndASecondAttachStartsAFreshRecording(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("reattach-" + jdk.major());
+        Path out = work.resolve("out");
+        SondeCli sonde = new SondeCli(jdk, work);
+        try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk), work.resolve("app"))) {
+            long pid = app.pid();
+            assertSucceeded(sonde.run("attach", pid, "include=" + PLACE + ",out=" + work.resolve("first")));
+            app.burst();
+            assertSucceeded(sonde.run("detach", pid));
+
+            app.burst();
+            ForkedJvm.Result noSonde = sonde.run("dump", pid);
+            assertThat(noSonde.exitCode()).as(noSonde.describe()).isEqualTo(2);
+            assertThat(noSonde.stderr()).startsWith("sonde dump: sonde is not running in JVM " + pid);
+            assertThat(listLine(sonde, pid)).endsWith(" -");
+
+            assertSucceeded(sonde.run("attach", pid, "include=" + PLACE + ",out=" + out));
+            app.burst();
+            assertSucceeded(sonde.run("dump", pid, "--out", work.resolve("fresh.json")));
+            assertThat(ReportFile.read(work.resolve("fresh.json")).counts())
+                    .as("a fresh recording: no advice left from before the detach, nothing counted twice")
+                    .containsExactly(Map.entry(PLACE, BURST));
+
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).as(end.describe()).isZero();
+            assertThat(end.stdout()).contains("stopped after 3 bursts");
+            assertThat(end.stderr()).doesNotContain("Exception", "\tat ");
+            ReportFile atExit = ReportFile.onlyIn(out);
+            assertThat(atExit.root().get("trigger").asText()).isEqualTo("shutdown");
+            assertThat(atExit.counts()).containsExactly(Map.entry(PLACE, BURST));
+            if (jdk.major() >= 21) {
+                assertThat(dynamicAgentWarnings(end.stderr())).as("one per attach; dump and detach go over JMX")
+                        .isEqualTo(2);
+            }
+        }
+    }
+
+    private static Path finalReport(ForkedJvm.Result detach) {
+        Matcher matcher = Pattern.compile("report written to (\\S+\\.json)").matcher(detach.stdout());
+        assertThat(matcher.find()).as(detach.describe()).isTrue();
+        return Path.of(matcher.group(1));
+    }
+
+    private static void assertSucceeded(ForkedJvm.Result result) {
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stderr()).as(result.describe()).isEmpty();
+    }
+
+    /** The line {@code list} prints for the JVM. */
+    private static String listLine(SondeCli sonde, long pid) throws Exception {
+        ForkedJvm.Result list = sonde.run("list");
+        assertSucceeded(list);
+        return list.stdout().lines().filter(line -> line.trim().startsWith(pid + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for " + pid + "\n" + list.describe())).trim();
+    }
+
+    static long dynamicAgentWarnings(String stderr) {
+        return stderr.lines().filter(line -> line.startsWith("WARNING: A Java agent has been loaded dynamically")).count();
+    }
+}

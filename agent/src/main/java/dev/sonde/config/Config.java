@@ -24,10 +24,11 @@ public final class Config {
     private final Duration interval;
     private final int keep;
     private final List<String> warnings;
+    private final ProfilingConfig profiling;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
            Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, Duration interval, int keep,
-           List<String> warnings) {
+           ProfilingConfig profiling, List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.out = out;
@@ -36,6 +37,7 @@ public final class Config {
         this.allocation = allocation;
         this.selfTime = selfTime;
         this.http = http;
+        this.profiling = profiling;
         this.interval = interval;
         this.keep = keep;
         this.warnings = List.copyOf(warnings);
@@ -72,6 +74,11 @@ public final class Config {
         return selfTime;
     }
 
+    /** The flame graph settings ({@code profile*} keys). */
+    public ProfilingConfig profiling() {
+        return profiling;
+    }
+
     /** Whether HTTP requests are timed as operations ({@code http=on}). */
     public boolean http() {
         return http;
@@ -94,6 +101,6 @@ public final class Config {
 
     public Config withOut(Path newOut) {
         return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, interval, keep,
-                warnings);
+                profiling, warnings);
     }
 }

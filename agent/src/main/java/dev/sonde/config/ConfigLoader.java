@@ -87,7 +87,7 @@ public final class ConfigLoader {
         boolean self = onOff(single(values, Key.SELF, "on"), Key.SELF);
         Duration interval = interval(single(values, Key.INTERVAL, "off"));
         int keep = positiveInt(single(values, Key.KEEP, String.valueOf(Config.DEFAULT_KEEP)), Key.KEEP);
-        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, interval, keep, warnings);
+        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, interval, keep, profiling(values, keep), warnings);
     }
 
     private Map<Key, List<String>> parseArguments(String arguments) throws ConfigException {
@@ -217,6 +217,41 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigException("invalid value '" + text + "' for " + key.keyName() + ": expected a positive integer");
+    }
+
+    private static ProfilingConfig profiling(Map<Key, List<String>> values, int keep) throws ConfigException {
+        String wholeRun = single(values, Key.PROFILE, "off").trim().toLowerCase(Locale.ROOT);
+        String event = profileEvent(single(values, Key.PROFILE_EVENT, ProfilingConfig.DEFAULT_EVENT), Key.PROFILE_EVENT);
+        String format = single(values, Key.PROFILE_FORMAT, "html").trim().toLowerCase(Locale.ROOT);
+        if (!List.of("html", "collapsed", "jfr").contains(format)) {
+            throw new ConfigException("invalid value '" + format + "' for profile.format: expected html, collapsed or jfr");
+        }
+        String triggerText = single(values, Key.PROFILE_TRIGGER, "off");
+        return new ProfilingConfig(
+                wholeRun.equals("off") ? null : profileEvent(wholeRun, Key.PROFILE),
+                event,
+                DurationText.parse(single(values, Key.PROFILE_EVERY, "off"), Key.PROFILE_EVERY),
+                positiveDuration(single(values, Key.PROFILE_DURATION, "30s"), Key.PROFILE_DURATION),
+                triggerText.trim().equals("off") ? null : ProfileTrigger.parse(triggerText),
+                DurationText.parse(single(values, Key.PROFILE_COOLDOWN, "5m"), Key.PROFILE_COOLDOWN),
+                format, keep);
+    }
+
+    private static String profileEvent(String text, Key key) throws ConfigException {
+        String event = text.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("cpu", "wall", "alloc", "lock", "itimer").contains(event)) {
+            throw new ConfigException("invalid value '" + text + "' for " + key.keyName()
+                    + ": expected cpu, wall, alloc, lock or itimer");
+        }
+        return event;
+    }
+
+    private static java.time.Duration positiveDuration(String text, Key key) throws ConfigException {
+        java.time.Duration duration = DurationText.parse(text, key);
+        if (duration.isZero()) {
+            throw new ConfigException("invalid value '" + text + "' for " + key.keyName() + ": must be longer than 0");
+        }
+        return duration;
     }
 
     private static boolean onOff(String text, Key key) throws ConfigException {

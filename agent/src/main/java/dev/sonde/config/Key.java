@@ -15,6 +15,13 @@ public enum Key {
     HTTP("http", false, "on | off: HTTP requests as operations, one per route (default on)"),
     INTERVAL("interval", false, "a report per window of this length plus an .hlog, e.g. 60s or 10m (default off)"),
     KEEP("keep", false, "how many interval reports to keep, the newest (default 100)"),
+    PROFILE("profile", false, "cpu | wall | alloc | lock: a flame graph of the whole run, written at shutdown (default off)"),
+    PROFILE_EVERY("profile.every", false, "a flame graph every period, e.g. 10m (default off)"),
+    PROFILE_DURATION("profile.duration", false, "length of scheduled and triggered profiles (default 30s)"),
+    PROFILE_EVENT("profile.event", false, "event of scheduled and triggered profiles (default cpu)"),
+    PROFILE_TRIGGER("profile.trigger", false, "profile when an operation turns slow, e.g. com.acme.Svc#m>200ms or GET /x>p99:150ms"),
+    PROFILE_COOLDOWN("profile.cooldown", false, "least time between triggered profiles (default 5m)"),
+    PROFILE_FORMAT("profile.format", false, "html | collapsed | jfr (default html)"),
     LOG("log", false, "quiet | info | debug (default info)"),
     CONFIG("config", false, "a Java properties file with more keys");
 

@@ -23,6 +23,8 @@ public final class Report {
     public Runtime runtime;
     public List<OperationReport> operations = new ArrayList<>();
     public Rankings rankings;
+    /** Flame graphs taken so far ({@code profile*} keys, the {@code profile} command). */
+    public List<Profile> profiles;
     public Dropped dropped;
     public List<String> warnings = new ArrayList<>();
 
@@ -79,6 +81,15 @@ public final class Report {
         public List<String> bySelfTime;
         public List<String> byAllocBytes;
         public List<String> byCount;
+    }
+
+    /** One flame graph: its file, the event it samples, when it started, how long, and why. */
+    public static final class Profile {
+        public String file;
+        public String event;
+        public String start;
+        public double seconds;
+        public String reason;
     }
 
     /** What the cardinality cap turned away. */

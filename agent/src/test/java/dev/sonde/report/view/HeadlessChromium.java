@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * reaches no network (every host name resolves to nothing), and logs the page's console to stderr,
  * where {@link Page#consoleLines()} finds it.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
     private static final Path ENSURE_SCRIPT = Paths.get("src/test/scripts/ensure-chromium");
@@ -38,7 +38,7 @@ final class HeadlessChromium {
      * The browser, installing it with {@code ensure-chromium} if it is missing; empty with the reason
      * when it is absent and cannot be installed.
      */
-    static Optional<HeadlessChromium> find(Path work, StringBuilder whyNot) throws IOException, InterruptedException {
+    public static Optional<HeadlessChromium> find(Path work, StringBuilder whyNot) throws IOException, InterruptedException {
         Optional<Path> executable = onPath();
         if (executable.isEmpty() && Files.isExecutable(ENSURE_SCRIPT)) {
             Process install = new ProcessBuilder(ENSURE_SCRIPT.toString()).redirectErrorStream(true).start();
@@ -67,12 +67,12 @@ final class HeadlessChromium {
     }
 
     /** The DOM after the page's scripts ran ({@code --dump-dom}). */
-    Page dumpDom(String url) throws IOException, InterruptedException {
+    public Page dumpDom(String url) throws IOException, InterruptedException {
         return run(List.of("--dump-dom", url));
     }
 
     /** A PNG of the first {@code width × height} pixels of the page. */
-    Page screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
+    public Page screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
         Files.deleteIfExists(png);
         return run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
                 "--hide-scrollbars", url));
@@ -112,9 +112,9 @@ final class HeadlessChromium {
     }
 
     /** What one browser run produced. */
-    static final class Page {
-        final int exitCode;
-        final String stdout;
+    public static final class Page {
+        public final int exitCode;
+        public final String stdout;
         final String stderr;
         final List<String> command;
 
@@ -126,7 +126,7 @@ final class HeadlessChromium {
         }
 
         /** Messages the page logged to its console, errors included. */
-        List<String> consoleLines() {
+        public List<String> consoleLines() {
             return stderr.lines().filter(line -> line.contains(":CONSOLE")).collect(Collectors.toList());
         }
 

@@ -1,0 +1,80 @@
+package dev.sonde.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The {@code profile*} keys: flame graphs for the whole run, on a schedule, or when an operation
+ * turns slow. Events and formats stay text here (checked by {@link ConfigLoader}); the profile
+ * package maps them. Immutable.
+ */
+public final class ProfilingConfig {
+
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(5);
+    public static final String DEFAULT_EVENT = "cpu";
+
+    private final String wholeRunEvent;
+    private final String event;
+    private final Duration every;
+    private final Duration duration;
+    private final ProfileTrigger trigger;
+    private final Duration cooldown;
+    private final String format;
+    private final int keep;
+
+    ProfilingConfig(String wholeRunEvent, String event, Duration every, Duration duration, ProfileTrigger trigger,
+                    Duration cooldown, String format, int keep) {
+        this.wholeRunEvent = wholeRunEvent;
+        this.event = event;
+        this.every = every;
+        this.duration = duration;
+        this.trigger = trigger;
+        this.cooldown = cooldown;
+        this.format = format;
+        this.keep = keep;
+    }
+
+    /** {@code profile=cpu}: the event profiled from start to shutdown, if any. */
+    public Optional<String> wholeRunEvent() {
+        return Optional.ofNullable(wholeRunEvent);
+    }
+
+    /** {@code profile.event}: the event of scheduled and triggered profiles. */
+    public String event() {
+        return event;
+    }
+
+    /** {@code profile.every}: zero when off. */
+    public Duration every() {
+        return every;
+    }
+
+    /** {@code profile.duration}: how long a scheduled or triggered profile runs. */
+    public Duration duration() {
+        return duration;
+    }
+
+    public Optional<ProfileTrigger> trigger() {
+        return Optional.ofNullable(trigger);
+    }
+
+    /** {@code profile.cooldown}: the least time between two triggered profiles. */
+    public Duration cooldown() {
+        return cooldown;
+    }
+
+    /** {@code profile.format}: html, collapsed or jfr. */
+    public String format() {
+        return format;
+    }
+
+    /** How many scheduled and triggered profile files are kept (the newest), like interval reports. */
+    public int keep() {
+        return keep;
+    }
+
+    public boolean anything() {
+        return wholeRunEvent != null || !every.isZero() || trigger != null;
+    }
+}

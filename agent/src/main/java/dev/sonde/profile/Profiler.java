@@ -1,0 +1,148 @@
+package dev.sonde.profile;
+
+import dev.sonde.bootstrap.Log;
+import one.profiler.AsyncProfiler;
+import one.profiler.AsyncProfilerLoader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * async-profiler in this JVM, loaded once from ap-loader's bundled native library.
+ *
+ * <p>One profiling session at a time (async-profiler's own rule): {@link #start} while a session runs
+ * is refused, not queued. Where {@code cpu} (perf events) is not permitted, sessions fall back to
+ * {@code itimer}, said once. All methods are synchronized; {@link #record} blocks for the duration.
+ */
+public final class Profiler {
+
+    private static Profiler instance;
+    private static String unavailable;
+
+    private final AsyncProfiler asyncProfiler;
+    private boolean cpuFallsBackToItimer;
+    private Session running;
+
+    private Profiler(AsyncProfiler asyncProfiler) {
+        this.asyncProfiler = asyncProfiler;
+    }
+
+    /** The JVM's profiler, loading the native library on first use. */
+    public static synchronized Profiler get() throws ProfilerUnavailableException {
+        if (instance != null) {
+            return instance;
+        }
+        if (unavailable != null) {
+            throw new ProfilerUnavailableException(unavailable);
+        }
+        try {
+            if (!AsyncProfilerLoader.isSupported()) {
+                throw new IllegalStateException("async-profiler does not support "
+                        + System.getProperty("os.name") + "-" + System.getProperty("os.arch"));
+            }
+            instance = new Profiler(AsyncProfilerLoader.load());
+            return instance;
+        } catch (UnsatisfiedLinkError e) {
+            unavailable = "async-profiler is already loaded in this JVM by another class loader (the application's"
+                    + " own, or an earlier sonde); sonde does not take it over: " + e.getMessage();
+        } catch (Exception | Error e) {
+            unavailable = "async-profiler cannot run here: " + Log.describe(e);
+        }
+        throw new ProfilerUnavailableException(unavailable);
+    }
+
+    public synchronized boolean isRunning() {
+        return running != null;
+    }
+
+    /** Starts a session that {@link #stop} ends; refused (false) while another runs. */
+    public synchronized boolean start(ProfileEvent event, ProfileFormat format, Path file, String reason)
+            throws ProfilerUnavailableException {
+        if (running != null) {
+            return false;
+        }
+        ProfileEvent actual = event == ProfileEvent.CPU && cpuFallsBackToItimer ? ProfileEvent.ITIMER : event;
+        String jfr = format == ProfileFormat.JFR ? ",jfr,file=" + file : "";
+        try {
+            execute("start,event=" + actual.label() + jfr);
+        } catch (ProfilerUnavailableException e) {
+            if (actual != ProfileEvent.CPU) {
+                throw e;
+            }
+            cpuFallsBackToItimer = true;
+            Log.error("cpu profiling (perf events) is not permitted here (" + e.getMessage()
+                    + "); using itimer instead");
+            actual = ProfileEvent.ITIMER;
+            execute("start,event=itimer" + jfr);
+        }
+        running = new Session(actual, format, file, reason, Instant.now());
+        return true;
+    }
+
+    /** Ends the running session and writes its file; null if none was running. */
+    public synchronized ProfileRecord stop() throws ProfilerUnavailableException {
+        if (running == null) {
+            return null;
+        }
+        Session session = running;
+        running = null;
+        try {
+            Files.createDirectories(session.file.toAbsolutePath().getParent());
+        } catch (Exception e) {
+            execute("stop");
+            throw new ProfilerUnavailableException("cannot write " + session.file + ": " + Log.describe(e));
+        }
+        execute(session.format == ProfileFormat.JFR ? "stop" : "stop,file=" + session.file + "," + session.format.outputOption());
+        double seconds = Duration.between(session.start, Instant.now()).toMillis() / 1000.0;
+        return new ProfileRecord(session.file, session.event, session.start, seconds, session.reason);
+    }
+
+    /**
+     * Profiles for {@code duration} and writes the file; blocks meanwhile (an interrupt ends the
+     * session early, and still writes it). Null if another session was running.
+     */
+    public ProfileRecord record(ProfileEvent event, ProfileFormat format, Path file, Duration duration, String reason)
+            throws ProfilerUnavailableException {
+        if (!start(event, format, file, reason)) {
+            return null;
+        }
+        boolean interrupted = false;
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        ProfileRecord record = stop();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return record;
+    }
+
+    private String execute(String command) throws ProfilerUnavailableException {
+        try {
+            return asyncProfiler.execute(command);
+        } catch (Exception e) {
+            throw new ProfilerUnavailableException(Log.describe(e));
+        }
+    }
+
+    /** A session in progress. */
+    private static final class Session {
+        final ProfileEvent event;
+        final ProfileFormat format;
+        final Path file;
+        final String reason;
+        final Instant start;
+
+        Session(ProfileEvent event, ProfileFormat format, Path file, String reason, Instant start) {
+            this.event = event;
+            this.format = format;
+            this.file = file;
+            this.reason = reason;
+            this.start = start;
+        }
+    }
+}

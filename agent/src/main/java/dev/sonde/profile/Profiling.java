@@ -1,0 +1,184 @@
+package dev.sonde.profile;
+
+import dev.sonde.bootstrap.Log;
+import dev.sonde.config.ProfileTrigger;
+import dev.sonde.config.ProfilingConfig;
+import dev.sonde.record.OperationSnapshot;
+import dev.sonde.record.ThreadLocalRecorder;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * sonde's flame graphs: the whole run ({@code profile=cpu}), one per period
+ * ({@code profile.every}), one when an operation turns slow ({@code profile.trigger}, at most one
+ * per cooldown), and on demand. Every profile taken is added to the {@link ProfileLog}. Scheduled
+ * and triggered files are bounded by {@code keep}. Runs on one daemon thread; a failure is one line
+ * and leaves everything else working.
+ */
+public final class Profiling {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final long TRIGGER_CHECK_MILLIS = 1_000;
+
+    private final ProfilingConfig config;
+    private final Path out;
+    private final ThreadLocalRecorder recorder;
+    private final ProfileLog log;
+    private final long pid = ProcessHandle.current().pid();
+    private ScheduledExecutorService executor;
+    private OperationSnapshot triggerBaseline;
+    private Instant lastTriggered = Instant.EPOCH;
+
+    public Profiling(ProfilingConfig config, Path out, ThreadLocalRecorder recorder, ProfileLog log) {
+        this.config = config;
+        this.out = out;
+        this.recorder = recorder;
+        this.log = log;
+    }
+
+    public ProfileLog log() {
+        return log;
+    }
+
+    /** Starts what the configuration asks for; nothing if no {@code profile*} key is set. */
+    public void start() {
+        if (!config.anything()) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sonde-profiler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        config.wholeRunEvent().ifPresent(this::startWholeRun);
+        if (!config.every().isZero()) {
+            long period = config.every().toMillis();
+            executor.scheduleWithFixedDelay(() -> profileWindow("scheduled"), period, period, TimeUnit.MILLISECONDS);
+        }
+        config.trigger().ifPresent(trigger -> executor.scheduleWithFixedDelay(() -> check(trigger),
+                TRIGGER_CHECK_MILLIS, TRIGGER_CHECK_MILLIS, TimeUnit.MILLISECONDS));
+    }
+
+    private void startWholeRun(String event) {
+        try {
+            Path file = file("run", format());
+            if (!Profiler.get().start(event(event), format(), file, "whole-run")) {
+                Log.error("whole-run profile not started: another profile is running");
+            }
+        } catch (ProfilerUnavailableException e) {
+            Log.error("flame graphs unavailable: " + e.getMessage() + "; latency recording continues");
+        }
+    }
+
+    /** At shutdown, before the final report: ends the whole-run profile and writes its file. */
+    public void stopForShutdown() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        if (config.wholeRunEvent().isPresent()) {
+            try {
+                log.add(Profiler.get().stop());
+            } catch (ProfilerUnavailableException e) {
+                Log.error("the whole-run profile could not be written: " + e.getMessage());
+            }
+        }
+    }
+
+    /** An on-demand profile (JMX, the {@code profile} command); blocks for its duration. */
+    public ProfileRecord profileNow(ProfileEvent event, ProfileFormat format, Path file, Duration duration)
+            throws ProfilerUnavailableException {
+        Path target = file != null ? file : file("on-demand", format);
+        ProfileRecord record = Profiler.get().record(event, format, target, duration, "on-demand");
+        if (record == null) {
+            throw new ProfilerUnavailableException("another profile is running in this JVM; try again when it ends");
+        }
+        log.add(record);
+        return record;
+    }
+
+    private void profileWindow(String reason) {
+        try {
+            ProfileRecord record = Profiler.get().record(event(config.event()), format(), file(reason, format()),
+                    config.duration(), reason);
+            if (record == null) {
+                Log.info(reason + " profile skipped: another profile is running");
+                return;
+            }
+            log.add(record);
+            Log.info(reason + " flame graph written to " + record.file());
+            removeOldFiles();
+        } catch (ProfilerUnavailableException e) {
+            Log.error(reason + " profile failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            Log.error(reason + " profile failed", e);
+        }
+    }
+
+    /** Compares the last second's calls of the trigger's operation with its threshold. */
+    private void check(ProfileTrigger trigger) {
+        Optional<OperationSnapshot> now = recorder.snapshotOf(trigger.operation());
+        if (!now.isPresent()) {
+            return;
+        }
+        OperationSnapshot window = triggerBaseline == null ? now.get() : now.get().minus(triggerBaseline);
+        triggerBaseline = now.get();
+        if (window.count() == 0 || Instant.now().isBefore(lastTriggered.plus(config.cooldown()))) {
+            return;
+        }
+        long observed = trigger.percentile() >= 100 ? window.maxNanos()
+                : Math.min(window.latency().getValueAtPercentile(trigger.percentile()), window.maxNanos());
+        if (observed > trigger.threshold().toNanos()) {
+            lastTriggered = Instant.now();
+            Log.info("profile.trigger " + trigger + " crossed (" + observed / 1_000_000 + " ms); profiling for "
+                    + config.duration().getSeconds() + " s");
+            profileWindow("trigger: " + trigger);
+            triggerBaseline = recorder.snapshotOf(trigger.operation()).orElse(null);
+        }
+    }
+
+    private Path file(String reason, ProfileFormat format) {
+        String kind = reason.startsWith("trigger") ? "trigger" : reason;
+        return out.resolve("sonde-profile-" + pid + "-" + FILE_TIME.format(Instant.now()) + "-" + kind + "."
+                + format.extension());
+    }
+
+    /** Keeps the newest {@code keep} scheduled and triggered profile files. */
+    private void removeOldFiles() {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(out, "sonde-profile-" + pid + "-*")) {
+            for (Path file : stream) {
+                String name = file.getFileName().toString();
+                if (name.contains("-scheduled.") || name.contains("-trigger.")) {
+                    files.add(file);
+                }
+            }
+            files.sort(null);
+            for (int i = 0; i < files.size() - config.keep(); i++) {
+                Files.deleteIfExists(files.get(i));
+            }
+        } catch (IOException e) {
+            Log.error("could not remove old profiles in " + out + ": " + Log.describe(e));
+        }
+    }
+
+    private ProfileFormat format() {
+        return ProfileFormat.named(config.format()).orElse(ProfileFormat.HTML);
+    }
+
+    private static ProfileEvent event(String name) {
+        return ProfileEvent.named(name).orElse(ProfileEvent.CPU);
+    }
+}

@@ -102,6 +102,7 @@ final class RunningAgent implements UnaryOperator<String> {
             }
             agent.housekeeper = Housekeeper.start(agent.recorder);
             agent.shutdownReport = ShutdownReport.register(agent::finishAtShutdown);
+            ReportWarmUp.start(config, agent.recorder);
             agent.control = new AgentControl(agent);
             agent.control.registerLater(atStartup);
             agent.startIntervals(List.of(), agent.recordingStart);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # sonde demo: builds what is needed, runs the sample shop under the agent, drives load, then prints
-# the ranked table and leaves the JSON report, the HTML report (and flame graph) in one directory.
+# the ranked table and leaves the JSON report, the HTML report and a CPU flame graph in one directory.
 #
 #   ./demo.sh              about 30 s of load
 #   DEMO_SECONDS=5 ./demo.sh   a short run (used by the tests)
@@ -34,7 +34,7 @@ trap 'stop_app; echo; echo "demo: interrupted; partial results in $out"; exit 13
 trap 'stop_app' EXIT
 
 echo "demo: starting the sample shop under sonde on 127.0.0.1:$port (log: $out/app.log)"
-java "-javaagent:$agent=include=com.example.shop.**Service#*;com.example.shop.**Repository#*,out=$out" \
+java "-javaagent:$agent=include=com.example.shop.**Service#*;com.example.shop.**Repository#*,profile=cpu,out=$out" \
   -jar "$app" --server.port="$port" --server.address=127.0.0.1 > "$out/app.log" 2>&1 &
 app_pid=$!
 
@@ -54,3 +54,5 @@ echo
 echo "demo: results in $out"
 echo "  JSON report: $report"
 echo "  HTML report: $out/report.html"
+flame=$(ls -t "$out"/sonde-profile-*.html 2>/dev/null | head -n 1 || true)
+echo "  flame graph: ${flame:-(none: async-profiler could not run here, see $out/app.log)}"

@@ -43,7 +43,7 @@ public class ShopController {
         return Map.of("stock", stock);
     }
 
-    /** CPU-bound: ~5 ms of deterministic arithmetic per call in {@link PricingService#computePrice}. */
+    /** CPU-bound: ~15 ms of deterministic arithmetic per call in {@link PricingService#computePrice}. */
     @GetMapping("/price/{id}")
     public Map<String, Object> price(@PathVariable long id) {
         long cents = pricingService.computePrice(id);

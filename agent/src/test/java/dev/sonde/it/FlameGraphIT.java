@@ -76,6 +76,26 @@ class FlameGraphIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void scheduledProfilesComeEveryPeriodAndTheirFilesAreBoundedByKeep(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("scheduled-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("profile.every=2s,profile.duration=1s,profile.format=collapsed,keep=1,out=" + out)
+                .mainClass(ProfileTargetApp.class, "cpu", "12")
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        JsonNode profiles = ReportFile.onlyIn(out).root().get("profiles");
+        assertThat(profiles.size()).as(result.describe()).isGreaterThanOrEqualTo(2);
+        profiles.forEach(profile -> assertThat(profile.get("reason").asText()).isEqualTo("scheduled"));
+        List<Path> kept = files(out, "-scheduled.collapsed");
+        assertThat(kept).as("only the newest file is kept").hasSize(1);
+        assertThat(kept.get(0).toString()).isEqualTo(profiles.get(profiles.size() - 1).get("file").asText());
+        assertThat(heaviestAppMethod(kept.get(0))).isEqualTo(APP + "burnCpu");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
     void htmlFlameGraphOpensInHeadlessChromiumWithoutErrors(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("flame-html-" + jdk.major());
         Path out = work.resolve("out");

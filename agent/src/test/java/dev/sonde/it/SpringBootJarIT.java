@@ -19,6 +19,7 @@ class SpringBootJarIT {
     private static final int PRICE_CALLS = 20;
     private static final int SLOW_CALLS = 4;
     private static final int FLAKY_CALLS = 8;
+    private static final int ASYNC_CALLS = 3;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
@@ -38,6 +39,10 @@ class SpringBootJarIT {
         }
         for (int i = 0; i < SLOW_CALLS; i++) {
             assertThat(http.get("/api/slow")).isEqualTo(200);
+        }
+        for (int i = 0; i < ASYNC_CALLS; i++) {
+            assertThat(http.get("/api/deferred")).isEqualTo(200);
+            assertThat(http.get("/api/callable")).isEqualTo(200);
         }
         int failures = 0;
         for (int i = 0; i < FLAKY_CALLS; i++) {
@@ -59,6 +64,12 @@ class SpringBootJarIT {
                 .containsEntry("GET /api/slow", (long) SLOW_CALLS)
                 .containsEntry("GET /api/flaky", (long) FLAKY_CALLS);
         assertThat(failures).isPositive();
+        for (String route : new String[] {"GET /api/deferred", "GET /api/callable"}) {
+            assertThat(report.operation(route).get("count").asLong()).isEqualTo(ASYNC_CALLS);
+            assertThat(report.operation(route).get("latencyNs").get("min").asLong())
+                    .as(route + " ends when the response completes, ~100 ms after the handler returned")
+                    .isGreaterThanOrEqualTo(100_000_000L);
+        }
         assertThat(report.operation("GET /api/flaky").get("errors").asLong()).isEqualTo(failures);
         assertThat(report.operation("GET /api/flaky").get("http").get("status").get("5xx").asLong()).isEqualTo(failures);
         assertThat(report.operation("GET /api/slow").get("latencyNs").get("p50").asLong())

@@ -44,13 +44,23 @@ public final class Profiler {
             }
             instance = new Profiler(AsyncProfilerLoader.load());
             return instance;
-        } catch (UnsatisfiedLinkError e) {
-            unavailable = "async-profiler is already loaded in this JVM by another class loader (the application's"
-                    + " own, or an earlier sonde); sonde does not take it over: " + e.getMessage();
         } catch (Exception | Error e) {
-            unavailable = "async-profiler cannot run here: " + Log.describe(e);
+            unavailable = alreadyLoadedElsewhere(e)
+                    ? "async-profiler is already loaded in this JVM by another class loader (the application's"
+                        + " own, or an earlier sonde); sonde does not take it over"
+                    : "async-profiler cannot run here: " + Log.describe(e);
         }
         throw new ProfilerUnavailableException(unavailable);
+    }
+
+    /** ap-loader reports a native library held by another class loader as a wrapped UnsatisfiedLinkError. */
+    private static boolean alreadyLoadedElsewhere(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnsatisfiedLinkError && String.valueOf(t.getMessage()).contains("another class loader")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public synchronized boolean isRunning() {
@@ -65,10 +75,13 @@ public final class Profiler {
         }
         ProfileEvent actual = event == ProfileEvent.CPU && cpuFallsBackToItimer ? ProfileEvent.ITIMER : event;
         String jfr = format == ProfileFormat.JFR ? ",jfr,file=" + file : "";
+        if (format == ProfileFormat.JFR) {
+            createParentDirectory(file); // async-profiler opens a JFR file when sampling starts
+        }
         try {
             execute("start,event=" + actual.label() + jfr);
         } catch (ProfilerUnavailableException e) {
-            if (actual != ProfileEvent.CPU) {
+            if (actual != ProfileEvent.CPU || !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("perf")) {
                 throw e;
             }
             cpuFallsBackToItimer = true;
@@ -89,10 +102,10 @@ public final class Profiler {
         Session session = running;
         running = null;
         try {
-            Files.createDirectories(session.file.toAbsolutePath().getParent());
-        } catch (Exception e) {
+            createParentDirectory(session.file);
+        } catch (ProfilerUnavailableException e) {
             execute("stop");
-            throw new ProfilerUnavailableException("cannot write " + session.file + ": " + Log.describe(e));
+            throw e;
         }
         execute(session.format == ProfileFormat.JFR ? "stop" : "stop,file=" + session.file + "," + session.format.outputOption());
         double seconds = Duration.between(session.start, Instant.now()).toMillis() / 1000.0;
@@ -119,6 +132,14 @@ public final class Profiler {
             Thread.currentThread().interrupt();
         }
         return record;
+    }
+
+    private static void createParentDirectory(Path file) throws ProfilerUnavailableException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (Exception e) {
+            throw new ProfilerUnavailableException("cannot write " + file + ": " + Log.describe(e));
+        }
     }
 
     private String execute(String command) throws ProfilerUnavailableException {

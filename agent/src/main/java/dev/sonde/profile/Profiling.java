@@ -32,6 +32,8 @@ public final class Profiling {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final long TRIGGER_CHECK_MILLIS = 1_000;
+    /** At shutdown, how long a profile in progress may take to write its file (a few ms normally). */
+    private static final long IN_FLIGHT_WAIT_MILLIS = 500;
 
     private final ProfilingConfig config;
     private final Path out;
@@ -86,7 +88,14 @@ public final class Profiling {
     /** At shutdown, before the final report: ends the whole-run profile and writes its file. */
     public void stopForShutdown() {
         if (executor != null) {
+            // Interrupts a scheduled or triggered profile in progress: it stops early, and is
+            // written and logged within this short wait, so the final report lists it.
             executor.shutdownNow();
+            try {
+                executor.awaitTermination(IN_FLIGHT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (config.wholeRunEvent().isPresent()) {
             try {

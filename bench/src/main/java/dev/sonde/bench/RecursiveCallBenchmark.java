@@ -2,7 +2,7 @@ package dev.sonde.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import bench.target.MonitoredTarget;
+import bench.monitored.MonitoredTarget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -81,7 +81,7 @@ public final class MarkdownReportWriter {
     private void overheadSection(BenchRecord record, ReportTables tables) {
         line("## Overhead per instrumented call (JMH, MooBench style)");
         line("");
-        line("`RecursiveCallBenchmark` calls `bench.target.MonitoredTarget#recurse(10)`: a chain of 10 nested calls of");
+        line("`RecursiveCallBenchmark` calls `bench.monitored.MonitoredTarget#recurse(10)`: a chain of 10 nested calls of");
         line("a method that does nothing else, every level timed. One JMH operation is one chain, so");
         line("**per instrumented call = (configuration − no agent) / 10**, on the same JDK and thread count of this run.");
         line("± is JMH's 99.9 % confidence half-width (for per-call values, the two errors added in quadrature, / 10).");
@@ -122,10 +122,10 @@ public final class MarkdownReportWriter {
                 return "`-javaagent:sonde-agent.jar=" + contender.sondeOptions() + ",log=quiet,out=…`.";
             case JFR:
                 return "JDK 25+ only: `-XX:StartFlightRecording:settings=method-timing.jfc` (in the benchmark jar):"
-                        + " `jdk.MethodTiming` with filter `bench.target.MonitoredTarget::recurse` and no other event.";
+                        + " `jdk.MethodTiming` with filter `bench.monitored.MonitoredTarget::recurse` and no other event.";
             default:
                 return "`opentelemetry-javaagent` (fetched from Maven Central by the bench build) with"
-                        + " `-Dotel.instrumentation.methods.include=bench.target.MonitoredTarget[recurse]` and"
+                        + " `-Dotel.instrumentation.methods.include=bench.monitored.MonitoredTarget[recurse]` and"
                         + " `-Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none`;"
                         + " a separate run with the span exporter on checks that it creates the spans.";
         }

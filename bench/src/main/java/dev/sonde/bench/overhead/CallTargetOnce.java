@@ -1,6 +1,6 @@
 package dev.sonde.bench.overhead;
 
-import bench.target.MonitoredTarget;
+import bench.monitored.MonitoredTarget;
 
 /** Calls the benchmark's target method once (three levels deep): a contender must show it timed these calls. */
 public final class CallTargetOnce {

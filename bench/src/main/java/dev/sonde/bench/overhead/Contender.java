@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * One configuration of the overhead benchmark: nothing, sonde with some recording options, JFR
  * method timing, or the OpenTelemetry agent — each timing the same method,
- * {@code bench.target.MonitoredTarget#recurse}.
+ * {@code bench.monitored.MonitoredTarget#recurse}.
  */
 public record Contender(String name, Kind kind, String sondeOptions) {
 
     /** The method every contender times. */
-    static final String TARGET_CLASS = "bench.target.MonitoredTarget";
+    static final String TARGET_CLASS = "bench.monitored.MonitoredTarget";
     static final String TARGET_METHOD = "recurse";
 
     /** JFR's {@code jdk.MethodTiming} event exists from this feature release on. */
@@ -26,7 +26,7 @@ public record Contender(String name, Kind kind, String sondeOptions) {
     public static final Contender SONDE_FULL = sonde("sonde full (defaults)", "");
     /** Loaded and started, but the pattern matches nothing: the cost of sonde being present. */
     public static final Contender SONDE_UNMATCHED = new Contender("sonde, method not matched", Kind.SONDE,
-            "include=bench.target.Nothing#x");
+            "include=bench.monitored.Nothing#x");
     public static final Contender JFR = new Contender("JFR method timing", Kind.JFR, "");
     public static final Contender OPENTELEMETRY = new Contender("OpenTelemetry agent", Kind.OPENTELEMETRY, "");
 

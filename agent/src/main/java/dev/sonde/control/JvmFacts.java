@@ -11,7 +11,22 @@ final class JvmFacts {
     private JvmFacts() {
     }
 
+    /**
+     * Looked up once: the host name may need a resolver round trip, which must not happen inside
+     * the shutdown bound. The warm-up (see {@link ReportWarmUp}) calls this early.
+     */
+    private static volatile Report.Jvm cached;
+
     static Report.Jvm describe() {
+        Report.Jvm jvm = cached;
+        if (jvm == null) {
+            jvm = lookUp();
+            cached = jvm;
+        }
+        return jvm;
+    }
+
+    private static Report.Jvm lookUp() {
         Report.Jvm jvm = new Report.Jvm();
         jvm.pid = ProcessHandle.current().pid();
         jvm.javaVersion = System.getProperty("java.version");

@@ -30,6 +30,19 @@ public record AppResult(int fixedRate, int fixedRateThreads, int maxThreads, Str
         return median(runs.stream().filter(run -> run.withAgent() == withAgent).mapToDouble(value).toArray());
     }
 
+    /** Half the range (max − min) of {@code value} over the runs of one side: a rough error bar for few runs. */
+    public double halfRange(boolean withAgent, ToDoubleFunction<Run> value) {
+        double[] values = runs.stream().filter(run -> run.withAgent() == withAgent).mapToDouble(value).toArray();
+        return values.length < 2 ? Double.NaN
+                : (Arrays.stream(values).max().getAsDouble() - Arrays.stream(values).min().getAsDouble()) / 2;
+    }
+
+    /** The error of {@link #ratio}, from the half ranges of both sides (relative errors in quadrature). */
+    public double ratioError(ToDoubleFunction<Run> value) {
+        return ratio(value) * Math.hypot(halfRange(true, value) / medianOf(true, value),
+                halfRange(false, value) / medianOf(false, value));
+    }
+
     /** median(with agent) / median(without) of {@code value}. */
     public double ratio(ToDoubleFunction<Run> value) {
         return medianOf(true, value) / medianOf(false, value);

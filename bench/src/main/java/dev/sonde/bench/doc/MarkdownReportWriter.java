@@ -35,9 +35,10 @@ public final class MarkdownReportWriter {
         line("## Targets");
         line("");
         table(tables.targets());
-        line("\"met\" compares the measured value (the point estimate) with the goal. Where the error bars are as");
-        line("wide as the distance to the goal, neither a yes nor a no settles it: measure again, with `--full` or on");
-        line("a quiet machine.");
+        line("\"met\" takes the error bars into account where there are some (the JMH rows): yes when the value plus");
+        line("its error is within the goal, no when the value minus its error is past it, unsettled in between (measure");
+        line("again, with `--full` or on a quiet machine). For the application rows, ± is taken from the spread of the");
+        line("runs (half of max − min on each side, combined); the memory and attach rows are single measurements.");
         line("");
         overheadSection(record, tables);
         memorySection(record, tables);

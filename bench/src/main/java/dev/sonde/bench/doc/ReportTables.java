@@ -46,20 +46,18 @@ public final class ReportTables {
 
     private void perCallTarget(Table table, String what, Contender contender, double limitNs) {
         List<String> measured = new ArrayList<>();
-        boolean met = true;
-        boolean any = false;
+        Verdict verdict = Verdict.NONE;
         for (Jdk jdk : record.jdks()) {
             for (int threads : OverheadSuite.THREADS) {
                 Optional<double[]> perCall = perCall(jdk, contender, threads);
                 if (perCall.isPresent()) {
-                    any = true;
-                    met &= perCall.get()[0] <= limitNs;
+                    verdict = verdict.and(Verdict.atMost(perCall.get()[0], perCall.get()[1], limitNs));
                     measured.add(String.format(Locale.ROOT, "%s %dt: %s ns", jdk.label(), threads, plusMinus(perCall.get())));
                 }
             }
         }
         table.row(what, (limitNs <= 1 ? "< " : "≤ ") + (int) limitNs + " ns",
-                any ? String.join("; ", measured) : NONE, any ? verdict(met) : "n/a");
+                measured.isEmpty() ? NONE : String.join("; ", measured), verdict.text());
     }
 
     private void jfrRatioTarget(Table table, int threads, double limit) {
@@ -69,30 +67,37 @@ public final class ReportTables {
             Optional<double[]> sonde = perCall(jdk, Contender.SONDE_TIMING, threads);
             Optional<double[]> jfr = perCall(jdk, Contender.JFR, threads);
             if (sonde.isPresent() && jfr.isPresent()) {
-                double ratio = sonde.get()[0] / jfr.get()[0];
-                table.row(what, goal, String.format(Locale.ROOT, "%s: %.2f× (sonde %.1f ns, JFR %.1f ns per call)",
-                        jdk.label(), ratio, sonde.get()[0], jfr.get()[0]), verdict(ratio <= limit));
+                double[] ratio = quotient(sonde.get(), jfr.get());
+                table.row(what, goal, String.format(Locale.ROOT, "%s: %.2f ± %.2f× (sonde %.1f ns, JFR %.1f ns per call)",
+                        jdk.label(), ratio[0], ratio[1], sonde.get()[0], jfr.get()[0]),
+                        Verdict.atMost(ratio[0], ratio[1], limit).text());
                 return;
             }
         }
-        table.row(what, goal, NONE, "n/a");
+        table.row(what, goal, NONE, Verdict.NONE.text());
     }
 
     private void scalingTarget(Table table) {
         List<String> measured = new ArrayList<>();
-        boolean met = true;
+        Verdict verdict = Verdict.NONE;
         for (Jdk jdk : record.jdks()) {
             Optional<double[]> one = perCall(jdk, Contender.SONDE_TIMING, 1);
             Optional<double[]> two = perCall(jdk, Contender.SONDE_TIMING, 2);
             if (one.isPresent() && two.isPresent()) {
-                double change = two.get()[0] / one.get()[0] - 1;
-                met &= Math.abs(change) <= 0.10;
-                measured.add(String.format(Locale.ROOT, "%s: %s (%.1f → %.1f ns)", jdk.label(), percent(change),
-                        one.get()[0], two.get()[0]));
+                double[] ratio = quotient(two.get(), one.get());
+                verdict = verdict.and(Verdict.atMost(Math.abs(ratio[0] - 1), ratio[1], 0.10));
+                measured.add(String.format(Locale.ROOT, "%s: %s ± %.0f %% (%.1f → %.1f ns)", jdk.label(),
+                        percent(ratio[0] - 1), ratio[1] * 100, one.get()[0], two.get()[0]));
             }
         }
         table.row("per-call cost, 1 → 2 threads (timing only)", "within 10 %",
-                measured.isEmpty() ? NONE : String.join("; ", measured), measured.isEmpty() ? "n/a" : verdict(met));
+                measured.isEmpty() ? NONE : String.join("; ", measured), verdict.text());
+    }
+
+    /** a ÷ b with its error, the relative errors added in quadrature. */
+    private static double[] quotient(double[] a, double[] b) {
+        double ratio = a[0] / b[0];
+        return new double[] {ratio, Math.abs(ratio) * Math.hypot(a[1] / a[0], b[1] / b[0])};
     }
 
     /** Any allocation on the hot path is at least 16 bytes per call, 160 per benchmark operation. */
@@ -118,14 +123,19 @@ public final class ReportTables {
             table.row("start-up time added by -javaagent", "(none)", NONE, "n/a");
             return;
         }
-        double loss = 1 - app.ratio(run -> run.maxThroughput().throughputPerSecond());
+        ToDoubleFunction<AppResult.Run> throughput = run -> run.maxThroughput().throughputPerSecond();
+        double loss = 1 - app.ratio(throughput);
+        double lossError = app.ratioError(throughput);
         table.row("sample app: throughput loss under max load", "≤ 3 %", String.format(Locale.ROOT,
-                "%s (%.0f → %.0f req/s, medians)", percent(loss), app.medianOf(false, run -> run.maxThroughput().throughputPerSecond()),
-                app.medianOf(true, run -> run.maxThroughput().throughputPerSecond())), verdict(loss <= 0.03));
-        double fixed = app.ratio(run -> run.fixedRate().p99Millis()) - 1;
-        double max = app.ratio(run -> run.maxThroughput().p99Millis()) - 1;
-        table.row("sample app: p99 added", "≤ 5 %", String.format(Locale.ROOT, "%d req/s: %s; max load: %s",
-                app.fixedRate(), percent(fixed), percent(max)), verdict(fixed <= 0.05 && max <= 0.05));
+                "%s ± %.0f %% (%.0f → %.0f req/s, medians)", percent(loss), lossError * 100, app.medianOf(false, throughput),
+                app.medianOf(true, throughput)), Verdict.atMost(loss, lossError, 0.03).text());
+        ToDoubleFunction<AppResult.Run> fixedP99 = run -> run.fixedRate().p99Millis();
+        ToDoubleFunction<AppResult.Run> maxP99 = run -> run.maxThroughput().p99Millis();
+        double fixed = app.ratio(fixedP99) - 1;
+        double max = app.ratio(maxP99) - 1;
+        table.row("sample app: p99 added", "≤ 5 %", String.format(Locale.ROOT, "%d req/s: %s ± %.0f %%; max load: %s ± %.0f %%",
+                app.fixedRate(), percent(fixed), app.ratioError(fixedP99) * 100, percent(max), app.ratioError(maxP99) * 100),
+                Verdict.atMost(fixed, app.ratioError(fixedP99), 0.05).and(Verdict.atMost(max, app.ratioError(maxP99), 0.05)).text());
         double added = app.medianStartupWith() - app.medianStartupWithout();
         table.row("start-up time added by -javaagent (to first 200)", "(none)", String.format(Locale.ROOT,
                 "+%.0f ms (median %.0f → %.0f ms)", added, app.medianStartupWithout(), app.medianStartupWith()), "");
@@ -344,6 +354,37 @@ public final class ReportTables {
     }
 
     private static String verdict(boolean met) {
-        return met ? "yes" : "**no**";
+        return (met ? Verdict.MET : Verdict.MISSED).text();
+    }
+
+    /**
+     * Whether a measured value meets its goal, given its error: met when even value + error is
+     * within the goal, missed when even value − error is past it, unsettled otherwise.
+     */
+    enum Verdict {
+        NONE("n/a"), MET("yes"), UNSETTLED("unsettled (± spans the goal)"), MISSED("**no**");
+
+        private final String text;
+
+        Verdict(String text) {
+            this.text = text;
+        }
+
+        static Verdict atMost(double value, double error, double goal) {
+            double e = Double.isNaN(error) ? 0 : error;
+            if (value + e <= goal) {
+                return MET;
+            }
+            return value - e > goal ? MISSED : UNSETTLED;
+        }
+
+        /** Several measurements of one target: the worst of them. */
+        Verdict and(Verdict other) {
+            return this == NONE ? other : other == NONE ? this : values()[Math.max(ordinal(), other.ordinal())];
+        }
+
+        String text() {
+            return text;
+        }
     }
 }

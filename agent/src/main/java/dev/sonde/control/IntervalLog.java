@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One HdrHistogram log ({@code .hlog}) for a series of interval windows: per window, one tagged
+ * One HdrHistogram log ({@code .hlog}) for (a part of) a series of interval windows: per window, one tagged
  * latency histogram per operation called in it, in nanoseconds. HdrHistogram's own tools read it
  * ({@code HistogramLogReader}, {@code HistogramLogProcessor -tag <tag>}), so percentile drift over a
  * soak test can be plotted without sonde.
@@ -27,8 +27,8 @@ import java.util.Set;
  * the header). A tag is the operation name with the characters a tag cannot hold (space, comma)
  * replaced by {@code _}; where that changes a name, a comment line gives the original.
  *
- * <p>Not thread-safe: used by one {@link IntervalReports} under its lock. The file stays open for the
- * whole series and is flushed after every window, so a reader sees whole lines.
+ * <p>Not thread-safe: used by one {@link RotatingIntervalLog}. The file stays open for the
+ * whole part and is flushed after every window, so a reader sees whole lines.
  */
 final class IntervalLog implements Closeable {
 

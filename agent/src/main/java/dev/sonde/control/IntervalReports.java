@@ -3,6 +3,7 @@ package dev.sonde.control;
 import dev.sonde.bootstrap.Log;
 import dev.sonde.config.Config;
 import dev.sonde.config.DurationText;
+import dev.sonde.profile.ProfileLog;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.SnapshotBaseline;
@@ -29,8 +30,10 @@ import java.util.concurrent.TimeUnit;
  * the windows of a series add up exactly to the cumulative figures over the same time.
  *
  * <p>Disk use: only the newest {@code keep} window reports of the series stay; older ones are deleted
- * as new ones are written. The {@code .hlog} keeps every window (a few hundred bytes per operation
- * called in a window) because it is the record of the whole run.
+ * as new ones are written. The log is cut into parts of {@code keep} windows, of which the newest
+ * two stay ({@link RotatingIntervalLog}), so a soak test of any length uses bounded disk.
+ *
+ * <p>A window report lists the profiles (flame graphs) that ended during its window.
  *
  * <p>Concurrency: windows end on one daemon thread; {@link #finish} may be called from any thread,
  * once. It stops the schedule, waits briefly for a window being written, and writes the last, partial
@@ -44,6 +47,7 @@ final class IntervalReports {
     private final Config config;
     private final ThreadLocalRecorder recorder;
     private final OperationRegistry registry;
+    private final ProfileLog profiles;
     private final Instant seriesStart;
     private final long pid = ProcessHandle.current().pid();
     private final JsonReportWriter writer = new JsonReportWriter();
@@ -53,8 +57,10 @@ final class IntervalReports {
         thread.setDaemon(true);
         return thread;
     });
-    private IntervalLog log;
+    private RotatingIntervalLog log;
     private SnapshotBaseline baseline = SnapshotBaseline.START;
+    /** {@link ProfileLog#count()} when the current window started. */
+    private long profilesAtWindowStart;
     private Instant windowStart;
     private RuntimeSample runtimeAtWindowStart;
     private long windows;
@@ -63,11 +69,13 @@ final class IntervalReports {
     /**
      * @param baseline the cumulative snapshot at {@code seriesStart}: the first window starts there
      */
-    IntervalReports(Config config, ThreadLocalRecorder recorder, OperationRegistry registry,
+    IntervalReports(Config config, ThreadLocalRecorder recorder, OperationRegistry registry, ProfileLog profiles,
                     List<OperationSnapshot> baseline, Instant seriesStart) {
         this.config = config;
         this.recorder = recorder;
         this.registry = registry;
+        this.profiles = profiles;
+        this.profilesAtWindowStart = profiles.count();
         this.seriesStart = seriesStart;
         this.baseline = SnapshotBaseline.of(baseline);
         this.windowStart = seriesStart;
@@ -76,15 +84,15 @@ final class IntervalReports {
 
     /** Opens the {@code .hlog} and schedules the windows. */
     void start() throws IOException {
-        Path file = config.out().resolve(ReportFileNames.intervalLog(pid, seriesStart));
-        log = new IntervalLog(file, seriesStart);
+        log = new RotatingIntervalLog(config.out(), pid, seriesStart, config.keep());
+        log.open();
         long millis = config.interval().toMillis();
         // Window n ends at series start + n x interval. When starting took longer than an interval
         // (premain instruments what is loaded before this runs), the first window ends at once.
         long firstEnd = Math.max(0, millis - Duration.between(seriesStart, Instant.now()).toMillis());
         schedule.scheduleAtFixedRate(this::endWindow, firstEnd, millis, TimeUnit.MILLISECONDS);
         Log.info("interval reports every " + DurationText.format(config.interval()) + " (newest " + config.keep()
-                + " kept) and " + file);
+                + " kept) and " + log.currentFile());
     }
 
     private void endWindow() {
@@ -125,6 +133,8 @@ final class IntervalReports {
         List<OperationSnapshot> window = baseline.since(cumulative);
         Report.Runtime runtime = RuntimeSample.take().since(runtimeAtWindowStart);
         Report report = ReportDump.report(config, "interval", windowStart, end, window, registry.droppedCount(), runtime);
+        long profilesNow = profiles.count();
+        report.profiles = ReportDump.profileEntries(profiles.addedAfter(profilesAtWindowStart));
         Path file = config.out().resolve(ReportFileNames.interval(pid, seriesStart, windows + 1));
         writer.write(report, file);
         log.append(windowStart, end, window);
@@ -134,6 +144,7 @@ final class IntervalReports {
             Files.deleteIfExists(kept.removeFirst());
         }
         baseline = SnapshotBaseline.of(cumulative);
+        profilesAtWindowStart = profilesNow;
         windowStart = end;
         runtimeAtWindowStart = RuntimeSample.take();
     }

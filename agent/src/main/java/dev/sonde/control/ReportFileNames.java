@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
  *   <li>{@code sonde-dump-<pid>-<now>.json}: an on-demand report</li>
  *   <li>{@code sonde-interval-<pid>-<series start>-<n>.json}: window {@code n} (from 1, six digits, so
  *       that a listing sorts 11 days of 1-second windows) of a series of interval reports</li>
- *   <li>{@code sonde-interval-<pid>-<series start>.hlog}: the same windows' histograms, one log</li>
+ *   <li>{@code sonde-interval-<pid>-<series start>-<n>.hlog}: the same windows' histograms, a log
+ *       per part of the series, {@code n} being the part's first window</li>
  * </ul>
  * A series starts with the recording, and again when a second {@code attach} reconfigures sonde.
  * {@code detach} writes its final report under the shutdown report's name.
@@ -37,8 +38,8 @@ final class ReportFileNames {
         return intervalPrefix(pid, seriesStart) + "-" + String.format("%06d", window) + ".json";
     }
 
-    static String intervalLog(long pid, Instant seriesStart) {
-        return intervalPrefix(pid, seriesStart) + ".hlog";
+    static String intervalLog(long pid, Instant seriesStart, long firstWindow) {
+        return intervalPrefix(pid, seriesStart) + "-" + String.format("%06d", firstWindow) + ".hlog";
     }
 
     private static String intervalPrefix(long pid, Instant seriesStart) {

@@ -290,7 +290,7 @@ final class RunningAgent implements UnaryOperator<String> {
         if (config.interval().isZero()) {
             return;
         }
-        intervals = new IntervalReports(config, recorder, registry, cumulative, seriesStart);
+        intervals = new IntervalReports(config, recorder, registry, profiles, cumulative, seriesStart);
         try {
             intervals.start();
         } catch (IOException | RuntimeException e) {

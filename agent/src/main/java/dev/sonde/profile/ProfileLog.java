@@ -6,12 +6,16 @@ import java.util.List;
 /**
  * The profiles taken since sonde started, oldest first, for the {@code profiles} list of every
  * report. Bounded: past {@link #LIMIT} entries the oldest are forgotten (their files stay). Thread-safe.
+ *
+ * <p>Each profile added gets the next number of a running count ({@link #count()}), so a reader that
+ * remembers the count it saw last can ask for just the profiles added after it ({@link #addedAfter}).
  */
 public final class ProfileLog {
 
     static final int LIMIT = 1_000;
 
     private final List<ProfileRecord> records = new ArrayList<>();
+    private long added;
 
     public synchronized void add(ProfileRecord record) {
         if (record == null) {
@@ -21,9 +25,22 @@ public final class ProfileLog {
             records.remove(0);
         }
         records.add(record);
+        added++;
     }
 
     public synchronized List<ProfileRecord> all() {
         return new ArrayList<>(records);
+    }
+
+    /** How many profiles were added so far, forgotten ones included. */
+    public synchronized long count() {
+        return added;
+    }
+
+    /** The profiles added after the log held {@code count} (those still remembered). */
+    public synchronized List<ProfileRecord> addedAfter(long count) {
+        long newer = Math.max(0, added - count);
+        int from = (int) Math.max(0, records.size() - newer);
+        return new ArrayList<>(records.subList(from, records.size()));
     }
 }

@@ -96,6 +96,32 @@ class FlameGraphIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void eachScheduledProfileIsListedByTheWindowReportOfTheWindowItEndedIn(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("scheduled-windows-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=com.acme.testapp.ProfileTargetApp#serve,profile.every=2s,profile.duration=1s,"
+                        + "profile.format=collapsed,interval=2s,out=" + out)
+                .mainClass(ProfileTargetApp.class, "cpu", "7")
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        List<String> taken = new ArrayList<>();
+        ReportFile.read(files(out, ".json").stream().filter(p -> p.getFileName().toString().startsWith("sonde-report-"))
+                .findFirst().orElseThrow()).root().get("profiles").forEach(p -> taken.add(p.get("file").asText()));
+        List<String> listedByWindows = new ArrayList<>();
+        for (Path window : files(out, ".json")) {
+            JsonNode report = ReportFile.read(window).root();
+            if (report.get("trigger").asText().equals("interval") && report.has("profiles")) {
+                report.get("profiles").forEach(p -> listedByWindows.add(p.get("file").asText()));
+            }
+        }
+        assertThat(taken).as(result.describe()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(listedByWindows).as("every profile in exactly one window").containsExactlyInAnyOrderElementsOf(taken);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
     void htmlFlameGraphOpensInHeadlessChromiumWithoutErrors(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("flame-html-" + jdk.major());
         Path out = work.resolve("out");

@@ -72,13 +72,16 @@ final class HttpInstrumentation {
 
     /**
      * The advice is read as a class file, never loaded as a class: its methods name servlet types
-     * that sonde's own class loader cannot see (reflection on it would fail).
+     * that sonde's own class loader cannot see (reflection on it would fail). It is read when the
+     * first server class is transformed, not at start: most applications have one server API.
      */
     private static AgentBuilder.Transformer visit(Class<?> advice, ElementMatcher<? super MethodDescription> methods) {
-        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(HttpInstrumentation.class.getClassLoader());
-        TypeDescription description = TypePool.Default.of(locator).describe(advice.getName()).resolve();
-        Advice inlined = Advice.to(description, locator);
-        return (builder, type, loader, module, domain) -> builder.visit(inlined.on(methods));
+        LazyAdvice inlined = new LazyAdvice(() -> {
+            ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(HttpInstrumentation.class.getClassLoader());
+            TypeDescription description = TypePool.Default.of(locator).describe(advice.getName()).resolve();
+            return Advice.to(description, locator);
+        });
+        return (builder, type, loader, module, domain) -> builder.visit(inlined.get().on(methods));
     }
 
     /** Class loaders that can load {@code className}; answers are remembered per loader. */

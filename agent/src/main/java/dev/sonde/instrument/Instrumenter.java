@@ -52,10 +52,10 @@ public final class Instrumenter {
         MethodSelector selector = new MethodSelector(config.includes(), config.excludes());
         OperationIdBinding binding = new OperationIdBinding(registry);
         boolean frames = config.allocation() || config.selfTime();
-        Advice methodAdvice = Advice.withCustomMapping().bind(OperationId.class, binding)
-                .to(frames ? ProfilingAdvice.class : MethodTimingAdvice.class);
-        Advice constructorAdvice = Advice.withCustomMapping().bind(OperationId.class, binding)
-                .to(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class);
+        LazyAdvice methodAdvice = new LazyAdvice(() -> Advice.withCustomMapping().bind(OperationId.class, binding)
+                .to(frames ? ProfilingAdvice.class : MethodTimingAdvice.class));
+        LazyAdvice constructorAdvice = new LazyAdvice(() -> Advice.withCustomMapping().bind(OperationId.class, binding)
+                .to(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class));
 
         AgentBuilder withMethods = new AgentBuilder.Default()
                 .disableClassFormatChanges()
@@ -75,12 +75,12 @@ public final class Instrumenter {
     }
 
     private static DynamicType.Builder<?> timeMethods(DynamicType.Builder<?> builder, MethodSelector selector,
-                                                      TypeDescription type, Advice methodAdvice,
-                                                      Advice constructorAdvice) {
+                                                      TypeDescription type, LazyAdvice methodAdvice,
+                                                      LazyAdvice constructorAdvice) {
         ElementMatcher.Junction<MethodDescription> timed = selector.methodsOf(type);
         return builder
-                .visit(methodAdvice.on(timed.and(isMethod())))
-                .visit(constructorAdvice.on(timed.and(isConstructor())));
+                .visit(methodAdvice.get().on(timed.and(isMethod())))
+                .visit(constructorAdvice.get().on(timed.and(isConstructor())));
     }
 
     public int transformedTypes() {

@@ -5,10 +5,10 @@ package dev.sonde.record;
  * {@link OperationTotals}: duration, self time and allocated bytes of each ({@link #NOT_RECORDED}
  * or {@link AllocationCounter#UNAVAILABLE} where a figure was not measured for a call).
  *
- * <p>Single writer: only the owning thread calls {@link #add} (on {@link #active()}). Readers (snapshots) hold the lock of
- * the operation's totals and read {@link #size} and the values without synchronisation: a value
- * being written at that instant may be missed or read late, never counted twice, because the
- * owner empties the buffer only while holding that same lock.
+ * <p>Single writer: only the owning thread calls {@link #add} (on {@link #active()}). Readers
+ * (snapshots) hold every lock of the operation's {@link StripedTotals} and read {@link #size} and the
+ * values without synchronisation: a value being written at that instant may be missed or read late,
+ * never counted twice, because the owner empties the buffer only while holding one of those locks.
  */
 final class CallBuffer {
 
@@ -78,7 +78,7 @@ final class CallBuffer {
         statusClasses[statusClass]++;
     }
 
-    /** Called with the operation's totals locked. */
+    /** Called with a stripe of the operation's totals locked. */
     void clear() {
         reset();
         if (overflow != null) {

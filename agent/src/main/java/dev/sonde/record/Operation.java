@@ -9,7 +9,7 @@ final class Operation {
     /** For HTTP operations: the method and route template; null for methods. */
     final String httpMethod;
     final String route;
-    final OperationTotals totals = new OperationTotals();
+    final StripedTotals totals = new StripedTotals();
 
     Operation(int id, String name, OperationKind kind, String httpMethod, String route) {
         this.id = id;

@@ -1,15 +1,11 @@
 package dev.sonde.record;
 
-import java.util.concurrent.locks.ReentrantLock;
-
 /**
- * Everything recorded for one operation that threads have handed over (by flushing a full
- * {@link CallBuffer} or by ending). Guarded by its own lock; touched once per
- * {@link CallBuffer#CAPACITY} calls per platform thread, never on every call.
+ * The figures of one operation: latency, self time and allocation histograms, errors, and HTTP
+ * status classes. Not thread-safe: a live one is guarded by its {@link StripedTotals} stripe, and
+ * snapshots are private copies.
  */
 final class OperationTotals {
-
-    private final ReentrantLock lock = new ReentrantLock();
 
     private final ValueTotals latency = new ValueTotals();
     private final ValueTotals self = new ValueTotals();
@@ -18,91 +14,47 @@ final class OperationTotals {
     private long allocationUnavailable;
     private final long[] statusClasses = new long[6];
 
-    /** Moves a full (or finished) buffer's calls, and its overflow's, into the totals and empties them. */
-    void absorb(CallBuffer buffer) {
-        lock.lock();
-        try {
-            absorbLocked(buffer);
-        } finally {
-            lock.unlock();
+    /** One call; negative self time or allocation where not measured, statusClass -1 for non-HTTP calls. */
+    void addOne(long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
+        add(nanos, selfNanos, allocatedBytes);
+        if (statusClass >= 0) {
+            statusClasses[statusClass]++;
+        }
+        if (failed) {
+            errors++;
         }
     }
 
-    /** {@link #absorb} if the lock is free right now; false, and nothing done, if it is not. */
-    boolean tryAbsorb(CallBuffer buffer) {
-        if (!lock.tryLock()) {
-            return false;
-        }
-        try {
-            absorbLocked(buffer);
-            return true;
-        } finally {
-            lock.unlock();
+    /** Adds every call of {@code buffer} and of its overflow; the buffer is left as it is. */
+    void addBuffer(CallBuffer buffer) {
+        addCalls(buffer);
+        CallBuffer overflow = buffer.overflow;
+        if (overflow != null) {
+            addCalls(overflow);
         }
     }
 
-    private void absorbLocked(CallBuffer buffer) {
-        addTo(buffer, this);
-        if (buffer.overflow != null) {
-            addTo(buffer.overflow, this);
-        }
-        buffer.clear();
-    }
-
-    /** One call recorded straight into the totals (threads that must not own buffers); statusClass -1 for non-HTTP calls. */
-    void recordOne(long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
-        lock.lock();
-        try {
-            add(nanos, selfNanos, allocatedBytes);
-            if (statusClass >= 0) {
-                statusClasses[statusClass]++;
-            }
-            if (failed) {
-                errors++;
-            }
-        } finally {
-            lock.unlock();
+    void addAll(OperationTotals other) {
+        latency.addAll(other.latency);
+        self.addAll(other.self);
+        allocation.addAll(other.allocation);
+        errors += other.errors;
+        allocationUnavailable += other.allocationUnavailable;
+        for (int c = 0; c < statusClasses.length; c++) {
+            statusClasses[c] += other.statusClasses[c];
         }
     }
 
-    /**
-     * A consistent copy of these totals plus the calls still waiting in the given buffers (and their
-     * overflows). The lock is held throughout, so no buffer can be flushed into the totals while it
-     * is being counted.
-     */
-    OperationTotals copyWith(Iterable<CallBuffer> pending) {
-        lock.lock();
-        try {
-            OperationTotals copy = new OperationTotals();
-            copy.latency.addAll(latency);
-            copy.self.addAll(self);
-            copy.allocation.addAll(allocation);
-            copy.errors = errors;
-            copy.allocationUnavailable = allocationUnavailable;
-            System.arraycopy(statusClasses, 0, copy.statusClasses, 0, statusClasses.length);
-            for (CallBuffer buffer : pending) {
-                addTo(buffer, copy);
-                CallBuffer overflow = buffer.overflow;
-                if (overflow != null) {
-                    addTo(overflow, copy);
-                }
-            }
-            return copy;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static void addTo(CallBuffer buffer, OperationTotals target) {
+    private void addCalls(CallBuffer buffer) {
         int size = Math.min(buffer.size, CallBuffer.CAPACITY);
         for (int i = 0; i < size; i++) {
-            target.add(buffer.nanos[i], buffer.selfNanos[i], buffer.allocatedBytes[i]);
+            add(buffer.nanos[i], buffer.selfNanos[i], buffer.allocatedBytes[i]);
         }
-        target.errors += buffer.errors;
+        errors += buffer.errors;
         long[] classes = buffer.statusClasses;
         if (classes != null) {
             for (int c = 0; c < classes.length; c++) {
-                target.statusClasses[c] += classes[c];
+                statusClasses[c] += classes[c];
             }
         }
     }
@@ -122,7 +74,7 @@ final class OperationTotals {
 
     /**
      * What was recorded since {@code earlier}, an older snapshot copy of the same operation (see
-     * {@link SnapshotBaseline}). Both are private copies made by {@link #copyWith}: no lock is taken.
+     * {@link SnapshotBaseline}). Both are private copies made by {@link StripedTotals#copyWith}.
      */
     OperationTotals minus(OperationTotals earlier) {
         OperationTotals window = new OperationTotals();

@@ -32,7 +32,9 @@ final class SharedRecording extends ThreadRecording {
 
     @Override
     void record(int operation, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
-        registry.operation(operation).totals.recordOne(nanos, selfNanos, allocatedBytes, statusClass, failed);
+        // The thread id spreads virtual threads over the stripes an operation already has.
+        int probe = (int) Thread.currentThread().getId();
+        registry.operation(operation).totals.recordOne(probe, nanos, selfNanos, allocatedBytes, statusClass, failed);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link Sink} behind every instrumented call: each platform thread writes into its own
@@ -19,6 +20,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class ThreadLocalRecorder implements Sink {
 
+    /**
+     * Every this many new threads, the new thread folds the ended ones (besides the housekeeper's
+     * fold once a second): when a pool replaces its threads, the old buffers are released before
+     * the new pool has made many of its own, so memory does not peak at two pools' worth.
+     */
+    static final int FOLD_EVERY_NEW_THREADS = 32;
+
     private final OperationRegistry registry;
     private final RecordingOptions options;
     private final SharedRecording shared;
@@ -26,6 +34,7 @@ public final class ThreadLocalRecorder implements Sink {
     private final ThreadLocal<ThreadRecording> current = ThreadLocal.withInitial(this::recordingForCurrentThread);
     /** Set while an outermost request handler runs on the thread (see {@link #claimRequest}). */
     private final ThreadLocal<Boolean> handlingRequest = new ThreadLocal<>();
+    private final AtomicInteger newThreads = new AtomicInteger();
 
     public ThreadLocalRecorder(OperationRegistry registry, RecordingOptions options) {
         this.registry = registry;
@@ -88,14 +97,20 @@ public final class ThreadLocalRecorder implements Sink {
     private ThreadRecording recordingForCurrentThread() {
         ThreadRecording recording = new ThreadRecording(registry, options, Thread.currentThread());
         threads.add(recording);
+        if (newThreads.incrementAndGet() % FOLD_EVERY_NEW_THREADS == 0) {
+            foldFinishedThreads();
+        }
         return recording;
     }
 
-    /** Hands the buffers of ended threads to the totals and forgets those threads (thread-pool churn). */
+    /**
+     * Hands the buffers of ended threads to the totals and forgets those threads (thread-pool churn).
+     * Any thread may call it, several at once: each ended thread is folded by one of them.
+     */
     public void foldFinishedThreads() {
         for (Iterator<ThreadRecording> it = threads.iterator(); it.hasNext(); ) {
             ThreadRecording recording = it.next();
-            if (recording.ownerFinished()) {
+            if (recording.ownerFinished() && recording.claimFold()) {
                 recording.foldInto(registry);
                 it.remove();
             }

@@ -2,6 +2,8 @@ package dev.sonde.record;
 
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one platform thread has recorded and not yet handed over, one {@link CallBuffer} per
@@ -15,6 +17,8 @@ class ThreadRecording {
     /** Deeper calls are timed, but without self time or allocation: the stack stays bounded. */
     static final int MAX_DEPTH = 1024;
 
+    private static final AtomicInteger THREADS_SEEN = new AtomicInteger();
+
     private final OperationRegistry registry;
     private final RecordingOptions options;
     private final WeakReference<Thread> owner;
@@ -22,6 +26,13 @@ class ThreadRecording {
     private volatile CallBuffer[] buffers = new CallBuffer[16];
     private Frame[] frames = new Frame[8];
     private int depth = -1;
+    /**
+     * Which stripe of an operation's {@link StripedTotals} this thread hands buffers to: successive
+     * threads start on successive stripes, and a thread that finds its stripe busy moves on.
+     */
+    private int stripeProbe = THREADS_SEEN.getAndIncrement();
+    /** Set by the one caller that folds this ended thread (two folds could count its buffers twice). */
+    private final AtomicBoolean folded = new AtomicBoolean();
 
     ThreadRecording(OperationRegistry registry, RecordingOptions options, Thread owner) {
         this.registry = registry;
@@ -84,7 +95,7 @@ class ThreadRecording {
             buffer = newBuffer(operation);
         }
         if (!CallBuffer.fits(nanos, allocatedBytes)) {
-            registry.operation(operation).totals.recordOne(nanos, selfNanos, allocatedBytes, statusClass, failed);
+            registry.operation(operation).totals.recordOne(stripeProbe, nanos, selfNanos, allocatedBytes, statusClass, failed);
             return;
         }
         CallBuffer active = buffer.active();
@@ -97,13 +108,15 @@ class ThreadRecording {
     }
 
     /**
-     * A buffer is full: hand it to the totals if their lock is free; if another thread holds it,
-     * go on in the overflow buffer instead of waiting, and wait only when that is full too.
+     * A buffer is full: hand it to the totals if this thread's stripe is free; if another thread
+     * holds it, go on in the overflow buffer instead of waiting (and try another stripe next time),
+     * and wait only when the overflow is full too.
      */
-    private static void handOver(OperationTotals totals, CallBuffer buffer) {
+    private void handOver(StripedTotals totals, CallBuffer buffer) {
         if (buffer.writingOverflow) {
-            totals.absorb(buffer);
-        } else if (!totals.tryAbsorb(buffer)) {
+            totals.absorb(buffer, stripeProbe);
+        } else if (!totals.tryAbsorb(buffer, stripeProbe)) {
+            stripeProbe++;
             buffer.switchToOverflow();
         }
     }
@@ -140,12 +153,17 @@ class ThreadRecording {
         return thread == null || !thread.isAlive();
     }
 
-    /** Hands every buffer to its operation's totals; only once the owner has finished. */
+    /** Whether the caller is the one to fold this recording; true once only. */
+    boolean claimFold() {
+        return folded.compareAndSet(false, true);
+    }
+
+    /** Hands every buffer to its operation's totals; only once the owner has finished and the fold is claimed. */
     void foldInto(OperationRegistry target) {
         CallBuffer[] current = buffers;
         for (int id = 0; id < current.length; id++) {
             if (current[id] != null) {
-                target.operation(id).totals.absorb(current[id]);
+                target.operation(id).totals.absorb(current[id], stripeProbe);
             }
         }
     }

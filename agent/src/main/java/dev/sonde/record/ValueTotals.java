@@ -4,7 +4,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One recorded quantity of an operation (latency, self time or allocated bytes): a histogram plus
- * the exact total, minimum and maximum. Not thread-safe: guarded by the owning {@link OperationTotals}.
+ * the exact total, minimum and maximum. Not thread-safe: guarded like the owning {@link OperationTotals}.
  */
 final class ValueTotals {
 

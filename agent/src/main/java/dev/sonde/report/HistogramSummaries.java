@@ -8,8 +8,7 @@ import org.HdrHistogram.Histogram;
  * docs/report-schema.md: percentiles read from the histogram, capped at the exact {@code max} where
  * one is known; {@code mean} is the exact total divided by the calls measured, rounded down.
  *
- * <p>Used by {@link ReportMerger}; it computes what {@link ReportBuilder} computes from snapshots,
- * so the two can share it.
+ * <p>Used by {@link ReportBuilder} (from snapshots) and {@link ReportMerger} (from merged histograms).
  */
 public final class HistogramSummaries {
 

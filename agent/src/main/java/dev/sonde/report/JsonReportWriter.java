@@ -18,9 +18,15 @@ import java.nio.file.StandardCopyOption;
  */
 public final class JsonReportWriter {
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /**
+     * One mapper for every writer, made on first use: creating it loads several hundred Jackson
+     * classes, which must not happen while the agent starts (before the application's main).
+     */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     public void write(Report report, Path target) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
@@ -28,7 +34,7 @@ public final class JsonReportWriter {
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                mapper.writeValue(out, report);
+                Mapper.INSTANCE.writeValue(out, report);
                 out.write('\n');
             }
             try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temporary,
@@ -51,6 +57,6 @@ public final class JsonReportWriter {
 
     /** The mapper, configured as reports are written (also used to read them back). */
     public ObjectMapper mapper() {
-        return mapper;
+        return Mapper.INSTANCE;
     }
 }

@@ -60,6 +60,49 @@ class ThreadLocalRecorderTest {
     }
 
     @Test
+    void newThreadsFoldTheEndedOnesSoAReplacedPoolIsReleasedWithoutTheHousekeeper() throws InterruptedException {
+        int op = registry.register("a.B#c", OperationKind.METHOD);
+        int poolSize = 64;
+        int pools = 10;
+        for (int pool = 0; pool < pools; pool++) {
+            Thread[] threads = new Thread[poolSize];
+            for (int t = 0; t < poolSize; t++) {
+                threads[t] = new Thread(() -> recorder.record(op, 10, false));
+                threads[t].start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+        assertThat(recorder.threadsWithBuffers()).as("at most the last pool and a fold's worth of threads")
+                .isLessThanOrEqualTo(poolSize + ThreadLocalRecorder.FOLD_EVERY_NEW_THREADS);
+        assertThat(only(recorder.snapshot()).count()).isEqualTo((long) poolSize * pools);
+    }
+
+    @Test
+    void concurrentFoldsCountEachEndedThreadOnce() throws InterruptedException {
+        int op = registry.register("a.B#c", OperationKind.METHOD);
+        for (int round = 0; round < 50; round++) {
+            Thread worker = new Thread(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    recorder.record(op, 10, false);
+                }
+            });
+            worker.start();
+            worker.join();
+            Thread[] folders = new Thread[4];
+            for (int f = 0; f < folders.length; f++) {
+                folders[f] = new Thread(recorder::foldFinishedThreads);
+                folders[f].start();
+            }
+            for (Thread folder : folders) {
+                folder.join();
+            }
+        }
+        assertThat(only(recorder.snapshot()).count()).isEqualTo(50L * 1000);
+    }
+
+    @Test
     void liveThreadsKeepTheirBuffersUntilTheyEnd() throws InterruptedException {
         int op = registry.register("a.B#c", OperationKind.METHOD);
         CountDownLatch recorded = new CountDownLatch(1);

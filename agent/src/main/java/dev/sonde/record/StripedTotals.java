@@ -1,0 +1,145 @@
+package dev.sonde.record;
+
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The totals of one operation that threads hand their full {@link CallBuffer}s to. It starts as one
+ * stripe (a lock and an {@link OperationTotals}); when a thread finds its stripe's lock taken, the
+ * stripes double, up to {@link #MAX_STRIPES}, so that threads calling the same operation on
+ * different cores each flush into a stripe of their own instead of taking turns at one lock and
+ * moving one histogram's cache lines between cores (the idea of {@code LongAdder}'s cells). An
+ * operation called from one thread at a time never grows past its first stripe.
+ *
+ * <p>Consistency: a snapshot ({@link #copyWith}) holds every stripe's lock while it adds the stripes
+ * and the buffers not yet handed over; a buffer is only emptied under some stripe's lock, so no
+ * call is counted twice or missed. Stripes are added under {@link #growing}, which a snapshot also
+ * holds, so the set of stripes cannot change while one is taken.
+ */
+final class StripedTotals {
+
+    /** Enough for the cores that usually call one operation at once; bounds memory (histograms per stripe). */
+    static final int MAX_STRIPES = Math.min(8, powerOfTwoAtLeast(Runtime.getRuntime().availableProcessors()));
+
+    private static final class Stripe {
+        final ReentrantLock lock = new ReentrantLock();
+        final OperationTotals totals = new OperationTotals();
+    }
+
+    /** Length a power of two; replaced (never changed in place) when growing. */
+    private volatile Stripe[] stripes = {new Stripe()};
+    private final ReentrantLock growing = new ReentrantLock();
+
+    /**
+     * Hands a full buffer to the stripe of {@code probe} if its lock is free, growing the stripes
+     * once if it is not; false (nothing done) if that stripe is busy too.
+     */
+    boolean tryAbsorb(CallBuffer buffer, int probe) {
+        Stripe[] current = stripes;
+        if (tryAbsorbInto(stripeOf(current, probe), buffer)) {
+            return true;
+        }
+        Stripe[] grown = grow(current);
+        return grown != current && tryAbsorbInto(stripeOf(grown, probe), buffer);
+    }
+
+    /** Hands a buffer over, waiting for the stripe's lock if need be. */
+    void absorb(CallBuffer buffer, int probe) {
+        Stripe stripe = stripeOf(stripes, probe);
+        stripe.lock.lock();
+        try {
+            absorbLocked(stripe, buffer);
+        } finally {
+            stripe.lock.unlock();
+        }
+    }
+
+    /** One call recorded straight into the totals (threads that must not own buffers). */
+    void recordOne(int probe, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
+        Stripe stripe = stripeOf(stripes, probe);
+        stripe.lock.lock();
+        try {
+            stripe.totals.addOne(nanos, selfNanos, allocatedBytes, statusClass, failed);
+        } finally {
+            stripe.lock.unlock();
+        }
+    }
+
+    /** A consistent copy of every stripe plus the calls still waiting in {@code pending} buffers. */
+    OperationTotals copyWith(Iterable<CallBuffer> pending) {
+        growing.lock();
+        try {
+            Stripe[] all = stripes;
+            for (Stripe stripe : all) {
+                stripe.lock.lock();
+            }
+            try {
+                OperationTotals copy = new OperationTotals();
+                for (Stripe stripe : all) {
+                    copy.addAll(stripe.totals);
+                }
+                for (CallBuffer buffer : pending) {
+                    copy.addBuffer(buffer);
+                }
+                return copy;
+            } finally {
+                for (Stripe stripe : all) {
+                    stripe.lock.unlock();
+                }
+            }
+        } finally {
+            growing.unlock();
+        }
+    }
+
+    int stripeCount() {
+        return stripes.length;
+    }
+
+    static int powerOfTwoAtLeast(int n) {
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+    }
+
+    private static Stripe stripeOf(Stripe[] stripes, int probe) {
+        return stripes[probe & (stripes.length - 1)];
+    }
+
+    private static boolean tryAbsorbInto(Stripe stripe, CallBuffer buffer) {
+        if (!stripe.lock.tryLock()) {
+            return false;
+        }
+        try {
+            absorbLocked(stripe, buffer);
+            return true;
+        } finally {
+            stripe.lock.unlock();
+        }
+    }
+
+    private static void absorbLocked(Stripe stripe, CallBuffer buffer) {
+        stripe.totals.addBuffer(buffer);
+        buffer.clear();
+    }
+
+    /**
+     * Doubles the stripes, unless they are at their maximum, another thread just grew them, or a
+     * snapshot is being taken (an application thread never waits for that); returns the stripes now.
+     */
+    private Stripe[] grow(Stripe[] seen) {
+        if (seen.length >= MAX_STRIPES || !growing.tryLock()) {
+            return stripes;
+        }
+        try {
+            if (stripes == seen) {
+                Stripe[] grown = Arrays.copyOf(seen, seen.length * 2);
+                for (int i = seen.length; i < grown.length; i++) {
+                    grown[i] = new Stripe();
+                }
+                stripes = grown;
+            }
+            return stripes;
+        } finally {
+            growing.unlock();
+        }
+    }
+}

@@ -230,6 +230,7 @@ final class RunningAgent implements UnaryOperator<String> {
         stopIntervals(cumulative, takenAt);
         String report = writeFinalReport("detach", cumulative, takenAt);
         Recorder.uninstall();
+        recorder.release();
         housekeeper.stop();
         shutdownReport.unregister();
         control.unregister();

@@ -31,7 +31,13 @@ public final class ThreadLocalRecorder implements Sink {
     private final RecordingOptions options;
     private final SharedRecording shared;
     private final ConcurrentLinkedQueue<ThreadRecording> threads = new ConcurrentLinkedQueue<>();
-    private final ThreadLocal<ThreadRecording> current = ThreadLocal.withInitial(this::recordingForCurrentThread);
+    /**
+     * Each thread's recording, held in a one-slot {@code Object[]} that {@link #release} empties: a
+     * thread-local value outlives its ThreadLocal in every thread that does not end, and a value of
+     * one of sonde's classes (even an array of one) would keep sonde's class loader alive after
+     * {@code detach}.
+     */
+    private final ThreadLocal<Object[]> current = ThreadLocal.withInitial(this::holderForCurrentThread);
     /** Set while an outermost request handler runs on the thread (see {@link #claimRequest}). */
     private final ThreadLocal<Boolean> handlingRequest = new ThreadLocal<>();
     private final AtomicInteger newThreads = new AtomicInteger();
@@ -91,16 +97,33 @@ public final class ThreadLocalRecorder implements Sink {
      * they must not even get a ThreadLocal entry (about 130 bytes each, times 100 000 threads).
      */
     private ThreadRecording recording() {
-        return VirtualThreads.isVirtual(Thread.currentThread()) ? shared : current.get();
+        if (VirtualThreads.isVirtual(Thread.currentThread())) {
+            return shared;
+        }
+        ThreadRecording recording = (ThreadRecording) current.get()[0];
+        // Null only after release: a call that was already under way when sonde detached.
+        return recording != null ? recording : shared;
     }
 
-    private ThreadRecording recordingForCurrentThread() {
+    private Object[] holderForCurrentThread() {
         ThreadRecording recording = new ThreadRecording(registry, options, Thread.currentThread());
         threads.add(recording);
         if (newThreads.incrementAndGet() % FOLD_EVERY_NEW_THREADS == 0) {
             foldFinishedThreads();
         }
-        return recording;
+        return recording.holder;
+    }
+
+    /**
+     * Lets go of every thread's recording (at {@code detach}, after the last snapshot): threads that
+     * live on keep only an empty JDK array in their thread-local map, nothing that holds sonde's
+     * classes, so sonde's class loader can be collected.
+     */
+    public void release() {
+        for (ThreadRecording recording : threads) {
+            recording.holder[0] = null;
+        }
+        threads.clear();
     }
 
     /**
@@ -145,6 +168,11 @@ public final class ThreadLocalRecorder implements Sink {
             }
         }
         return new OperationSnapshot(operation, operation.totals.copyWith(pending));
+    }
+
+    /** The recordings of live (and not yet folded) threads; for tests. */
+    List<ThreadRecording> threadRecordings() {
+        return new ArrayList<>(threads);
     }
 
     /** Threads that currently own buffers (for diagnostics and memory tests). */

@@ -31,6 +31,8 @@ class ThreadRecording {
      * threads start on successive stripes, and a thread that finds its stripe busy moves on.
      */
     private int stripeProbe = THREADS_SEEN.getAndIncrement();
+    /** The owner's thread-local slot for this recording (see {@link ThreadLocalRecorder#release}). */
+    final Object[] holder = {this};
     /** Set by the one caller that folds this ended thread (two folds could count its buffers twice). */
     private final AtomicBoolean folded = new AtomicBoolean();
 

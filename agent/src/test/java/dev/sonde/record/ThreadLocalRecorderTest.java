@@ -2,10 +2,12 @@ package dev.sonde.record;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +102,47 @@ class ThreadLocalRecorderTest {
             }
         }
         assertThat(only(recorder.snapshot()).count()).isEqualTo(50L * 1000);
+    }
+
+    @Test
+    void afterReleaseALiveThreadHoldsNothingOfTheRecording() throws Exception {
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        WeakReference<ThreadRecording> recording = recordOnALiveThread(recorded, finish);
+        try {
+            recorded.await();
+            // The thread lives on (an idle pool thread); only release() lets its recording go.
+            for (int i = 0; i < 20 && recording.get() != null; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertThat(recording.get()).as("nothing of sonde is reachable from the live thread").isNull();
+        } finally {
+            finish.countDown();
+        }
+    }
+
+    /** A thread records, then waits; the recorder is released and forgotten. */
+    private static WeakReference<ThreadRecording> recordOnALiveThread(CountDownLatch recorded, CountDownLatch finish)
+            throws InterruptedException {
+        OperationRegistry ownRegistry = new OperationRegistry(10);
+        ThreadLocalRecorder own = new ThreadLocalRecorder(ownRegistry, new RecordingOptions(false, false));
+        int op = ownRegistry.register("a.B#c", OperationKind.METHOD);
+        AtomicReference<ThreadRecording> seen = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            own.record(op, 10, false);
+            seen.set(own.threadRecordings().get(0));
+            started.countDown();
+            await(finish);
+        });
+        thread.setDaemon(true);
+        thread.start();
+        started.await();
+        own.release();
+        WeakReference<ThreadRecording> reference = new WeakReference<>(seen.getAndSet(null));
+        recorded.countDown();
+        return reference;
     }
 
     @Test

@@ -34,7 +34,7 @@ class ReportWritingFaultsIT {
     private static final Pattern REPORT = Pattern.compile("sonde-(report|dump|interval)-\\d+-[\\d-]+\\.json");
     private static final Pattern LOG = Pattern.compile("sonde-interval-\\d+-[\\d-]+\\.hlog");
     private static final Pattern TEMPORARY = Pattern.compile("\\.sonde-(report|dump|interval)-.*\\.json\\d*\\.tmp");
-    private static final int KILLS = 6;
+    private static final int KILLS = 4;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sonde.it.MethodTimingIT#jdks")

@@ -10,6 +10,7 @@ public final class Log {
     public enum Level { QUIET, INFO, DEBUG }
 
     private static volatile Level level = Level.INFO;
+    private static final java.util.concurrent.atomic.AtomicBoolean THREAD_DEATH_SAID = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Log() {
     }
@@ -36,9 +37,32 @@ public final class Log {
 
     /** A problem with its cause; the stack trace only at {@code log=debug}. */
     public static void error(String message, Throwable cause) {
-        print(message + ": " + describe(cause));
-        if (isDebug()) {
-            cause.printStackTrace();
+        try {
+            print(message + ": " + describe(cause));
+            if (isDebug()) {
+                cause.printStackTrace();
+            }
+        } catch (Throwable unsayable) {
+            // A full heap: even this line cannot be built. Saying nothing beats failing the caller.
+        }
+    }
+
+    /**
+     * The uncaught-exception handler of sonde's own threads: one line instead of the JDK's stack
+     * trace in the application's output, and only for the first such death. Under a full heap the
+     * JDK's scheduled executors lose a worker on every wake-up (an {@code IllegalMonitorStateException}
+     * from {@code DelayedWorkQueue.take} when a lock's condition node cannot be allocated), and
+     * replace it at once; one line says it, the rest only at {@code log=debug}.
+     */
+    public static void threadDied(Thread thread, Throwable cause) {
+        try {
+            if (THREAD_DEATH_SAID.compareAndSet(false, true)) {
+                error("sonde thread " + thread.getName() + " ended (said once; the application is not affected)", cause);
+            } else if (isDebug()) {
+                error("sonde thread " + thread.getName() + " ended", cause);
+            }
+        } catch (Throwable unsayable) {
+            // Building the line failed too (a full heap); the JVM would print a stack trace instead.
         }
     }
 
@@ -55,7 +79,12 @@ public final class Log {
         return text == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + text;
     }
 
+    /** Never throws: a logger that fails (a full heap, a closed stderr) must not fail sonde's caller. */
     private static void print(String message) {
-        System.err.println("[sonde] " + message);
+        try {
+            System.err.println("[sonde] " + message);
+        } catch (Throwable unsayable) {
+            // nothing better to do
+        }
     }
 }

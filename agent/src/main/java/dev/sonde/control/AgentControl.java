@@ -56,6 +56,7 @@ final class AgentControl implements AgentControlMXBean {
             }
         }, "sonde-jmx-registration");
         registration.setDaemon(true);
+        registration.setUncaughtExceptionHandler(Log::threadDied);
         registration.start();
     }
 

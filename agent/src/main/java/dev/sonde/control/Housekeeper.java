@@ -24,6 +24,7 @@ final class Housekeeper {
     static Housekeeper start(ThreadLocalRecorder recorder) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "sonde-housekeeper");
+            thread.setUncaughtExceptionHandler(Log::threadDied);
             thread.setDaemon(true);
             return thread;
         });

@@ -4,13 +4,16 @@ import dev.sonde.record.OperationSnapshot;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -27,8 +30,14 @@ import java.util.Set;
  * the header). A tag is the operation name with the characters a tag cannot hold (space, comma)
  * replaced by {@code _}; where that changes a name, a comment line gives the original.
  *
- * <p>Not thread-safe: used by one {@link RotatingIntervalLog}. The file stays open for the
- * whole part and is flushed after every window, so a reader sees whole lines.
+ * <p>Whole windows or nothing: a window's lines are built in memory and appended with one write.
+ * If that write fails (a full disk), the file is cut back to where the window began, so the log
+ * never ends in a partial line and the next window appends cleanly; the exception keeps the
+ * operating system's reason (a {@link PrintStream} would swallow it). A {@code kill -9} lands
+ * between two writes, not inside a line (a single write of a few kilobytes is not split by a
+ * signal on a local file system).
+ *
+ * <p>Not thread-safe: used by one {@link RotatingIntervalLog}. The file stays open for the whole part.
  */
 final class IntervalLog implements Closeable {
 
@@ -37,22 +46,31 @@ final class IntervalLog implements Closeable {
 
     private final Path file;
     private final Instant seriesStart;
-    private final PrintStream out;
-    private final HistogramLogWriter writer;
+    private final FileChannel channel;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(pending, false, StandardCharsets.UTF_8);
+    private final HistogramLogWriter writer = new HistogramLogWriter(out);
     private final Set<String> tagsExplained = new HashSet<>();
 
+    /** Creates the file with its header; if even that cannot be written, no file is left behind. */
     IntervalLog(Path file, Instant seriesStart) throws IOException {
         this.file = file;
         this.seriesStart = seriesStart;
-        this.out = new PrintStream(new BufferedOutputStream(Files.newOutputStream(file)), false, StandardCharsets.UTF_8);
-        this.writer = new HistogramLogWriter(out);
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
         writer.outputComment("[sonde interval log: latency per operation in nanoseconds, tag = operation]");
         writer.outputLogFormatVersion();
         writer.outputStartTime(seriesStart.toEpochMilli());
         writer.setBaseTime(seriesStart.toEpochMilli());
         writer.outputBaseTime(seriesStart.toEpochMilli());
         writer.outputLegend();
-        flush();
+        try {
+            flush();
+        } catch (IOException e) {
+            close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     Path file() {
@@ -84,15 +102,33 @@ final class IntervalLog implements Closeable {
         return Math.max(0, Duration.between(seriesStart, instant).toNanos() / 1e9);
     }
 
+    /** Appends what is pending in one write; on failure, cuts the file back and drops it. */
     private void flush() throws IOException {
         out.flush();
-        if (out.checkError()) {
-            throw new IOException("could not write " + file);
+        ByteBuffer bytes = ByteBuffer.wrap(pending.toByteArray());
+        pending.reset();
+        long end = channel.size();
+        try {
+            channel.position(end);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            try {
+                channel.truncate(end);
+            } catch (IOException ignored) {
+                // The write's own failure is the one to report.
+            }
+            throw e;
         }
     }
 
     @Override
     public void close() {
-        out.close();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Every window was written (or reported) already; nothing is buffered.
+        }
     }
 }

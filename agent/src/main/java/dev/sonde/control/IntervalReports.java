@@ -54,6 +54,7 @@ final class IntervalReports {
     private final Deque<Path> kept = new ArrayDeque<>();
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "sonde-interval");
+        thread.setUncaughtExceptionHandler(Log::threadDied);
         thread.setDaemon(true);
         return thread;
     });
@@ -65,6 +66,8 @@ final class IntervalReports {
     private RuntimeSample runtimeAtWindowStart;
     private long windows;
     private boolean finished;
+    /** Only on the schedule's thread. */
+    private boolean failing;
 
     /**
      * @param baseline the cumulative snapshot at {@code seriesStart}: the first window starts there
@@ -95,12 +98,25 @@ final class IntervalReports {
                 + " kept) and " + log.currentFile());
     }
 
+    /**
+     * A failed window (a full disk) is said once, not once a window, and again only after windows
+     * have worked in between. Its calls are not lost: the next window that is written covers it too.
+     */
     private void endWindow() {
         try {
             List<OperationSnapshot> cumulative = recorder.snapshot();
             write(cumulative, Instant.now());
+            if (failing) {
+                failing = false;
+                Log.info("interval reports written again (window " + windowsWritten() + ")");
+            }
         } catch (Throwable t) {
-            Log.error("interval report failed; the next window tries again", t);
+            if (!failing) {
+                failing = true;
+                Log.error("interval report failed; the next windows try again, and cover this one (said once)", t);
+            } else {
+                Log.debug("interval report failed again: " + Log.describe(t));
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import java.time.format.DateTimeFormatter;
  * container every JVM may be pid 1) and a listing sorts by time.
  * <ul>
  *   <li>{@code sonde-report-<pid>-<start>.json}: the cumulative report written at shutdown</li>
- *   <li>{@code sonde-dump-<pid>-<now>.json}: an on-demand report</li>
+ *   <li>{@code sonde-dump-<pid>-<now>.json}: an on-demand report; {@code -2}, {@code -3}... added
+ *       when dumps come faster than one a millisecond</li>
  *   <li>{@code sonde-interval-<pid>-<series start>-<n>.json}: window {@code n} (from 1, six digits, so
  *       that a listing sorts 11 days of 1-second windows) of a series of interval reports</li>
  *   <li>{@code sonde-interval-<pid>-<series start>-<n>.hlog}: the same windows' histograms, a log
@@ -30,8 +31,9 @@ final class ReportFileNames {
         return "sonde-report-" + pid + "-" + SECONDS.format(recordingStart) + ".json";
     }
 
-    static String onDemand(long pid, Instant now) {
-        return "sonde-dump-" + pid + "-" + MILLIS.format(now) + ".json";
+    /** @param sequence 1 for the first dump in this millisecond, 2 for the next... */
+    static String onDemand(long pid, Instant now, int sequence) {
+        return "sonde-dump-" + pid + "-" + MILLIS.format(now) + (sequence == 1 ? "" : "-" + sequence) + ".json";
     }
 
     static String interval(long pid, Instant seriesStart, long window) {

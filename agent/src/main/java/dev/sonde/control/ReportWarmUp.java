@@ -34,6 +34,7 @@ final class ReportWarmUp {
             }
         }, "sonde-warm-up");
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler(Log::threadDied);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }

@@ -192,7 +192,7 @@ final class RunningAgent implements UnaryOperator<String> {
     private String dump(Path out, boolean reset) {
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
-        Path file = out != null ? out.toAbsolutePath() : config.out().resolve(ReportFileNames.onDemand(pid, takenAt));
+        Path file = out != null ? out.toAbsolutePath() : newDumpFile(takenAt);
         Path directory = file.getParent();
         if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
             return error("could not write the report to " + file + ": " + directory + " is not a directory");
@@ -209,6 +209,20 @@ final class RunningAgent implements UnaryOperator<String> {
         }
         Log.info("on-demand report written to " + file + (reset ? "; a new window starts now" : ""));
         return ok(file.toString());
+    }
+
+    /**
+     * A name no earlier dump has: two dumps in the same millisecond (small reports on a fast disk,
+     * asked for from several threads) would otherwise replace one another. Dumps are serialized on
+     * this object, so the check cannot race another dump of this JVM.
+     */
+    private Path newDumpFile(Instant takenAt) {
+        for (int sequence = 1; ; sequence++) {
+            Path file = config.out().resolve(ReportFileNames.onDemand(pid, takenAt, sequence));
+            if (!Files.exists(file)) {
+                return file;
+            }
+        }
     }
 
     /** For the MBean: the next report's window starts now. */
@@ -228,7 +242,13 @@ final class RunningAgent implements UnaryOperator<String> {
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
         stopIntervals(cumulative, takenAt);
-        String report = writeFinalReport("detach", cumulative, takenAt);
+        String report;
+        try {
+            report = "report written to " + writeFinalReport("detach", cumulative, takenAt);
+        } catch (IOException | RuntimeException e) {
+            report = finalReportFailure(e);
+            Log.error(report);
+        }
         Recorder.uninstall();
         recorder.release();
         housekeeper.stop();
@@ -250,18 +270,24 @@ final class RunningAgent implements UnaryOperator<String> {
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
         stopIntervals(cumulative, takenAt);
-        Log.info(writeFinalReport("shutdown", cumulative, takenAt));
+        try {
+            Log.info("report written to " + writeFinalReport("shutdown", cumulative, takenAt));
+        } catch (IOException | RuntimeException e) {
+            Log.error(finalReportFailure(e));
+        }
     }
 
-    private String writeFinalReport(String trigger, List<OperationSnapshot> cumulative, Instant takenAt) {
-        Path file = config.out().resolve(ReportFileNames.shutdown(pid, recordingStart));
-        try {
-            return "report written to " + dump.write(config, trigger, file, cumulative, takenAt);
-        } catch (IOException | RuntimeException e) {
-            String message = "could not write the report to " + file + ": " + Log.describe(e);
-            Log.error(message);
-            return message;
-        }
+    private Path writeFinalReport(String trigger, List<OperationSnapshot> cumulative, Instant takenAt) throws IOException {
+        return dump.write(config, trigger, finalReportFile(), cumulative, takenAt);
+    }
+
+    /** The one line for a final report that could not be written (said once, as an error). */
+    private String finalReportFailure(Exception e) {
+        return "could not write the report to " + finalReportFile() + ": " + Log.describe(e);
+    }
+
+    private Path finalReportFile() {
+        return config.out().resolve(ReportFileNames.shutdown(pid, recordingStart));
     }
 
     private void startProfiling() {
@@ -309,8 +335,7 @@ final class RunningAgent implements UnaryOperator<String> {
 
     private String describe() {
         String timing = config.includes().isEmpty() ? "nothing" : config.includes().toString();
-        return "timing " + timing + "; report at exit: "
-                + config.out().resolve(ReportFileNames.shutdown(pid, recordingStart));
+        return "timing " + timing + "; report at exit: " + finalReportFile();
     }
 
     synchronized Config config() {

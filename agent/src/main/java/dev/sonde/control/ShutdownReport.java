@@ -42,6 +42,7 @@ final class ShutdownReport {
             }
         }, "sonde-shutdown-writer");
         writer.setDaemon(true);
+        writer.setUncaughtExceptionHandler(Log::threadDied);
         writer.start();
         try {
             writer.join(TIME_LIMIT_MILLIS);

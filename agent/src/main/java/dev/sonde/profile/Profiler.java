@@ -4,8 +4,10 @@ import dev.sonde.bootstrap.Log;
 import one.profiler.AsyncProfiler;
 import one.profiler.AsyncProfilerLoader;
 
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -107,7 +109,15 @@ public final class Profiler {
             execute("stop");
             throw e;
         }
-        execute(session.format == ProfileFormat.JFR ? "stop" : "stop,file=" + session.file + "," + session.format.outputOption());
+        if (session.format == ProfileFormat.JFR) {
+            execute("stop");
+        } else {
+            // async-profiler writes the file in place; a JVM that ends mid-write (the shutdown
+            // bound, kill -9) would leave half a flame graph. Written aside, then moved: whole or absent.
+            Path aside = session.file.resolveSibling("." + session.file.getFileName() + ".tmp");
+            execute("stop,file=" + aside + "," + session.format.outputOption());
+            moveIntoPlace(aside, session.file);
+        }
         double seconds = Duration.between(session.start, Instant.now()).toMillis() / 1000.0;
         return new ProfileRecord(session.file, session.event, session.start, seconds, session.reason);
     }
@@ -132,6 +142,18 @@ public final class Profiler {
             Thread.currentThread().interrupt();
         }
         return record;
+    }
+
+    private static void moveIntoPlace(Path aside, Path file) throws ProfilerUnavailableException {
+        try {
+            try {
+                Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (Exception e) {
+            throw new ProfilerUnavailableException("cannot write " + file + ": " + Log.describe(e));
+        }
     }
 
     private static void createParentDirectory(Path file) throws ProfilerUnavailableException {

@@ -62,6 +62,7 @@ public final class Profiling {
         }
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "sonde-profiler");
+            thread.setUncaughtExceptionHandler(Log::threadDied);
             thread.setDaemon(true);
             return thread;
         });

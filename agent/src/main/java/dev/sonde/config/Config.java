@@ -99,6 +99,14 @@ public final class Config {
         return warnings;
     }
 
+    /** This configuration with more warnings for the reports (found while running). */
+    public Config withMoreWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, interval, keep,
+                profiling, all);
+    }
+
     public Config withOut(Path newOut) {
         return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, interval, keep,
                 profiling, warnings);

@@ -67,6 +67,7 @@ final class RunningAgent implements UnaryOperator<String> {
     private String arguments;
     private Config config;
     private ResettableClassFileTransformer transformer;
+    private Instrumenter instrumenter;
     private IntervalReports intervals;
     private boolean detached;
 
@@ -93,7 +94,8 @@ final class RunningAgent implements UnaryOperator<String> {
             // Published first: a command that comes while classes are being instrumented finds sonde.
             PublishedProperties.publish(config);
             try {
-                agent.transformer = new Instrumenter(config, agent.registry).install(instrumentation);
+                agent.instrumenter = new Instrumenter(config, agent.registry);
+                agent.transformer = agent.instrumenter.install(instrumentation);
             } catch (RuntimeException | Error e) {
                 PublishedProperties.clear();
                 Recorder.uninstall();
@@ -164,7 +166,8 @@ final class RunningAgent implements UnaryOperator<String> {
         transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
         arguments = merged;
         config = next;
-        transformer = new Instrumenter(config, registry).install(instrumentation);
+        instrumenter = new Instrumenter(config, registry);
+        transformer = instrumenter.install(instrumentation);
         startIntervals(cumulative, takenAt);
         profiling.stopForShutdown();
         startProfiling();
@@ -278,7 +281,19 @@ final class RunningAgent implements UnaryOperator<String> {
     }
 
     private Path writeFinalReport(String trigger, List<OperationSnapshot> cumulative, Instant takenAt) throws IOException {
-        return dump.write(config, trigger, finalReportFile(), cumulative, takenAt);
+        return dump.write(config.withMoreWarnings(unmatchedPatternWarnings()), trigger, finalReportFile(), cumulative,
+                takenAt);
+    }
+
+    /** An include that timed nothing in the whole run is most likely a typo: said in the final report and on stderr. */
+    private List<String> unmatchedPatternWarnings() {
+        List<String> warnings = new ArrayList<>();
+        for (String pattern : instrumenter.unmatchedIncludes()) {
+            String warning = "include pattern " + pattern + " matched no method of any class loaded while sonde ran";
+            Log.error(warning + "; check the package, class and method names (docs/configuration.md#method-patterns)");
+            warnings.add(warning);
+        }
+        return warnings;
     }
 
     /** The one line for a final report that could not be written (said once, as an error). */

@@ -39,6 +39,16 @@ final class Exclusions {
         return JDK_PROXY.matcher(className).matches();
     }
 
+    /** Whether a pattern's type part ({@code java.util.*}) lies wholly in a package never instrumented. */
+    static boolean coversOnlyExcludedPackages(String typePattern) {
+        for (String prefix : PACKAGES) {
+            if (typePattern.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static ElementMatcher.Junction<TypeDescription> matcher() {
         return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
             @Override

@@ -2,6 +2,7 @@ package dev.sonde.instrument;
 
 import dev.sonde.bootstrap.Log;
 import dev.sonde.config.Config;
+import dev.sonde.config.MethodPattern;
 import dev.sonde.record.OperationRegistry;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -13,6 +14,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
@@ -34,6 +36,7 @@ public final class Instrumenter {
     private final OperationRegistry registry;
     private final AtomicInteger transformedTypes = new AtomicInteger();
     private final AtomicInteger failedTypes = new AtomicInteger();
+    private volatile MethodSelector selector;
 
     public Instrumenter(Config config, OperationRegistry registry) {
         this.config = config;
@@ -50,6 +53,8 @@ public final class Instrumenter {
     public ResettableClassFileTransformer install(Instrumentation instrumentation) {
         System.setProperty(NEXUS_DISABLED, "true");
         MethodSelector selector = new MethodSelector(config.includes(), config.excludes());
+        this.selector = selector;
+        warnAboutExcludedPackages();
         OperationIdBinding binding = new OperationIdBinding(registry);
         boolean frames = config.allocation() || config.selfTime();
         LazyAdvice methodAdvice = new LazyAdvice(() -> Advice.withCustomMapping().bind(OperationId.class, binding)
@@ -81,6 +86,21 @@ public final class Instrumenter {
         return builder
                 .visit(methodAdvice.get().on(timed.and(isMethod())))
                 .visit(constructorAdvice.get().on(timed.and(isConstructor())));
+    }
+
+    private void warnAboutExcludedPackages() {
+        for (MethodPattern include : config.includes()) {
+            if (Exclusions.coversOnlyExcludedPackages(include.typeText())) {
+                Log.error("include pattern " + include + " names JDK or sonde classes, which are never instrumented;"
+                        + " it times nothing");
+            }
+        }
+    }
+
+    /** The include patterns that have selected no method of any class transformed so far. */
+    public List<String> unmatchedIncludes() {
+        MethodSelector installed = selector;
+        return installed == null ? List.of() : installed.unmatchedIncludes();
     }
 
     public int transformedTypes() {

@@ -27,6 +27,17 @@ final class MethodSelector {
         return includes.isEmpty();
     }
 
+    /** The include patterns that have selected no method so far (a typo, or classes not loaded yet). */
+    List<String> unmatchedIncludes() {
+        List<String> unmatched = new ArrayList<>();
+        for (Rule rule : includes) {
+            if (!rule.matchedAny) {
+                unmatched.add(rule.pattern.toString());
+            }
+        }
+        return unmatched;
+    }
+
     /** Types that some include selects and no whole-class exclude removes. */
     ElementMatcher.Junction<TypeDescription> types() {
         return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
@@ -72,16 +83,24 @@ final class MethodSelector {
         return methods;
     }
 
-    /** A pattern with its matchers built once. */
+    /** A pattern with its matchers built once, and whether it has matched a method yet. */
     private static final class Rule {
         final MethodPattern pattern;
         final ElementMatcher<TypeDescription> types;
         final ElementMatcher<MethodDescription> methods;
+        volatile boolean matchedAny;
 
         Rule(MethodPattern pattern) {
             this.pattern = pattern;
             this.types = PatternMatchers.types(pattern);
-            this.methods = PatternMatchers.methods(pattern);
+            ElementMatcher<MethodDescription> matcher = PatternMatchers.methods(pattern);
+            this.methods = method -> {
+                boolean matches = matcher.matches(method);
+                if (matches && !matchedAny) {
+                    matchedAny = true;
+                }
+                return matches;
+            };
         }
     }
 }

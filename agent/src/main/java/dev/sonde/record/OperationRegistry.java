@@ -1,5 +1,7 @@
 package dev.sonde.record;
 
+import dev.sonde.bootstrap.Log;
+
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -68,6 +70,8 @@ public final class OperationRegistry {
         }
         if (overflowId < 0) {
             overflowId = add(OVERFLOW, OperationKind.METHOD, null, null);
+            Log.error("max.operations=" + maxOperations + " reached: operations past it (first: " + name
+                    + ") are counted together as " + OVERFLOW + "; narrow include or raise max.operations");
         }
         return overflowId;
     }

@@ -318,4 +318,15 @@ class MethodSelectorTest {
         assertThat(selector.methodsOf(type).matches(placeLong)).isFalse();
         assertThat(selector.methodsOf(type).matches(constructor)).isFalse();
     }
+
+    @Test
+    void includesThatHaveSelectedNoMethodAreReportedUntilTheyDo() throws ConfigException {
+        MethodSelector selector = selector(APP + "OrderService#place;" + APP + "OrderService#nosuch;com.acme.Typo#run", null);
+        assertThat(selector.unmatchedIncludes()).containsExactly(APP + "OrderService#place", APP + "OrderService#nosuch",
+                "com.acme.Typo#run");
+
+        selected(selector, OrderService.class);
+
+        assertThat(selector.unmatchedIncludes()).containsExactly(APP + "OrderService#nosuch", "com.acme.Typo#run");
+    }
 }

@@ -24,7 +24,8 @@ public final class LongRunningService implements AutoCloseable {
         ForkedJvm.Running running = jvm.mainClass(LongRunningApp.class, control.toString(), "90")
                 .timeout(Duration.ofSeconds(30)).start(work);
         LongRunningService service = new LongRunningService(running, control);
-        Poll.until(Duration.ofSeconds(15), "the app to print 'ready'",
+        // Generous: with the agent, start-up is CPU-bound class loading, slow on a busy 2-core machine.
+        Poll.until(Duration.ofSeconds(30), "the app to print 'ready'",
                 () -> running.stdoutSoFar().contains("ready") || !running.isAlive(), service::describe);
         if (!running.isAlive()) {
             throw new AssertionError("the app ended at start\n" + service.describe());

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -114,19 +116,30 @@ class ReliabilityIT {
     }
 
     @Test
-    void operationsPastTheCapGoToOtherAndAreCountedAsDropped() throws Exception {
+    void tenThousandMatchedMethodsAreCappedWithOneLineAndPatternsThatTimeNothingAreNamed() throws Exception {
         Path work = TestPaths.workDirectory("cardinality");
         Path out = work.resolve("out");
         ForkedJvm.Result result = ForkedJvm.on(Jdks.current())
-                .withAgent("include=com.acme.generated.**,max.operations=100,out=" + out)
+                .withAgent("include=com.acme.generated.**;com.acme.nosuch.Typo#run;java.util.HashMap#get,"
+                        + "max.operations=100,out=" + out)
                 .classpath(TestPaths.testClasspath())
-                .mainClass(ManyOperationsApp.class, "20", "100")
+                .mainClass(ManyOperationsApp.class, "100", "100")
                 .run(work);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("calls 10000");
         ReportFile report = ReportFile.onlyIn(out);
-        assertThat(report.counts()).hasSize(101).containsEntry("(other)", 1_900L);
-        assertThat(report.root().get("dropped").get("operations").asLong()).isEqualTo(1_900L);
+        assertThat(report.counts()).hasSize(101).containsEntry("(other)", 9_900L);
+        assertThat(report.root().get("dropped").get("operations").asLong()).isEqualTo(9_900L);
+        assertThat(result.sondeLines()).filteredOn(line -> line.contains("max.operations=100 reached")).hasSize(1);
+        assertThat(result.sondeLines()).filteredOn(line -> line.contains("java.util.HashMap#get names JDK or sonde classes"))
+                .hasSize(1);
+        List<String> warnings = new ArrayList<>();
+        report.root().get("warnings").forEach(w -> warnings.add(w.asText()));
+        assertThat(warnings).as("patterns that timed nothing, in the report").containsExactlyInAnyOrder(
+                "include pattern com.acme.nosuch.Typo#run matched no method of any class loaded while sonde ran",
+                "include pattern java.util.HashMap#get matched no method of any class loaded while sonde ran");
+        assertThat(result.sondeLines()).anyMatch(line -> line.contains("com.acme.nosuch.Typo#run matched no method"));
     }
 
     @Test

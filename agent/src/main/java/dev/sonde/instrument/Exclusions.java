@@ -36,7 +36,8 @@ final class Exclusions {
                 return true;
             }
         }
-        return JDK_PROXY.matcher(className).matches();
+        // The regular expression only for names that can be a proxy's (it runs on every class).
+        return className.contains("$Proxy") && JDK_PROXY.matcher(className).matches();
     }
 
     /** Whether a pattern's type part ({@code java.util.*}) lies wholly in a package never instrumented. */

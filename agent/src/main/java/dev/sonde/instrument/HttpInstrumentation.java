@@ -12,9 +12,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -50,16 +48,20 @@ final class HttpInstrumentation {
     private static AgentBuilder servlet(AgentBuilder builder, String api, Class<?> requestAdvice,
                                         Class<?> completeAdvice) {
         return builder
-                .type(implementationOf(api + ".Servlet"), canSee(api + ".Servlet"))
+                .type(implementationOf(api + ".Servlet"))
                 .transform(visit(requestAdvice, requestMethod("service", 2, api)))
-                .type(implementationOf(api + ".Filter"), canSee(api + ".Filter"))
+                .type(implementationOf(api + ".Filter"))
                 .transform(visit(requestAdvice, requestMethod("doFilter", 3, api)))
-                .type(implementationOf(api + ".AsyncContext"), canSee(api + ".AsyncContext"))
+                .type(implementationOf(api + ".AsyncContext"))
                 .transform(visit(completeAdvice, named("complete").and(takesArguments(0))));
     }
 
-    private static ElementMatcher.Junction<TypeDescription> implementationOf(String type) {
-        return hasSuperType(named(type)).and(not(isInterface()));
+    /** Concrete implementations of {@code type}, looked for only in loaders that can see it. */
+    private static AgentBuilder.RawMatcher implementationOf(String type) {
+        ElementMatcher<ClassLoader> visible = canSee(type);
+        AgentBuilder.RawMatcher implementing = new ImplementationOf(type);
+        return (description, loader, module, redefined, domain) -> visible.matches(loader)
+                && implementing.matches(description, loader, module, redefined, domain);
     }
 
     /** {@code service(ServletRequest, ServletResponse)}, {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */

@@ -1,0 +1,54 @@
+package dev.sonde.instrument;
+
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+import java.security.ProtectionDomain;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+/**
+ * Concrete classes that implement a named interface (a servlet API type), in any class loader the
+ * matcher is given. A class being loaded is described from its class file (Byte Buddy's
+ * {@code hasSuperType}); a class already loaded, which {@code attach} checks by the thousand, is
+ * checked on the {@link Class} itself by walking its supertypes' names: no generic signatures are
+ * parsed and no class is loaded, which makes attaching to a large application markedly cheaper.
+ */
+final class ImplementationOf implements AgentBuilder.RawMatcher {
+
+    private final String interfaceName;
+    private final ElementMatcher<TypeDescription> fromDescription;
+
+    ImplementationOf(String interfaceName) {
+        this.interfaceName = interfaceName;
+        this.fromDescription = hasSuperType(named(interfaceName)).and(not(isInterface()));
+    }
+
+    @Override
+    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
+                           ProtectionDomain domain) {
+        if (classBeingRedefined == null) {
+            return fromDescription.matches(type);
+        }
+        return !classBeingRedefined.isInterface() && implementsByName(classBeingRedefined, interfaceName);
+    }
+
+    static boolean implementsByName(Class<?> type, String name) {
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            if (current.getName().equals(name)) {
+                return true;
+            }
+            for (Class<?> implemented : current.getInterfaces()) {
+                if (implementsByName(implemented, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

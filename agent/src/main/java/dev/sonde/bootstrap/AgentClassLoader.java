@@ -21,10 +21,18 @@ import java.util.jar.JarFile;
  * {@code inst/}), which is how the agent keeps its dependencies out of the application's way. The
  * parent is the loader that loaded the trampoline, so {@code dev.sonde.bootstrap} types resolve to
  * the one copy on the bootstrap class path once it has been appended.
+ *
+ * <p>One exception to parent-first delegation: {@code one.profiler} (async-profiler, which cannot be
+ * relocated because JNI binds it by name) is looked up in the agent jar first. Otherwise an
+ * application that ships its own ap-loader would hand sonde <em>its</em> profiler instance, and
+ * the two would share async-profiler's single session: sonde's {@code profile=cpu} made the
+ * application's own {@code start} fail with "Profiler already started", and the application's
+ * {@code stop} ended sonde's.
  */
 final class AgentClassLoader extends ClassLoader {
 
     private static final String PREFIX = "inst/";
+    private static final String OWN_FIRST = "one.profiler.";
 
     static {
         registerAsParallelCapable();
@@ -40,6 +48,23 @@ final class AgentClassLoader extends ClassLoader {
         this.jarUrl = "jar:" + agentJar.toURI() + "!/";
         URL location = agentJar.toURI().toURL();
         this.domain = new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith(OWN_FIRST)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> type = findLoadedClass(name);
+            if (type == null) {
+                type = findClass(name);
+            }
+            if (resolve) {
+                resolveClass(type);
+            }
+            return type;
+        }
     }
 
     @Override
@@ -88,6 +113,24 @@ final class AgentClassLoader extends ClassLoader {
     protected Enumeration<URL> findResources(String name) {
         URL url = findResource(name);
         return url == null ? Collections.<URL>emptyEnumeration() : Collections.enumeration(Collections.singleton(url));
+    }
+
+    /**
+     * A resource the agent jar has hides the parent's, as {@link #getResourceAsStream} does: ap-loader
+     * finds its version and native library through {@code getResources("libs/...")}, and an
+     * application's other ap-loader version on the class path answered too ("Multiple versions of
+     * async-profiler found").
+     */
+    @Override
+    public URL getResource(String name) {
+        URL own = findResource(name);
+        return own != null ? own : super.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        URL own = findResource(name);
+        return own != null ? Collections.enumeration(Collections.singleton(own)) : super.getResources(name);
     }
 
     @Override

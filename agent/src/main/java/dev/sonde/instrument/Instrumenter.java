@@ -15,6 +15,8 @@ import net.bytebuddy.utility.JavaModule;
 
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
@@ -111,13 +113,24 @@ public final class Instrumenter {
         return failedTypes.get();
     }
 
-    /** One line per class that could not be instrumented; the class itself loads unchanged. */
+    /**
+     * One line per class name that could not be instrumented; the class itself loads unchanged. A
+     * class defined by many class loaders (one per plugin, per test, per request) fails the same way
+     * in each: it is said once, not once per loader.
+     */
     private final class FailureListener extends AgentBuilder.Listener.Adapter {
+        /** Past this many names, every failure is said again rather than remembered without bound. */
+        private static final int REMEMBERED_NAMES = 10_000;
+        private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
         @Override
         public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
                             Throwable throwable) {
             failedTypes.incrementAndGet();
-            Log.error("could not instrument " + typeName + ", it runs untimed", throwable);
+            boolean first = reported.size() >= REMEMBERED_NAMES || reported.add(typeName);
+            if (first) {
+                Log.error("could not instrument " + typeName + ", it runs untimed", throwable);
+            }
         }
     }
 }

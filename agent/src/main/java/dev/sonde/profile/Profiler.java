@@ -44,7 +44,13 @@ public final class Profiler {
                 throw new IllegalStateException("async-profiler does not support "
                         + System.getProperty("os.name") + "-" + System.getProperty("os.arch"));
             }
+            // A directory of sonde's own: an application's ap-loader of the same async-profiler
+            // version extracts to the same file, and a native library file is loaded by one class
+            // loader only ("already loaded in another classloader"): whoever came second failed.
+            AsyncProfilerLoader.setExtractionDirectory(AsyncProfilerLoader.getExtractionDirectory().resolve("sonde"));
             instance = new Profiler(AsyncProfilerLoader.load());
+            ApplicationAsyncProfiler.find().ifPresent(jar -> Log.info("the application has its own async-profiler ("
+                    + jar + "); sonde profiles with its own copy, apart from it"));
             return instance;
         } catch (Exception | Error e) {
             unavailable = alreadyLoadedElsewhere(e)

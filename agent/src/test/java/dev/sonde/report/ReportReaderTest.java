@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -124,5 +126,24 @@ class ReportReaderTest {
 
     private Path write(String name, String contents) throws IOException {
         return Files.writeString(directory.resolve(name), contents, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aReportCutAnywhereIsSaidToBeTruncated() throws Exception {
+        String whole = Files.readString(TestReports.write(directory, "r.json",
+                TestReports.report(op("a#b").latencies(100, 200, 300).errors(1).alloc(64).build())));
+        List<String> misjudged = new ArrayList<>();
+        for (int end = 1; end < whole.trim().length(); end++) {
+            Path cut = write("cut.json", whole.substring(0, end));
+            try {
+                reader.read(cut);
+                misjudged.add(end + ": read as a whole report");
+            } catch (UnreadableReportException e) {
+                if (!e.getMessage().contains("is truncated") && !whole.substring(0, end).isBlank()) {
+                    misjudged.add(end + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(misjudged).as("cut points not reported as truncated").isEmpty();
     }
 }

@@ -72,9 +72,10 @@ public final class MarkdownReportWriter {
                 record.loadBefore(), record.loadAfter(), record.maxLoad()));
         line("");
         if (record.busy()) {
-            line(String.format(Locale.ROOT, "> **Taken on a busy machine**: other work ran on these %d cores during the run"
-                    + " (1-minute load average up to %.1f). Absolute numbers are noisy, 2-thread runs most of all;"
-                    + " compare the ratios within the run.", record.machine().cores(), record.maxLoad()));
+            line(String.format(Locale.ROOT, "> **Load during the run**: the 1-minute load average reached %.1f on %d cores"
+                    + " (the benchmarks count too: a 2-thread JMH run alone makes 2, the application benchmark more, and"
+                    + " the average lags by a minute). Absolute numbers are noisy, 2-thread runs most of all;"
+                    + " compare the ratios within the run.", record.maxLoad(), record.machine().cores()));
             line("");
         }
     }

@@ -54,7 +54,9 @@ final class Exclusions {
         return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
             @Override
             public boolean matches(TypeDescription type) {
-                return type.isSynthetic() || isExcluded(type.getName());
+                // By name only: asking whether a class being loaded is synthetic parses its class
+                // file, for every class the JVM loads. The type matchers check that (MethodSelector).
+                return isExcluded(type.getName());
             }
         };
     }

@@ -29,6 +29,9 @@ final class HttpInstrumentation {
     /** A JDK class, loaded by the bootstrap loader: the one such class sonde transforms. */
     static final String JDK_FILTER_CHAIN = "com.sun.net.httpserver.Filter$Chain";
 
+    /** One for all server types: a class is asked about servlet, filter and async context in a row. */
+    private static final SupertypeNames SUPERTYPES = new SupertypeNames();
+
     private HttpInstrumentation() {
     }
 
@@ -59,7 +62,7 @@ final class HttpInstrumentation {
     /** Concrete implementations of {@code type}, looked for only in loaders that can see it. */
     private static AgentBuilder.RawMatcher implementationOf(String type) {
         ElementMatcher<ClassLoader> visible = canSee(type);
-        AgentBuilder.RawMatcher implementing = new ImplementationOf(type);
+        AgentBuilder.RawMatcher implementing = new ImplementationOf(type, SUPERTYPES);
         return (description, loader, module, redefined, domain) -> visible.matches(loader)
                 && implementing.matches(description, loader, module, redefined, domain);
     }

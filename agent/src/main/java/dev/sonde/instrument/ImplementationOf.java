@@ -2,38 +2,34 @@ package dev.sonde.instrument;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 import java.security.ProtectionDomain;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * Concrete classes that implement a named interface (a servlet API type), in any class loader the
- * matcher is given. A class being loaded is described from its class file (Byte Buddy's
- * {@code hasSuperType}); a class already loaded, which {@code attach} checks by the thousand, is
+ * matcher is given. A class being loaded is described from its class file and its supertypes walked
+ * by name ({@link SupertypeNames}); a class already loaded, which {@code attach} checks by the thousand, is
  * checked on the {@link Class} itself by walking its supertypes' names: no generic signatures are
  * parsed and no class is loaded, which makes attaching to a large application markedly cheaper.
  */
 final class ImplementationOf implements AgentBuilder.RawMatcher {
 
     private final String interfaceName;
-    private final ElementMatcher<TypeDescription> fromDescription;
+    private final SupertypeNames supertypes;
 
-    ImplementationOf(String interfaceName) {
+    /** @param supertypes shared by the matchers that see the same classes, so each class is walked once */
+    ImplementationOf(String interfaceName, SupertypeNames supertypes) {
         this.interfaceName = interfaceName;
-        this.fromDescription = hasSuperType(named(interfaceName)).and(not(isInterface()));
+        this.supertypes = supertypes;
     }
 
     @Override
     public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
                            ProtectionDomain domain) {
         if (classBeingRedefined == null) {
-            return fromDescription.matches(type);
+            return !type.isInterface() && supertypes.of(type).contains(interfaceName);
         }
         return !classBeingRedefined.isInterface() && implementsByName(classBeingRedefined, interfaceName);
     }

@@ -66,6 +66,7 @@ public final class Instrumenter {
 
         AgentBuilder withMethods = new AgentBuilder.Default()
                 .disableClassFormatChanges()
+                .with(new RecentTypes())
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
                 .ignore(Exclusions.matcher())

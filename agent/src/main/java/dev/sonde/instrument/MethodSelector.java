@@ -38,12 +38,12 @@ final class MethodSelector {
         return unmatched;
     }
 
-    /** Types that some include selects and no whole-class exclude removes. */
+    /** Types that some include selects and no whole-class exclude removes; never synthetic ones. */
     ElementMatcher.Junction<TypeDescription> types() {
         return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
             @Override
             public boolean matches(TypeDescription type) {
-                return anyType(includes, type) && !excludesWholeType(type);
+                return anyType(includes, type) && !excludesWholeType(type) && !type.isSynthetic();
             }
         };
     }

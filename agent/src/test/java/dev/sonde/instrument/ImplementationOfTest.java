@@ -32,7 +32,7 @@ class ImplementationOfTest {
     @ParameterizedTest(name = "{0} implements {1}: {2}")
     @MethodSource("types")
     void aLoadedClassIsJudgedAsItsClassFileDescriptionIs(Class<?> type, Class<?> api, boolean expected) {
-        ImplementationOf matcher = new ImplementationOf(api.getName());
+        ImplementationOf matcher = new ImplementationOf(api.getName(), new SupertypeNames());
         TypeDescription description = TypeDescription.ForLoadedType.of(type);
 
         boolean beingLoaded = matcher.matches(description, null, null, null, null);

@@ -27,17 +27,11 @@ class StripedTotalsTest {
     void snapshotsTakenWhileThreadsContendCountEveryCallOnce() throws Exception {
         int threads = 4;
         int calls = 500_000;
-        CyclicBarrier start = new CyclicBarrier(threads);
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            workers[t] = new Thread(() -> {
-                await(start);
-                for (int i = 0; i < calls; i++) {
-                    recorder.record(op, 100 + (i & 63), (i & 7) == 0);
-                }
-            });
-            workers[t].start();
-        }
+        Thread[] workers = startTogether(threads, () -> {
+            for (int i = 0; i < calls; i++) {
+                recorder.record(op, 100 + (i & 63), (i & 7) == 0);
+            }
+        });
         long previous = 0;
         while (anyAlive(workers)) {
             List<OperationSnapshot> snapshot = recorder.snapshot();
@@ -73,21 +67,29 @@ class StripedTotalsTest {
     }
 
     private long recordFromThreads(int threads, int calls) throws InterruptedException {
+        Thread[] workers = startTogether(threads, () -> {
+            for (int i = 0; i < calls; i++) {
+                recorder.record(op, 100, false);
+            }
+        });
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return (long) threads * calls;
+    }
+
+    /** Starts {@code threads} threads that run {@code work} at the same moment. */
+    private static Thread[] startTogether(int threads, Runnable work) {
         CyclicBarrier start = new CyclicBarrier(threads);
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new Thread(() -> {
                 await(start);
-                for (int i = 0; i < calls; i++) {
-                    recorder.record(op, 100, false);
-                }
+                work.run();
             });
             workers[t].start();
         }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        return (long) threads * calls;
+        return workers;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sonde.cli;
 
+import dev.sonde.bootstrap.Log;
 import dev.sonde.control.AgentControlMXBean;
 
 import javax.management.JMX;
@@ -78,9 +79,17 @@ final class ControlConnection implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new TargetException(String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new TargetException("lost the JMX connection to JVM " + pid + ": " + cause);
+            throw new TargetException("lost the JMX connection to JVM " + pid + " (did it exit?): " + rootCause(e));
         }
+    }
+
+    /** The innermost cause, on one line: RMI nests a line break and a tab into its messages. */
+    static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return Log.describe(root).replaceAll("\\s+", " ").trim();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.sonde.bootstrap;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * sonde's only logger: one line per event on stderr, prefixed {@code [sonde]}. No framework, so
  * nothing of the application's logging setup is touched. Stack traces only at {@code log=debug}.
@@ -10,7 +12,7 @@ public final class Log {
     public enum Level { QUIET, INFO, DEBUG }
 
     private static volatile Level level = Level.INFO;
-    private static final java.util.concurrent.atomic.AtomicBoolean THREAD_DEATH_SAID = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean THREAD_DEATH_SAID = new AtomicBoolean();
 
     private Log() {
     }

@@ -37,14 +37,14 @@ final class ReportFileNames {
     }
 
     static String interval(long pid, Instant seriesStart, long window) {
-        return intervalPrefix(pid, seriesStart) + "-" + String.format("%06d", window) + ".json";
+        return intervalFile(pid, seriesStart, window, ".json");
     }
 
     static String intervalLog(long pid, Instant seriesStart, long firstWindow) {
-        return intervalPrefix(pid, seriesStart) + "-" + String.format("%06d", firstWindow) + ".hlog";
+        return intervalFile(pid, seriesStart, firstWindow, ".hlog");
     }
 
-    private static String intervalPrefix(long pid, Instant seriesStart) {
-        return "sonde-interval-" + pid + "-" + MILLIS.format(seriesStart);
+    private static String intervalFile(long pid, Instant seriesStart, long window, String extension) {
+        return "sonde-interval-" + pid + "-" + MILLIS.format(seriesStart) + "-" + String.format("%06d", window) + extension;
     }
 }

@@ -1,13 +1,12 @@
 package dev.sonde.profile;
 
 import dev.sonde.bootstrap.Log;
+import dev.sonde.report.AtomicMove;
 import one.profiler.AsyncProfiler;
 import one.profiler.AsyncProfilerLoader;
 
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -152,11 +151,7 @@ public final class Profiler {
 
     private static void moveIntoPlace(Path aside, Path file) throws ProfilerUnavailableException {
         try {
-            try {
-                Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicMove.intoPlace(aside, file);
         } catch (Exception e) {
             throw new ProfilerUnavailableException("cannot write " + file + ": " + Log.describe(e));
         }

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a {@link Report} as JSON, atomically: into a temporary file in the target directory,
@@ -41,17 +39,9 @@ public final class JsonReportWriter {
                     java.nio.file.StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            move(temporary, target);
+            AtomicMove.intoPlace(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

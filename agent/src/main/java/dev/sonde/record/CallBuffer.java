@@ -42,6 +42,11 @@ final class CallBuffer {
      */
     boolean add(long callNanos, long callSelfNanos, long callAllocatedBytes, boolean failed) {
         int i = size;
+        if (i == CAPACITY) {
+            // Still full: the last hand-over failed (no overflow buffer could be made on a full
+            // heap). This call is lost; the caller tries the hand-over again.
+            return true;
+        }
         nanos[i] = (int) callNanos;
         selfNanos[i] = (int) callSelfNanos;
         allocatedBytes[i] = (int) callAllocatedBytes;

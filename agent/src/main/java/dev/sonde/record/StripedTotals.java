@@ -116,9 +116,16 @@ final class StripedTotals {
         }
     }
 
+    /**
+     * Emptied even when adding fails (a histogram that must grow on a full heap): a buffer left full
+     * would make every later call of this operation on its thread fail, not just these.
+     */
     private static void absorbLocked(Stripe stripe, CallBuffer buffer) {
-        stripe.totals.addBuffer(buffer);
-        buffer.clear();
+        try {
+            stripe.totals.addBuffer(buffer);
+        } finally {
+            buffer.clear();
+        }
     }
 
     /**

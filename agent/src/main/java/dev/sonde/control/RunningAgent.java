@@ -7,19 +7,16 @@ import dev.sonde.config.AgentArguments;
 import dev.sonde.config.Config;
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.ConfigLoader;
-import dev.sonde.instrument.Instrumenter;
+import dev.sonde.instrument.MethodParametersRestorer;
 import dev.sonde.profile.ProfileEvent;
 import dev.sonde.profile.ProfileFormat;
 import dev.sonde.profile.ProfileLog;
 import dev.sonde.profile.ProfileRecord;
 import dev.sonde.profile.ProfilerUnavailableException;
-import dev.sonde.profile.Profiling;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.RecordingOptions;
 import dev.sonde.record.ThreadLocalRecorder;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -35,68 +32,67 @@ import static dev.sonde.control.ControlReply.error;
 import static dev.sonde.control.ControlReply.ok;
 
 /**
- * The sonde that runs in this JVM: its configuration, instrumentation and recording, and the
- * threads, shutdown hook, MBean and published properties around them. Later {@code agentmain} calls
- * reach it through {@link AgentHandle} as a plain {@link UnaryOperator} (an {@link AgentRequest}'s
- * text in, a {@link ControlReply} line out): {@code attach} again reconfigures it, {@code dump}
- * writes a report, {@code detach} removes it.
+ * The sonde that runs in this JVM: its recording, the {@link Installation} of its current
+ * configuration, and the threads, shutdown hook, MBean and published properties around them. Later
+ * {@code agentmain} calls reach it through {@link AgentHandle} as a plain {@link UnaryOperator} (an
+ * {@link AgentRequest}'s text in, a {@link ControlReply} line out): {@code attach} again
+ * reconfigures it, {@code dump} writes a report, {@code detach} removes it.
  *
  * <p>Reconfiguring keeps the operation registry and the recorder, so names keep their ids and counts
- * go on; the old transformer is reset (classes retransformed to their original code) <em>before</em>
- * the new one is installed, so that no class ever carries the advice twice. Calls made while the
- * classes are being retransformed are not recorded.
+ * go on; the old installation is removed (classes retransformed to their original code)
+ * <em>before</em> the new one is installed, so that no class ever carries the advice twice. Calls
+ * made while the classes are being retransformed are not recorded. If the new configuration cannot
+ * be installed, the previous one is installed again.
  *
- * <p>Concurrency: requests (on the JVM's attach listener thread), JMX calls and the shutdown hook are
- * serialized on this object. Interval windows end on their own thread and take only
- * {@link IntervalReports}' lock, never this one, so stopping them from here cannot deadlock.
+ * <p>Concurrency: start, requests (on the JVM's attach listener thread), JMX calls and the shutdown
+ * hook are serialized on this object; the agent is registered in {@link AgentHandle} only under this
+ * lock, so a concurrent {@code agentmain} waits until it is complete. {@link #installation} is
+ * replaced in one assignment and is null once detached; on-demand profiles read it without the lock.
+ * Interval windows end on their own thread and take only {@link IntervalReports}' lock, never this
+ * one, so stopping them from here cannot deadlock.
  */
 final class RunningAgent implements UnaryOperator<String> {
 
-    private final Instrumentation instrumentation;
+    private final Installation.Parts parts;
     private final OperationRegistry registry;
     private final ThreadLocalRecorder recorder;
     private final Instant recordingStart = Instant.now();
     private final ReportDump dump;
-    private final ProfileLog profiles = new ProfileLog();
-    /** Volatile: on-demand profiles run outside this object's lock (they take their whole duration). */
-    private volatile Profiling profiling;
     private final long pid = ProcessHandle.current().pid();
     private Housekeeper housekeeper;
     private ShutdownReport shutdownReport;
     private AgentControl control;
-    private String arguments;
-    private Config config;
-    private ResettableClassFileTransformer transformer;
-    private Instrumenter instrumenter;
-    private IntervalReports intervals;
-    private boolean detached;
+    /** The current configuration's; null before start completes and after detach. */
+    private volatile Installation installation;
 
-    private RunningAgent(String arguments, Config config, Instrumentation instrumentation) {
-        this.arguments = arguments;
-        this.config = config;
-        this.instrumentation = instrumentation;
+    private RunningAgent(Config config, Instrumentation instrumentation) {
         this.registry = new OperationRegistry(config.maxOperations());
         this.recorder = new ThreadLocalRecorder(registry, new RecordingOptions(config.allocation(), config.selfTime()));
+        ProfileLog profiles = new ProfileLog();
+        this.parts = new Installation.Parts(instrumentation, MethodParametersRestorer.forThisJvm(), registry,
+                recorder, profiles);
         this.dump = new ReportDump(registry, profiles, recordingStart, RuntimeSample.take());
     }
 
     /** Starts sonde with {@code config} (read from {@code arguments}); returns the reply line. */
     static String start(String arguments, Config config, Instrumentation instrumentation, boolean atStartup) {
-        RunningAgent agent = new RunningAgent(arguments, config, instrumentation);
-        if (!Recorder.installIfAbsent(agent.recorder)) {
-            return refused("another copy of sonde is already recording in this JVM; this start is ignored");
-        }
-        if (!AgentHandle.registerIfAbsent(agent)) {
-            Recorder.uninstall();
-            return refused("sonde is already running in this JVM; this start is ignored");
-        }
+        RunningAgent agent = new RunningAgent(config, instrumentation);
         synchronized (agent) {
+            if (!Recorder.installIfAbsent(agent.recorder)) {
+                return refused("another copy of sonde is already recording in this JVM; this start is ignored");
+            }
+            if (!AgentHandle.registerIfAbsent(agent)) {
+                Recorder.uninstall();
+                return refused("sonde is already running in this JVM; this start is ignored");
+            }
             // Published first: a command that comes while classes are being instrumented finds sonde.
             PublishedProperties.publish(config);
             try {
-                agent.instrumenter = new Instrumenter(config, agent.registry);
-                agent.transformer = agent.instrumenter.install(instrumentation);
+                agent.parts.registerRestorer();
+                agent.installation = Installation.install(arguments, config, agent.parts, List.of(),
+                        agent.recordingStart);
             } catch (RuntimeException | Error e) {
+                agent.parts.unregisterRestorer();
                 PublishedProperties.clear();
                 Recorder.uninstall();
                 AgentHandle.unregister(agent);
@@ -107,8 +103,6 @@ final class RunningAgent implements UnaryOperator<String> {
             ReportWarmUp.start(config, agent.recorder);
             agent.control = new AgentControl(agent);
             agent.control.registerLater(atStartup);
-            agent.startIntervals(List.of(), agent.recordingStart);
-            agent.startProfiling();
         }
         String message = "started" + (atStartup ? "" : " (attached)") + "; " + agent.describe();
         Log.info(message);
@@ -123,7 +117,7 @@ final class RunningAgent implements UnaryOperator<String> {
     @Override
     public synchronized String apply(String requestText) {
         try {
-            if (detached) {
+            if (installation == null) {
                 return error("sonde was detached from this JVM");
             }
             AgentRequest request = AgentRequest.parse(requestText);
@@ -142,17 +136,18 @@ final class RunningAgent implements UnaryOperator<String> {
     }
 
     private String reconfigure(String newArguments) {
+        Installation current = installation;
         String merged;
         Config requested;
         try {
-            merged = AgentArguments.overlay(arguments, newArguments);
+            merged = AgentArguments.overlay(current.arguments(), newArguments);
             requested = ConfigLoader.fromThisJvm().load(merged);
         } catch (ConfigException e) {
             String message = "invalid configuration: " + e.getMessage() + "; sonde goes on as it was";
             Log.error(message);
             return error(message);
         }
-        List<String> fixed = unchangeableKeys(requested);
+        List<String> fixed = unchangeableKeys(current.config(), requested);
         if (!fixed.isEmpty()) {
             return error(String.join(", ", fixed) + " cannot change while sonde runs; detach, then attach with the new value");
         }
@@ -162,40 +157,41 @@ final class RunningAgent implements UnaryOperator<String> {
 
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
-        stopIntervals(cumulative, takenAt);
-        transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-        arguments = merged;
-        config = next;
-        instrumenter = new Instrumenter(config, registry);
-        transformer = instrumenter.install(instrumentation);
-        startIntervals(cumulative, takenAt);
-        profiling.stopForShutdown();
-        startProfiling();
-        PublishedProperties.publish(config);
+        current.remove(parts.instrumentation, cumulative, takenAt);
+        try {
+            installation = Installation.install(merged, next, parts, cumulative, takenAt);
+        } catch (RuntimeException | Error e) {
+            String message = "could not apply the new configuration (" + Log.describe(e) + "); sonde goes on as it was";
+            Log.error(message);
+            installation = Installation.install(current.arguments(), current.config(), parts, cumulative, takenAt);
+            return error(message);
+        }
+        PublishedProperties.publish(next);
         String message = "reconfigured; " + describe();
         Log.info(message);
         return ok(message);
     }
 
     /** The keys whose value the recorder was built with: changing them needs a fresh recording. */
-    private List<String> unchangeableKeys(Config requested) {
+    private static List<String> unchangeableKeys(Config running, Config requested) {
         List<String> keys = new ArrayList<>();
-        if (requested.allocation() != config.allocation()) {
+        if (requested.allocation() != running.allocation()) {
             keys.add("alloc");
         }
-        if (requested.selfTime() != config.selfTime()) {
+        if (requested.selfTime() != running.selfTime()) {
             keys.add("self");
         }
-        if (requested.maxOperations() != config.maxOperations()) {
+        if (requested.maxOperations() != running.maxOperations()) {
             keys.add("max.operations");
         }
         return keys;
     }
 
     private String dump(Path out, boolean reset) {
+        Config config = installation.config();
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
-        Path file = out != null ? out.toAbsolutePath() : newDumpFile(takenAt);
+        Path file = out != null ? out.toAbsolutePath() : newDumpFile(config, takenAt);
         Path directory = file.getParent();
         if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
             return error("could not write the report to " + file + ": " + directory + " is not a directory");
@@ -219,7 +215,7 @@ final class RunningAgent implements UnaryOperator<String> {
      * asked for from several threads) would otherwise replace one another. Dumps are serialized on
      * this object, so the check cannot race another dump of this JVM.
      */
-    private Path newDumpFile(Instant takenAt) {
+    private Path newDumpFile(Config config, Instant takenAt) {
         for (int sequence = 1; ; sequence++) {
             Path file = config.out().resolve(ReportFileNames.onDemand(pid, takenAt, sequence));
             if (!Files.exists(file)) {
@@ -234,22 +230,16 @@ final class RunningAgent implements UnaryOperator<String> {
     }
 
     private String detach() {
-        String removed = "instrumentation removed";
-        try {
-            transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-        } catch (RuntimeException e) {
-            Log.error("could not retransform every class back; those left record nothing from now on", e);
-            removed = "instrumentation removed, except from classes that could not be retransformed";
-        }
-        profiling.stopForShutdown();
+        Installation last = installation;
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
-        stopIntervals(cumulative, takenAt);
+        boolean removed = last.remove(parts.instrumentation, cumulative, takenAt);
+        parts.unregisterRestorer();
         String report;
         try {
-            report = "report written to " + writeFinalReport("detach", cumulative, takenAt);
+            report = "report written to " + writeFinalReport(last, "detach", cumulative, takenAt);
         } catch (IOException | RuntimeException e) {
-            report = finalReportFailure(e);
+            report = finalReportFailure(last.config(), e);
             Log.error(report);
         }
         Recorder.uninstall();
@@ -259,36 +249,38 @@ final class RunningAgent implements UnaryOperator<String> {
         control.unregister();
         PublishedProperties.clear();
         AgentHandle.unregister(this);
-        detached = true;
-        String message = "detached; " + removed + "; " + report;
+        installation = null;
+        String message = "detached; " + (removed ? "instrumentation removed"
+                : "instrumentation removed, except from classes that could not be retransformed") + "; " + report;
         Log.info(message);
         return ok(message);
     }
 
     private synchronized void finishAtShutdown() {
-        if (detached) {
+        Installation last = installation;
+        if (last == null) {
             return;
         }
-        profiling.stopForShutdown();
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
-        stopIntervals(cumulative, takenAt);
+        last.finish(cumulative, takenAt);
         try {
-            Log.info("report written to " + writeFinalReport("shutdown", cumulative, takenAt));
+            Log.info("report written to " + writeFinalReport(last, "shutdown", cumulative, takenAt));
         } catch (IOException | RuntimeException e) {
-            Log.error(finalReportFailure(e));
+            Log.error(finalReportFailure(last.config(), e));
         }
     }
 
-    private Path writeFinalReport(String trigger, List<OperationSnapshot> cumulative, Instant takenAt) throws IOException {
-        return dump.write(config.withMoreWarnings(unmatchedPatternWarnings()), trigger, finalReportFile(), cumulative,
-                takenAt);
+    private Path writeFinalReport(Installation last, String trigger, List<OperationSnapshot> cumulative,
+                                  Instant takenAt) throws IOException {
+        Config config = last.config().withMoreWarnings(unmatchedPatternWarnings(last));
+        return dump.write(config, trigger, finalReportFile(config), cumulative, takenAt);
     }
 
     /** An include that timed nothing in the whole run is most likely a typo: said in the final report and on stderr. */
-    private List<String> unmatchedPatternWarnings() {
+    private static List<String> unmatchedPatternWarnings(Installation last) {
         List<String> warnings = new ArrayList<>();
-        for (String pattern : instrumenter.unmatchedIncludes()) {
+        for (String pattern : last.instrumenter().unmatchedIncludes()) {
             String warning = "include pattern " + pattern + " matched no method of any class loaded while sonde ran";
             Log.error(warning + "; check the package, class and method names (docs/configuration.md#method-patterns)");
             warnings.add(warning);
@@ -297,17 +289,12 @@ final class RunningAgent implements UnaryOperator<String> {
     }
 
     /** The one line for a final report that could not be written (said once, as an error). */
-    private String finalReportFailure(Exception e) {
-        return "could not write the report to " + finalReportFile() + ": " + Log.describe(e);
+    private String finalReportFailure(Config config, Exception e) {
+        return "could not write the report to " + finalReportFile(config) + ": " + Log.describe(e);
     }
 
-    private Path finalReportFile() {
+    private Path finalReportFile(Config config) {
         return config.out().resolve(ReportFileNames.shutdown(pid, recordingStart));
-    }
-
-    private void startProfiling() {
-        profiling = new Profiling(config.profiling(), config.out(), recorder, profiles);
-        profiling.start();
     }
 
     /**
@@ -315,11 +302,12 @@ final class RunningAgent implements UnaryOperator<String> {
      * without holding this object's lock, so dumps and other requests go on meanwhile.
      */
     String profile(ProfileEvent event, ProfileFormat format, Path file, Duration duration) {
-        if (detached) {
+        Installation current = installation;
+        if (current == null) {
             return error("sonde was detached from this JVM");
         }
         try {
-            ProfileRecord record = profiling.profileNow(event, format, file, duration);
+            ProfileRecord record = current.profiling().profileNow(event, format, file, duration);
             Log.info("on-demand flame graph written to " + record.file());
             return ok(record.file().toString());
         } catch (ProfilerUnavailableException e) {
@@ -328,33 +316,19 @@ final class RunningAgent implements UnaryOperator<String> {
         }
     }
 
-    private void startIntervals(List<OperationSnapshot> cumulative, Instant seriesStart) {
-        if (config.interval().isZero()) {
-            return;
-        }
-        intervals = new IntervalReports(config, recorder, registry, profiles, cumulative, seriesStart);
-        try {
-            intervals.start();
-        } catch (IOException | RuntimeException e) {
-            Log.error("interval reports are off: cannot write to " + config.out(), e);
-            intervals = null;
-        }
-    }
-
-    private void stopIntervals(List<OperationSnapshot> cumulative, Instant takenAt) {
-        if (intervals != null) {
-            intervals.finish(cumulative, takenAt);
-            intervals = null;
-        }
-    }
-
     private String describe() {
+        Config config = installation.config();
         String timing = config.includes().isEmpty() ? "nothing" : config.includes().toString();
-        return "timing " + timing + "; report at exit: " + finalReportFile();
+        return "timing " + timing + "; report at exit: " + finalReportFile(config);
     }
 
-    synchronized Config config() {
-        return config;
+    /** The current configuration, for the MBean's attributes (which go away with detach). */
+    Config config() {
+        Installation current = installation;
+        if (current == null) {
+            throw new IllegalStateException("sonde was detached from this JVM");
+        }
+        return current.config();
     }
 
     OperationRegistry registry() {
@@ -373,7 +347,8 @@ final class RunningAgent implements UnaryOperator<String> {
         return dump.windowStart();
     }
 
-    synchronized long intervalWindowsWritten() {
-        return intervals == null ? 0 : intervals.windowsWritten();
+    long intervalWindowsWritten() {
+        Installation current = installation;
+        return current == null ? 0 : current.intervalWindowsWritten();
     }
 }

@@ -11,6 +11,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.UnaryOperator;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -35,10 +36,14 @@ final class HttpInstrumentation {
     private HttpInstrumentation() {
     }
 
-    static AgentBuilder addTo(AgentBuilder builder) {
+    /**
+     * @param retransformable narrows a selection to the classes that may be retransformed (see
+     *                        {@link MethodParametersRestorer})
+     */
+    static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
         AgentBuilder withServlets = servlet(servlet(builder, "javax.servlet", JavaxServletAdvice.class,
-                JavaxAsyncCompleteAdvice.class), "jakarta.servlet", JakartaServletAdvice.class,
-                JakartaAsyncCompleteAdvice.class);
+                JavaxAsyncCompleteAdvice.class, retransformable), "jakarta.servlet", JakartaServletAdvice.class,
+                JakartaAsyncCompleteAdvice.class, retransformable);
         // The JDK server runs every exchange through Filter.Chain#doFilter, filters and handler
         // alike; timing there also covers handlers written as lambdas (hidden classes, which no
         // transformer ever sees).
@@ -49,13 +54,13 @@ final class HttpInstrumentation {
     }
 
     private static AgentBuilder servlet(AgentBuilder builder, String api, Class<?> requestAdvice,
-                                        Class<?> completeAdvice) {
+                                        Class<?> completeAdvice, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
         return builder
-                .type(implementationOf(api + ".Servlet"))
+                .type(retransformable.apply(implementationOf(api + ".Servlet")))
                 .transform(visit(requestAdvice, requestMethod("service", 2, api)))
-                .type(implementationOf(api + ".Filter"))
+                .type(retransformable.apply(implementationOf(api + ".Filter")))
                 .transform(visit(requestAdvice, requestMethod("doFilter", 3, api)))
-                .type(implementationOf(api + ".AsyncContext"))
+                .type(retransformable.apply(implementationOf(api + ".AsyncContext")))
                 .transform(visit(completeAdvice, named("complete").and(takesArguments(0))));
     }
 

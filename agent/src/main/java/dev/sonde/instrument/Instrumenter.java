@@ -36,13 +36,16 @@ public final class Instrumenter {
 
     private final Config config;
     private final OperationRegistry registry;
+    /** Null where retransformation keeps every attribute (JDK 19+). */
+    private final MethodParametersRestorer restorer;
     private final AtomicInteger transformedTypes = new AtomicInteger();
     private final AtomicInteger failedTypes = new AtomicInteger();
     private volatile MethodSelector selector;
 
-    public Instrumenter(Config config, OperationRegistry registry) {
+    public Instrumenter(Config config, OperationRegistry registry, MethodParametersRestorer restorer) {
         this.config = config;
         this.registry = registry;
+        this.restorer = restorer;
     }
 
     /**
@@ -71,15 +74,29 @@ public final class Instrumenter {
                 .with(new FailureListener())
                 .ignore(Exclusions.matcher())
                 .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN)), isBootstrapClassLoader().or(isExtensionClassLoader()))
-                .type(selector.types())
+                .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(selector.types())))
                 .transform((builder, type, loader, module, domain) -> {
                     transformedTypes.incrementAndGet();
                     Log.debug("instrumenting " + type.getName());
                     return timeMethods(builder, selector, type, methodAdvice, constructorAdvice);
                 });
         // Every matching rule applies: a servlet that is also included gets both advices.
-        AgentBuilder complete = config.http() ? HttpInstrumentation.addTo(withMethods) : withMethods;
+        AgentBuilder complete = config.http() ? HttpInstrumentation.addTo(withMethods, this::retransformable) : withMethods;
         return complete.installOn(instrumentation);
+    }
+
+    /**
+     * {@code selected}, except loaded classes that retransformation would change in a way the
+     * application can see (see {@link MethodParametersRestorer}). Checked after the selection, so
+     * only the few selected classes pay for it.
+     */
+    private AgentBuilder.RawMatcher retransformable(AgentBuilder.RawMatcher selected) {
+        if (restorer == null) {
+            return selected;
+        }
+        return (type, loader, module, classBeingRedefined, domain) ->
+                selected.matches(type, loader, module, classBeingRedefined, domain)
+                        && (classBeingRedefined == null || restorer.canRetransform(classBeingRedefined));
     }
 
     private static DynamicType.Builder<?> timeMethods(DynamicType.Builder<?> builder, MethodSelector selector,

@@ -1,7 +1,7 @@
 package dev.sonde.report;
 
 /**
- * One flame graph listed in a report's {@code profiles} section (design.md §8): the file, the event
+ * One flame graph listed in a report's {@code profiles} section (schema sonde-report/1): the file, the event
  * it samples, when it started, how long it ran and why it was taken. Fields a report leaves out are
  * null (or 0 for {@code seconds}).
  */

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The tables of the performance report, computed from one {@link BenchRecord}: the targets of
- * design.md §10 with what was measured, and the detail of each benchmark. Per instrumented call
+ * The tables of the performance report, computed from one {@link BenchRecord}: sonde's targets
+ * with what was measured, and the detail of each benchmark. Per instrumented call
  * means (configuration − no agent) / 10 on the same JDK and thread count of the same run.
  */
 public final class ReportTables {
@@ -30,7 +30,7 @@ public final class ReportTables {
     }
 
     public Table targets() {
-        Table table = new Table("target (design.md §10)", "goal", "measured", "met");
+        Table table = new Table("target", "goal", "measured", "met");
         perCallTarget(table, "per instrumented call, timing only", Contender.SONDE_TIMING, 50);
         jfrRatioTarget(table, 1, 1.0);
         jfrRatioTarget(table, 2, 0.5);

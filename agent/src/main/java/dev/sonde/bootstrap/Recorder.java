@@ -27,6 +27,23 @@ public final class Recorder {
         sink.exit(frame, operation, nanos, failed);
     }
 
+    public static Object enterConstructor() {
+        return sink.enterConstructor();
+    }
+
+    public static long calleeNanos(Object frame) {
+        return sink.calleeNanos(frame);
+    }
+
+    public static long allocationCounter() {
+        return sink.allocationCounter();
+    }
+
+    public static void exitConstructor(Object frame, int operation, long nanos, long calleeNanosAtStart,
+                                       long allocationAtStart) {
+        sink.exitConstructor(frame, operation, nanos, calleeNanosAtStart, allocationAtStart);
+    }
+
     public static void request(String method, Object handlerRoute, String mappingRoute, String path, int status,
                                long nanos, boolean failed) {
         sink.request(method, handlerRoute, mappingRoute, path, status, nanos, failed);
@@ -69,6 +86,26 @@ public final class Recorder {
 
         @Override
         public void exit(Object frame, int operation, long nanos, boolean failed) {
+        }
+
+        @Override
+        public Object enterConstructor() {
+            return null;
+        }
+
+        @Override
+        public long calleeNanos(Object frame) {
+            return 0;
+        }
+
+        @Override
+        public long allocationCounter() {
+            return -1;
+        }
+
+        @Override
+        public void exitConstructor(Object frame, int operation, long nanos, long calleeNanosAtStart,
+                                    long allocationAtStart) {
         }
 
         @Override

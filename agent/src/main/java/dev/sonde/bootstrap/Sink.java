@@ -28,6 +28,26 @@ public interface Sink {
     void exit(Object frame, int operation, long nanos, boolean failed);
 
     /**
+     * A constructor begins (allocation or self time recorded). A constructor that throws never
+     * reaches its exit advice, so it takes no frame of its own, which it would leave open: this
+     * returns the frame of the call it runs in (its timed callees add to that frame's callee time),
+     * which the advice hands back to {@link #exitConstructor}; may return null.
+     */
+    Object enterConstructor();
+
+    /** What the timed callees of the call in {@code frame} have taken so far; 0 for null. */
+    long calleeNanos(Object frame);
+
+    /** The calling thread's allocation counter when allocation is recorded, else a negative value. */
+    long allocationCounter();
+
+    /**
+     * The constructor that {@link #enterConstructor} began has returned after {@code nanos}; the
+     * other two figures are what {@link #calleeNanos} and {@link #allocationCounter} said as it began.
+     */
+    void exitConstructor(Object frame, int operation, long nanos, long calleeNanosAtStart, long allocationAtStart);
+
+    /**
      * A finished HTTP request. Called once per request (not per method call), with what the
      * server knows; the sink names the route from it.
      *

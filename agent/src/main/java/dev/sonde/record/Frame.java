@@ -5,8 +5,10 @@ package dev.sonde.record;
  * counter when it began. A thread keeps one {@code Frame} per depth and reuses it, so entering a
  * call allocates nothing.
  *
- * <p>The advice hands the frame back at exit, and the frame knows its own depth: a call that never
- * exited (a constructor that threw) cannot shift the accounting of the calls around it.
+ * <p>The advice hands the frame back at exit, and the frame knows its own depth: a frame left open
+ * above it (an exit advice that failed) is closed with it rather than shifting the accounting of the
+ * calls around it. Constructors, whose exit advice does not run when they throw, take no frame at
+ * all: they run in their caller's (see {@link ThreadRecording#exitConstructor}).
  */
 final class Frame {
 

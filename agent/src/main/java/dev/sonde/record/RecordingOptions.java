@@ -19,6 +19,11 @@ public final class RecordingOptions {
         return selfTime;
     }
 
+    /** The thread's allocation counter as a call begins, or {@link CallBuffer#NOT_RECORDED} with allocation off. */
+    long allocationCounter() {
+        return allocation ? AllocationCounter.currentThreadAllocatedBytes() : CallBuffer.NOT_RECORDED;
+    }
+
     /** Whether calls go through {@code enter}/{@code exit} frames rather than a single {@code record}. */
     public boolean needsFrames() {
         return allocation || selfTime;

@@ -10,7 +10,7 @@ final class SharedRecording extends ThreadRecording {
 
     private final OperationRegistry registry;
     private final RecordingOptions options;
-    /** Handed out by {@link #enter}; its fields are never used. */
+    /** Handed out by {@link #enter} and {@link #current}; its fields are never used. */
     private final Frame marker = new Frame(this, 0);
 
     SharedRecording(OperationRegistry registry, RecordingOptions options) {
@@ -25,9 +25,19 @@ final class SharedRecording extends ThreadRecording {
     }
 
     @Override
+    Frame current() {
+        return marker;
+    }
+
+    @Override
     void exit(Frame frame, int operation, long nanos, boolean failed) {
         long allocation = options.allocation() ? AllocationCounter.UNAVAILABLE : CallBuffer.NOT_RECORDED;
         record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, failed);
+    }
+
+    @Override
+    void exitConstructor(Frame frame, int operation, long nanos, long calleeNanosAtStart, long allocationAtStart) {
+        exit(frame, operation, nanos, false);
     }
 
     @Override

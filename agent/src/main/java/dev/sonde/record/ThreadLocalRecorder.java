@@ -65,7 +65,34 @@ public final class ThreadLocalRecorder implements Sink {
             open.owner.exit(open, operation, nanos, failed);
         } else {
             // Past the maximum depth (or entered before sonde started): the duration alone.
-            recording().record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, failed);
+            record(operation, nanos, failed);
+        }
+    }
+
+    @Override
+    public Object enterConstructor() {
+        return recording().current();
+    }
+
+    @Override
+    public long calleeNanos(Object frame) {
+        return frame instanceof Frame ? ((Frame) frame).calleeNanos : 0;
+    }
+
+    @Override
+    public long allocationCounter() {
+        return options.allocationCounter();
+    }
+
+    @Override
+    public void exitConstructor(Object frame, int operation, long nanos, long calleeNanosAtStart,
+                                long allocationAtStart) {
+        if (frame instanceof Frame) {
+            Frame caller = (Frame) frame;
+            caller.owner.exitConstructor(caller, operation, nanos, calleeNanosAtStart, allocationAtStart);
+        } else {
+            // Begun before sonde started: the duration alone.
+            record(operation, nanos, false);
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one platform thread has recorded and not yet handed over, one {@link CallBuffer} per
- * operation it has called, and its stack of open {@link Frame}s.
+ * operation it has called, and its stack of open {@link Frame}s. Only methods take frames: a
+ * constructor runs in its caller's (see {@link #exitConstructor}), because one that throws never
+ * exits and would leave its frame open.
  *
  * <p>Only the owning thread writes. Recording takes no lock and allocates nothing, except the first
  * time the thread calls an operation (its buffer) or reaches a new depth (its frame).
@@ -26,6 +28,8 @@ class ThreadRecording {
     private volatile CallBuffer[] buffers = new CallBuffer[16];
     private Frame[] frames = new Frame[8];
     private int depth = -1;
+    /** The frame of no call: outermost calls add their time to it, so a constructor can run in it. */
+    private final Frame outermost = new Frame(this, -1);
     /**
      * Which stripe of an operation's {@link StripedTotals} this thread hands buffers to: successive
      * threads start on successive stripes, and a thread that finds its stripe busy moves on.
@@ -54,20 +58,39 @@ class ThreadRecording {
         }
         depth = next;
         frame.calleeNanos = 0;
-        frame.allocationAtStart = options.allocation()
-                ? AllocationCounter.currentThreadAllocatedBytes() : CallBuffer.NOT_RECORDED;
+        frame.allocationAtStart = options.allocationCounter();
         return frame;
+    }
+
+    /** The frame of the call running on this thread, which a constructor runs in (it takes none of its own). */
+    Frame current() {
+        return depth >= 0 ? frames[depth] : outermost;
     }
 
     /** The call of {@code frame} ended: close it (and any frame above it left open) and record. */
     void exit(Frame frame, int operation, long nanos, boolean failed) {
         long allocated = allocatedSince(frame.allocationAtStart);
         depth = frame.depth - 1;
-        if (depth >= 0) {
-            frames[depth].calleeNanos += nanos;
-        }
-        long self = options.selfTime() ? Math.max(0, nanos - frame.calleeNanos) : CallBuffer.NOT_RECORDED;
-        record(operation, nanos, self, allocated, failed);
+        current().calleeNanos += nanos;
+        record(operation, nanos, selfNanos(nanos, frame.calleeNanos), allocated, failed);
+    }
+
+    /**
+     * A constructor that ran in {@code frame} (see {@link #current}) has returned: what was added to
+     * the frame's callee time since {@code calleeNanosAtStart} was the constructor's callees, and the
+     * frame's call gets the constructor's whole duration instead. Any frame still open above it (an
+     * exit advice that failed) is closed.
+     */
+    void exitConstructor(Frame frame, int operation, long nanos, long calleeNanosAtStart, long allocationAtStart) {
+        long allocated = allocatedSince(allocationAtStart);
+        depth = frame.depth;
+        long callees = frame.calleeNanos - calleeNanosAtStart;
+        frame.calleeNanos = calleeNanosAtStart + nanos;
+        record(operation, nanos, selfNanos(nanos, callees), allocated, false);
+    }
+
+    private long selfNanos(long nanos, long calleeNanos) {
+        return options.selfTime() ? Math.max(0, nanos - calleeNanos) : CallBuffer.NOT_RECORDED;
     }
 
     private static long allocatedSince(long atStart) {

@@ -7,10 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -22,7 +19,7 @@ class ProfilingIT {
     private static final String APP = "com.acme.testapp.ProfilingApp#";
     private static final long MICROS = 1_000;
 
-    private final Map<Integer, ReportFile> reports = new HashMap<>();
+    private ReportsByJdk reports;
 
     static List<Jdks.Jdk> jdks() {
         return Jdks.all();
@@ -30,34 +27,26 @@ class ProfilingIT {
 
     @BeforeAll
     void runTheAppOnEachJdk() throws Exception {
-        for (Jdks.Jdk jdk : Jdks.all()) {
-            Path work = TestPaths.workDirectory("profiling-" + jdk.major());
-            Path out = work.resolve("out");
-            ForkedJvm.Result result = ForkedJvm.on(jdk)
-                    .withAgent("include=com.acme.testapp.ProfilingApp#*,exclude=com.acme.testapp.ProfilingApp#spin,out=" + out)
-                    .mainClass(ProfilingApp.class)
-                    .run(work);
-            assertThat(result.exitCode()).as(result.describe()).isZero();
-            reports.put(jdk.major(), ReportFile.onlyIn(out));
-        }
+        reports = ReportsByJdk.run("profiling", ProfilingApp.class,
+                "include=com.acme.testapp.ProfilingApp#*,exclude=com.acme.testapp.ProfilingApp#spin");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void methodAllocatingAKnownArrayReportsThatManyBytesPerCall(Jdks.Jdk jdk) {
-        JsonNode alloc = reports.get(jdk.major()).operation(APP + "allocate").get("allocBytes");
+        JsonNode alloc = reports.on(jdk).operation(APP + "allocate").get("allocBytes");
         double expected = ProfilingApp.ARRAY_BYTES;
         assertThat(alloc.get("p50").asDouble()).isCloseTo(expected, within(expected * 0.03));
         assertThat(alloc.get("mean").asDouble()).isCloseTo(expected, within(expected * 0.03));
         assertThat(alloc.get("total").asLong()).isGreaterThanOrEqualTo(ProfilingApp.ALLOCATE_CALLS * ProfilingApp.ARRAY_BYTES);
         assertThat(alloc.get("unavailable").asLong()).isZero();
-        assertThat(reports.get(jdk.major()).ranking("byAllocBytes")).first().isIn(APP + "allocate", APP + "main");
+        assertThat(reports.on(jdk).ranking("byAllocBytes")).first().isIn(APP + "allocate", APP + "main");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void methodThatAllocatesNothingReportsAboutZero(Jdks.Jdk jdk) {
-        JsonNode idle = reports.get(jdk.major()).operation(APP + "idle");
+        JsonNode idle = reports.on(jdk).operation(APP + "idle");
         assertThat(idle.get("count").asLong()).isEqualTo(ProfilingApp.IDLE_CALLS);
         assertThat(idle.get("allocBytes").get("p50").asLong()).isZero();
         assertThat(idle.get("allocBytes").get("p99").asLong()).isZero();
@@ -66,7 +55,7 @@ class ProfilingIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void callerOfTwoTimedChildrenHasOnlyItsOwnWorkAsSelfTime(Jdks.Jdk jdk) {
-        ReportFile report = reports.get(jdk.major());
+        ReportFile report = reports.on(jdk);
         JsonNode parent = report.operation(APP + "parent");
         long childrenTotal = report.operation(APP + "childA").get("latencyNs").get("total").asLong()
                 + report.operation(APP + "childB").get("latencyNs").get("total").asLong();
@@ -83,7 +72,7 @@ class ProfilingIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void recursionCountsEachLevelsOwnTimeOnce(Jdks.Jdk jdk) {
-        JsonNode recurse = reports.get(jdk.major()).operation(APP + "recurse");
+        JsonNode recurse = reports.on(jdk).operation(APP + "recurse");
         long calls = (long) ProfilingApp.RECURSE_CALLS * ProfilingApp.DEPTH;
         assertThat(recurse.get("count").asLong()).isEqualTo(calls);
         long ownTime = calls * ProfilingApp.LEVEL_SPIN_MICROS * MICROS;

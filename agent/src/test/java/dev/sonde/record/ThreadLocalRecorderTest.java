@@ -230,7 +230,7 @@ class ThreadLocalRecorderTest {
         int parent = registry.register("a#parent", OperationKind.METHOD);
         int child = registry.register("a#child", OperationKind.METHOD);
         Object outer = recorder.enter();
-        recorder.enter(); // a constructor that threw: entered, never exited
+        recorder.enter(); // an exit advice that failed: entered, never exited
         recorder.exit(outer, parent, 10, false);
 
         Object parentFrame = recorder.enter();

@@ -49,7 +49,9 @@ public final class OwnerApiPlan {
             postJson("/api/owners/3/pets/4/visits", VISIT_JSON, 201, VISIT, "bookVisit").withHeader("Prefer", "return=minimal"),
             postJson("/api/owners/3/pets/4/visits", "{\"date\":\"yesterday\"}", 400, VISIT, null),
             postJson("/api/owners/3/pets/4/visits", "{\"date\":\"2026-03-02\"}", 400, VISIT, "bookVisit"),
-            get("/api/owners/1/balance", 500, BALANCE, "balance"));
+            get("/api/owners/1/balance", 500, BALANCE, "balance"),
+            // Binds ownerId before the 404: a 500 of lost parameter names would look like the one above.
+            get("/api/owners/99/balance", 404, BALANCE, "balance"));
 
     private OwnerApiPlan() {
     }

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Entry point of the sample shop: a tiny web service that sonde's integration tests and demo
- * profile. Each endpoint of {@link ShopController} has a known cost profile.
+ * profile. Each endpoint of {@link ShopController} has a known cost profile; the owners API
+ * ({@link com.example.shop.owners.OwnerController}) is ordinary request binding by parameter name.
  */
 @SpringBootApplication
 public class ShopApplication {

@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What one platform thread has recorded and not yet handed over, one {@link CallBuffer} per
  * operation it has called, and its stack of open {@link Frame}s.
  *
- * <p>Only the owning thread writes. Recording takes no lock and allocates nothing, except the first
- * time the thread calls an operation (its buffer) or reaches a new depth (its frame).
+ * <p>Only the owning thread writes; the contract is on {@link ThreadLocalRecorder}.
  */
 class ThreadRecording {
 
@@ -100,11 +99,7 @@ class ThreadRecording {
             registry.operation(operation).totals.recordOne(stripeProbe, nanos, selfNanos, allocatedBytes, statusClass, failed);
             return;
         }
-        CallBuffer active = buffer.active();
-        if (statusClass != NO_STATUS) {
-            active.countStatusClass(statusClass);
-        }
-        if (active.add(nanos, selfNanos, allocatedBytes, failed)) {
+        if (buffer.active().add(nanos, selfNanos, allocatedBytes, statusClass, failed)) {
             handOver(registry.operation(operation).totals, buffer);
         }
     }

@@ -19,19 +19,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Recording</b> ({@link #record}, {@link #enter}, {@link #exit}, {@link #request}) is called on
  * any number of application threads at once. A platform thread's call stores its figures in its
  * own {@link CallBuffer} for the operation: wait-free, no allocation, no atomic read-modify-write.
- * It takes a lock of the operation's {@link StripedTotals} only:
+ * It takes a lock only:
  * <ul>
  *   <li>once per {@link CallBuffer#CAPACITY} calls of an operation on a thread, to hand the full
- *       buffer over. It never waits for that lock the first time: if it is taken, the stripes grow
- *       or the thread goes on in the buffer's overflow, and the thread waits only when the overflow
- *       is full too (a snapshot or another thread holding that stripe);</li>
+ *       buffer to the operation's {@link StripedTotals}. It never waits for that lock the first
+ *       time: if it is taken, the stripes grow or the thread goes on in the buffer's overflow, and
+ *       the thread waits only when the overflow is full too (a snapshot or another thread holding
+ *       that stripe);</li>
  *   <li>for a call whose figures do not fit the buffer (over 2.1 s, or 2 GiB allocated), and for
  *       every call of a virtual thread ({@link SharedRecording}), recorded straight into the totals
- *       under a stripe's lock.</li>
+ *       under a stripe's lock;</li>
+ *   <li>on the first call of every {@link #FOLD_EVERY_NEW_THREADS}th new thread, which folds the
+ *       ended ones, and for a request whose route is new (the registry's lock).</li>
  * </ul>
  * A thread allocates the first time it calls an operation (its buffer), reaches a new depth (its
- * frame) or needs an overflow buffer. Nothing thrown reaches the application: the advice suppresses
- * it, and a failed hand-over still empties the buffer (those calls are lost, later ones are not).
+ * frame) or needs an overflow buffer, and a request allocates its operation's name. Nothing thrown
+ * reaches the application: the advice suppresses it, and a failed hand-over still empties the
+ * buffer (those calls are lost, later ones are not).
  *
  * <p><b>Snapshots</b> ({@link #snapshot}, {@link #snapshotOf(String)}) and
  * {@link #foldFinishedThreads} may be called from any thread, several at once. A snapshot holds
@@ -43,7 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after the size and read before it, so they never count a call that the size leaves out. A call
  * under way during a snapshot is in that snapshot or the next; a snapshot never counts fewer calls
  * than the one before it. An ended thread's buffers are folded into the totals once, by the first
- * caller that claims them.
+ * caller that claims them. The jcstress module checks the publication.
  */
 public final class ThreadLocalRecorder implements Sink {
 

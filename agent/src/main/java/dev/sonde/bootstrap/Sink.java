@@ -4,8 +4,8 @@ package dev.sonde.bootstrap;
  * Where {@link Recorder} sends each call. The implementation lives in sonde's own class loader;
  * only this interface is on the bootstrap class path.
  *
- * <p>Implementations are called on the application's threads, on every instrumented call: they must
- * be wait-free in the common case, allocate nothing and never throw.
+ * <p>Called on the application's threads, on every instrumented call: the implementation's
+ * concurrency contract is on {@code dev.sonde.record.ThreadLocalRecorder}.
  */
 public interface Sink {
 

@@ -1,14 +1,15 @@
 package dev.sonde.record;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
 /**
  * Calls of one operation on one thread that have not yet been handed to the operation's
  * {@link OperationTotals}: duration, self time and allocated bytes of each ({@link #NOT_RECORDED}
  * or {@link AllocationCounter#UNAVAILABLE} where a figure was not measured for a call).
  *
- * <p>Single writer: only the owning thread calls {@link #add} (on {@link #active()}). Readers
- * (snapshots) hold every lock of the operation's {@link StripedTotals} and read {@link #size} and the
- * values without synchronisation: a value being written at that instant may be missed or read late,
- * never counted twice, because the owner empties the buffer only while holding one of those locks.
+ * <p>Written by its owning thread, read by snapshots: the contract is on {@link ThreadLocalRecorder}.
  */
 final class CallBuffer {
 
@@ -22,13 +23,43 @@ final class CallBuffer {
     /** In place of a self time or allocation that this recording does not measure. */
     static final int NOT_RECORDED = -2;
 
+    /** Status classes counted (index 1 = 1xx ... 5 = 5xx), like {@link OperationTotals#statusClasses()}. */
+    private static final int STATUS_CLASSES = 6;
+
+    private static final VarHandle SIZE;
+    private static final VarHandle ERRORS;
+    private static final VarHandle STATUS_COUNTS;
+    private static final VarHandle OVERFLOW;
+    private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SIZE = lookup.findVarHandle(CallBuffer.class, "size", int.class);
+            ERRORS = lookup.findVarHandle(CallBuffer.class, "errors", long.class);
+            STATUS_COUNTS = lookup.findVarHandle(CallBuffer.class, "statusClasses", long[].class);
+            OVERFLOW = lookup.findVarHandle(CallBuffer.class, "overflow", CallBuffer.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final int[] nanos = new int[CAPACITY];
     final int[] selfNanos = new int[CAPACITY];
     final int[] allocatedBytes = new int[CAPACITY];
-    int size;
-    long errors;
-    /** Responses by status class (index 1 = 1xx ... 5 = 5xx), for HTTP operations only. */
-    long[] statusClasses;
+    /** Release-stored after the call's figures: a snapshot that reads it sees them. */
+    private int size;
+    /** Release-stored after the failed call's size: never ahead of the calls a snapshot counts. */
+    private long errors;
+    /** Responses by status class, for HTTP operations only (null until the first); stored like {@link #errors}. */
+    private long[] statusClasses;
+
+    /**
+     * Where the owner writes while this buffer is full and waiting to be handed over: the totals'
+     * lock was busy, so rather than wait the owner fills a second buffer (made on first need).
+     */
+    private CallBuffer overflow;
+    boolean writingOverflow;
 
     /** Whether a call's figures fit the buffer's int slots. */
     static boolean fits(long callNanos, long callAllocatedBytes) {
@@ -36,11 +67,12 @@ final class CallBuffer {
     }
 
     /**
-     * Adds a call whose figures {@link #fits fit}.
+     * Adds a call whose figures {@link #fits fit}. Owner only.
      *
+     * @param statusClass the HTTP response's status class, negative for calls that are not requests
      * @return whether the buffer is full and must be handed over now
      */
-    boolean add(long callNanos, long callSelfNanos, long callAllocatedBytes, boolean failed) {
+    boolean add(long callNanos, long callSelfNanos, long callAllocatedBytes, int statusClass, boolean failed) {
         int i = size;
         if (i == CAPACITY) {
             // Still full: the last hand-over failed (no overflow buffer could be made on a full
@@ -50,19 +82,26 @@ final class CallBuffer {
         nanos[i] = (int) callNanos;
         selfNanos[i] = (int) callSelfNanos;
         allocatedBytes[i] = (int) callAllocatedBytes;
-        size = i + 1;
+        // Release, not volatile: a plain store on x86 (no fence), and on weaker hardware it still
+        // orders the figures above before the size a snapshot reads.
+        SIZE.setRelease(this, i + 1);
         if (failed) {
-            errors++;
+            ERRORS.setRelease(this, errors + 1);
+        }
+        if (statusClass >= 0) {
+            countStatusClass(statusClass);
         }
         return i + 1 == CAPACITY;
     }
 
-    /**
-     * Where the owner writes while this buffer is full and waiting to be handed over: the totals'
-     * lock was busy, so rather than wait the owner fills a second buffer (made on first need).
-     */
-    CallBuffer overflow;
-    boolean writingOverflow;
+    private void countStatusClass(int statusClass) {
+        long[] counts = statusClasses;
+        if (counts == null) {
+            counts = new long[STATUS_CLASSES];
+            STATUS_COUNTS.setRelease(this, counts);
+        }
+        COUNT.setRelease(counts, statusClass, counts[statusClass] + 1);
+    }
 
     /** The buffer the owner adds to now: this one, or its overflow while this one waits. */
     CallBuffer active() {
@@ -71,19 +110,36 @@ final class CallBuffer {
 
     void switchToOverflow() {
         if (overflow == null) {
-            overflow = new CallBuffer();
+            OVERFLOW.setRelease(this, new CallBuffer());
         }
         writingOverflow = true;
     }
 
-    void countStatusClass(int statusClass) {
-        if (statusClasses == null) {
-            statusClasses = new long[6];
-        }
-        statusClasses[statusClass]++;
+    /** Calls a snapshot counts: each with the figures stored before it. */
+    int publishedSize() {
+        return (int) SIZE.getAcquire(this);
     }
 
-    /** Called with a stripe of the operation's totals locked. */
+    /** Failed calls; read before {@link #publishedSize}, never more than the calls that counts. */
+    long publishedErrors() {
+        return (long) ERRORS.getAcquire(this);
+    }
+
+    /** Responses in one status class; read like {@link #publishedErrors}. */
+    long publishedStatusClass(int statusClass) {
+        long[] counts = (long[]) STATUS_COUNTS.getAcquire(this);
+        return counts == null ? 0 : (long) COUNT.getAcquire(counts, statusClass);
+    }
+
+    /** The overflow buffer, or null if none was ever needed. */
+    CallBuffer publishedOverflow() {
+        return (CallBuffer) OVERFLOW.getAcquire(this);
+    }
+
+    /**
+     * Called with a stripe of the operation's totals locked, which orders these plain stores
+     * before any snapshot's reads (a snapshot holds every stripe's lock).
+     */
     void clear() {
         reset();
         if (overflow != null) {
@@ -96,7 +152,7 @@ final class CallBuffer {
         size = 0;
         errors = 0;
         if (statusClasses != null) {
-            java.util.Arrays.fill(statusClasses, 0);
+            Arrays.fill(statusClasses, 0);
         }
     }
 }

@@ -28,7 +28,7 @@ final class OperationTotals {
     /** Adds every call of {@code buffer} and of its overflow; the buffer is left as it is. */
     void addBuffer(CallBuffer buffer) {
         addCalls(buffer);
-        CallBuffer overflow = buffer.overflow;
+        CallBuffer overflow = buffer.publishedOverflow();
         if (overflow != null) {
             addCalls(overflow);
         }
@@ -45,17 +45,18 @@ final class OperationTotals {
         }
     }
 
+    /**
+     * The counters are read before the size: each is stored after its call's size, so none counts
+     * a call that the size leaves out (an error rate never above 100 %).
+     */
     private void addCalls(CallBuffer buffer) {
-        int size = Math.min(buffer.size, CallBuffer.CAPACITY);
+        errors += buffer.publishedErrors();
+        for (int c = 0; c < statusClasses.length; c++) {
+            statusClasses[c] += buffer.publishedStatusClass(c);
+        }
+        int size = buffer.publishedSize();
         for (int i = 0; i < size; i++) {
             add(buffer.nanos[i], buffer.selfNanos[i], buffer.allocatedBytes[i]);
-        }
-        errors += buffer.errors;
-        long[] classes = buffer.statusClasses;
-        if (classes != null) {
-            for (int c = 0; c < classes.length; c++) {
-                statusClasses[c] += classes[c];
-            }
         }
     }
 

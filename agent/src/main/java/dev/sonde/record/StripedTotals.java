@@ -11,10 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * moving one histogram's cache lines between cores (the idea of {@code LongAdder}'s cells). An
  * operation called from one thread at a time never grows past its first stripe.
  *
- * <p>Consistency: a snapshot ({@link #copyWith}) holds every stripe's lock while it adds the stripes
- * and the buffers not yet handed over; a buffer is only emptied under some stripe's lock, so no
- * call is counted twice or missed. Stripes are added under {@link #growing}, which a snapshot also
- * holds, so the set of stripes cannot change while one is taken.
+ * <p>Stripes are added under {@link #growing}, which a snapshot ({@link #copyWith}) also holds, so the
+ * set of stripes cannot change while it takes them all. Who locks what and when: the contract on
+ * {@link ThreadLocalRecorder}.
  */
 final class StripedTotals {
 

@@ -10,13 +10,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link Sink} behind every instrumented call: each platform thread writes into its own
- * {@link ThreadRecording}, so the hot path is a thread-local lookup and an array store, with no
- * lock, no shared atomic and no allocation. Virtual threads share a {@link SharedRecording}.
+ * {@link ThreadRecording}, found by a thread-local lookup; virtual threads share a
+ * {@link SharedRecording}.
  *
- * <p>Concurrency contract: {@link #record} is called by application threads, wait-free except one
- * flush per {@link CallBuffer#CAPACITY} calls of an operation on a thread. {@link #snapshot} and
- * {@link #foldFinishedThreads} may be called from any thread and block writers of an operation only
- * while that operation is being copied.
+ * <h2>Concurrency contract</h2>
+ * This is the one statement of it; the classes behind it refer here.
+ *
+ * <p><b>Recording</b> ({@link #record}, {@link #enter}, {@link #exit}, {@link #request}) is called on
+ * any number of application threads at once. A platform thread's call stores its figures in its
+ * own {@link CallBuffer} for the operation: wait-free, no allocation, no atomic read-modify-write.
+ * It takes a lock only:
+ * <ul>
+ *   <li>once per {@link CallBuffer#CAPACITY} calls of an operation on a thread, to hand the full
+ *       buffer to the operation's {@link StripedTotals}. It never waits for that lock the first
+ *       time: if it is taken, the stripes grow or the thread goes on in the buffer's overflow, and
+ *       the thread waits only when the overflow is full too (a snapshot or another thread holding
+ *       that stripe);</li>
+ *   <li>for a call whose figures do not fit the buffer (over 2.1 s, or 2 GiB allocated), and for
+ *       every call of a virtual thread ({@link SharedRecording}), recorded straight into the totals
+ *       under a stripe's lock;</li>
+ *   <li>on the first call of every {@link #FOLD_EVERY_NEW_THREADS}th new thread, which folds the
+ *       ended ones, and for a request whose route is new (the registry's lock).</li>
+ * </ul>
+ * A thread allocates the first time it calls an operation (its buffer), reaches a new depth (its
+ * frame) or needs an overflow buffer, and a request allocates its operation's name. Nothing thrown
+ * reaches the application: the advice suppresses it, and a failed hand-over still empties the
+ * buffer (those calls are lost, later ones are not).
+ *
+ * <p><b>Snapshots</b> ({@link #snapshot}, {@link #snapshotOf(String)}) and
+ * {@link #foldFinishedThreads} may be called from any thread, several at once. A snapshot holds
+ * every stripe lock of one operation at a time (a writer waits for it only at the locks above) and
+ * reads that operation's live buffers without their owners' help: each buffer is written by
+ * its owner alone and emptied only under a stripe lock, so no call is counted twice or lost. The
+ * owner stores a call's figures, then its buffer's size with a release store; a snapshot reads the
+ * size with an acquire load, so it sees whole calls only. Error and status counters are stored
+ * after the size and read before it, so they never count a call that the size leaves out. A call
+ * under way during a snapshot is in that snapshot or the next; a snapshot never counts fewer calls
+ * than the one before it. An ended thread's buffers are folded into the totals once, by the first
+ * caller that claims them. The jcstress module checks the publication.
  */
 public final class ThreadLocalRecorder implements Sink {
 

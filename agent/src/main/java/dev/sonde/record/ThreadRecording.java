@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * constructor runs in its caller's (see {@link #exitConstructor}), because one that throws never
  * exits and would leave its frame open.
  *
- * <p>Only the owning thread writes. Recording takes no lock and allocates nothing, except the first
- * time the thread calls an operation (its buffer) or reaches a new depth (its frame).
+ * <p>Only the owning thread writes; the contract is on {@link ThreadLocalRecorder}.
  */
 class ThreadRecording {
 
@@ -123,11 +122,7 @@ class ThreadRecording {
             registry.operation(operation).totals.recordOne(stripeProbe, nanos, selfNanos, allocatedBytes, statusClass, failed);
             return;
         }
-        CallBuffer active = buffer.active();
-        if (statusClass != NO_STATUS) {
-            active.countStatusClass(statusClass);
-        }
-        if (active.add(nanos, selfNanos, allocatedBytes, failed)) {
+        if (buffer.active().add(nanos, selfNanos, allocatedBytes, statusClass, failed)) {
             handOver(registry.operation(operation).totals, buffer);
         }
     }

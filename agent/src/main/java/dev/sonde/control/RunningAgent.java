@@ -77,7 +77,7 @@ final class RunningAgent implements UnaryOperator<String> {
         this.instrumentation = instrumentation;
         this.registry = new OperationRegistry(config.maxOperations());
         this.recorder = new ThreadLocalRecorder(registry, new RecordingOptions(config.allocation(), config.selfTime()));
-        this.dump = new ReportDump(registry, profiles, recordingStart, RuntimeSample.take());
+        this.dump = new ReportDump(registry, recorder, profiles, recordingStart, RuntimeSample.take());
     }
 
     /** Starts sonde with {@code config} (read from {@code arguments}); returns the reply line. */

@@ -59,10 +59,10 @@ public final class Instrumenter {
         warnAboutExcludedPackages();
         OperationIdBinding binding = new OperationIdBinding(registry);
         boolean frames = config.allocation() || config.selfTime();
-        LazyAdvice methodAdvice = new LazyAdvice(() -> Advice.withCustomMapping().bind(OperationId.class, binding)
-                .to(frames ? ProfilingAdvice.class : MethodTimingAdvice.class));
-        LazyAdvice constructorAdvice = new LazyAdvice(() -> Advice.withCustomMapping().bind(OperationId.class, binding)
-                .to(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class));
+        LazyAdvice methodAdvice = new LazyAdvice(() ->
+                timingAdvice(frames ? ProfilingAdvice.class : MethodTimingAdvice.class, binding));
+        LazyAdvice constructorAdvice = new LazyAdvice(() ->
+                timingAdvice(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class, binding));
 
         AgentBuilder withMethods = new AgentBuilder.Default()
                 .disableClassFormatChanges()
@@ -80,6 +80,12 @@ public final class Instrumenter {
         // Every matching rule applies: a servlet that is also included gets both advices.
         AgentBuilder complete = config.http() ? HttpInstrumentation.addTo(withMethods) : withMethods;
         return complete.installOn(instrumentation);
+    }
+
+    /** One of the timing advice classes, with its operation id bound and its failures counted, not dropped. */
+    static Advice timingAdvice(Class<?> advice, OperationIdBinding binding) {
+        return Advice.withCustomMapping().bind(OperationId.class, binding).to(advice)
+                .withExceptionHandler(AdviceFailureHandler.OPERATIONS);
     }
 
     private static DynamicType.Builder<?> timeMethods(DynamicType.Builder<?> builder, MethodSelector selector,

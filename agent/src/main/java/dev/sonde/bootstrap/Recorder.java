@@ -58,6 +58,19 @@ public final class Recorder {
     }
 
     /**
+     * The handler of every failure inside inlined advice, in place of suppressing it silently. Must
+     * never throw: its caller is the application's method. Only an error in the call itself (a stack
+     * already full) could escape, where the application's own next call would fail the same way.
+     */
+    public static void adviceFailed(Throwable failure, String where) {
+        try {
+            sink.adviceFailed(failure, where);
+        } catch (Throwable unrecordable) {
+            // A sink that fails here too (a full heap): the failure goes uncounted, the call is unaffected.
+        }
+    }
+
+    /**
      * Installs the sink unless one is installed already. The bootstrap class path has one copy of
      * this class per JVM, which makes this the guard against starting sonde twice.
      */
@@ -120,6 +133,10 @@ public final class Recorder {
 
         @Override
         public void releaseRequest() {
+        }
+
+        @Override
+        public void adviceFailed(Throwable failure, String where) {
         }
     }
 }

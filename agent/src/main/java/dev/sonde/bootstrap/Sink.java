@@ -69,4 +69,13 @@ public interface Sink {
 
     /** The outermost handler of this thread's request has returned. */
     void releaseRequest();
+
+    /**
+     * Inlined advice threw (the call itself ran and returned as it would have). Called only on that
+     * failure path, from the advice's exception handler.
+     *
+     * @param where the operation ({@code com.acme.Type#method}), or the HTTP advice and the method
+     *              it is inlined into
+     */
+    void adviceFailed(Throwable failure, String where);
 }

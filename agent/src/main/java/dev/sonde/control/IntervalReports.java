@@ -148,7 +148,8 @@ final class IntervalReports {
         }
         List<OperationSnapshot> window = baseline.since(cumulative);
         Report.Runtime runtime = RuntimeSample.take().since(runtimeAtWindowStart);
-        Report report = ReportDump.report(config, "interval", windowStart, end, window, registry.droppedCount(), runtime);
+        Report report = ReportDump.report(ReportDump.withRunWarnings(config, recorder), "interval", windowStart, end,
+                window, registry.droppedCount(), runtime);
         long profilesNow = profiles.count();
         report.profiles = ReportDump.profileEntries(profiles.addedAfter(profilesAtWindowStart));
         Path file = config.out().resolve(ReportFileNames.interval(pid, seriesStart, windows + 1));

@@ -6,6 +6,7 @@ import dev.sonde.profile.ProfileRecord;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.SnapshotBaseline;
+import dev.sonde.record.ThreadLocalRecorder;
 import dev.sonde.report.JsonReportWriter;
 import dev.sonde.report.Report;
 import dev.sonde.report.ReportBuilder;
@@ -27,14 +28,17 @@ import java.util.List;
 final class ReportDump {
 
     private final OperationRegistry registry;
+    private final ThreadLocalRecorder recorder;
     private final ProfileLog profiles;
     private final JsonReportWriter writer = new JsonReportWriter();
     private SnapshotBaseline baseline = SnapshotBaseline.START;
     private Instant windowStart;
     private RuntimeSample runtimeAtWindowStart;
 
-    ReportDump(OperationRegistry registry, ProfileLog profiles, Instant recordingStart, RuntimeSample runtimeAtStart) {
+    ReportDump(OperationRegistry registry, ThreadLocalRecorder recorder, ProfileLog profiles, Instant recordingStart,
+               RuntimeSample runtimeAtStart) {
         this.registry = registry;
+        this.recorder = recorder;
         this.profiles = profiles;
         this.windowStart = recordingStart;
         this.runtimeAtWindowStart = runtimeAtStart;
@@ -47,8 +51,8 @@ final class ReportDump {
      */
     synchronized Path write(Config config, String trigger, Path file, List<OperationSnapshot> cumulative,
                             Instant takenAt) throws IOException {
-        Report report = report(config, trigger, windowStart, takenAt, baseline.since(cumulative),
-                registry.droppedCount(), RuntimeSample.take().since(runtimeAtWindowStart));
+        Report report = report(withRunWarnings(config, recorder), trigger, windowStart, takenAt,
+                baseline.since(cumulative), registry.droppedCount(), RuntimeSample.take().since(runtimeAtWindowStart));
         report.profiles = profileEntries(profiles.all());
         writer.write(report, file);
         return file;
@@ -79,6 +83,11 @@ final class ReportDump {
                 .build();
         report.runtime = runtime;
         return report;
+    }
+
+    /** {@code config} with what went wrong while recording (advice that failed) added to its warnings. */
+    static Config withRunWarnings(Config config, ThreadLocalRecorder recorder) {
+        return config.withMoreWarnings(recorder.adviceFailureWarnings());
     }
 
     /** The report's {@code profiles}, or null (left out) when none was taken. */

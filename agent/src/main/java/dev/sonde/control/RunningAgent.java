@@ -71,7 +71,7 @@ final class RunningAgent implements UnaryOperator<String> {
         ProfileLog profiles = new ProfileLog();
         this.parts = new Installation.Parts(instrumentation, MethodParametersRestorer.forThisJvm(), registry,
                 recorder, profiles);
-        this.dump = new ReportDump(registry, profiles, recordingStart, RuntimeSample.take());
+        this.dump = new ReportDump(registry, recorder, profiles, recordingStart, RuntimeSample.take());
     }
 
     /** Starts sonde with {@code config} (read from {@code arguments}); returns the reply line. */

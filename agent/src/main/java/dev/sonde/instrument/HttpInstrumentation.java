@@ -89,7 +89,7 @@ final class HttpInstrumentation {
         LazyAdvice inlined = new LazyAdvice(() -> {
             ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(HttpInstrumentation.class.getClassLoader());
             TypeDescription description = TypePool.Default.of(locator).describe(advice.getName()).resolve();
-            return Advice.to(description, locator);
+            return Advice.to(description, locator).withExceptionHandler(AdviceFailureHandler.HTTP);
         });
         return (builder, type, loader, module, domain) -> builder.visit(inlined.get().on(methods));
     }

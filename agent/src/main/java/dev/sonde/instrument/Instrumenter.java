@@ -62,10 +62,10 @@ public final class Instrumenter {
         warnAboutExcludedPackages();
         OperationIdBinding binding = new OperationIdBinding(registry);
         boolean frames = config.allocation() || config.selfTime();
-        LazyAdvice methodAdvice = new LazyAdvice(() -> Advice.withCustomMapping().bind(OperationId.class, binding)
-                .to(frames ? ProfilingAdvice.class : MethodTimingAdvice.class));
-        LazyAdvice constructorAdvice = new LazyAdvice(() -> Advice.withCustomMapping().bind(OperationId.class, binding)
-                .to(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class));
+        LazyAdvice methodAdvice = new LazyAdvice(() ->
+                timingAdvice(frames ? ProfilingAdvice.class : MethodTimingAdvice.class, binding));
+        LazyAdvice constructorAdvice = new LazyAdvice(() ->
+                timingAdvice(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class, binding));
 
         AgentBuilder withMethods = new AgentBuilder.Default()
                 .disableClassFormatChanges()
@@ -97,6 +97,12 @@ public final class Instrumenter {
         return (type, loader, module, classBeingRedefined, domain) ->
                 selected.matches(type, loader, module, classBeingRedefined, domain)
                         && (classBeingRedefined == null || restorer.canRetransform(classBeingRedefined));
+    }
+
+    /** One of the timing advice classes, with its operation id bound and its failures counted, not dropped. */
+    static Advice timingAdvice(Class<?> advice, OperationIdBinding binding) {
+        return Advice.withCustomMapping().bind(OperationId.class, binding).to(advice)
+                .withExceptionHandler(AdviceFailureHandler.OPERATIONS);
     }
 
     private static DynamicType.Builder<?> timeMethods(DynamicType.Builder<?> builder, MethodSelector selector,

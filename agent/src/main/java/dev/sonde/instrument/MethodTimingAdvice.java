@@ -5,7 +5,8 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into every timed method. A call that throws is recorded as an error and the exception
- * continues unchanged; a failure inside the advice itself is suppressed, never seen by the method.
+ * continues unchanged; a failure inside the advice itself is never seen by the method, only counted
+ * ({@link AdviceFailureHandler}).
  */
 final class MethodTimingAdvice {
 

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * sonde added to the sample Spring Boot application. Here each class loader keeps the descriptions
  * it parsed.
  *
+ * <p>Only types that were found are kept: a type missing from the class path stays lazily described
+ * by its name, which is all Byte Buddy needs to time a method whose signature names it.
+ *
  * <p>Bounded: a loader's cache is dropped when it reaches {@link #MAX_TYPES_PER_LOADER}, and all are
  * dropped every {@link #KEEP_SECONDS} seconds. The second also matters because a description holds
  * on to its class loader: a loader the application discards is released at the next clearing.
@@ -59,6 +62,13 @@ final class RecentTypes extends AgentBuilder.PoolStrategy.WithTypePoolCache {
 
         @Override
         public TypePool.Resolution register(String name, TypePool.Resolution resolution) {
+            if (!resolution.isResolved()) {
+                // A missing type (an optional library the application does not ship) is not
+                // remembered: the pool would hand the failed resolution to every later lookup, and
+                // a method whose signature merely names the type could no longer be described by
+                // that name, so its whole class would run untimed. Looked for again instead.
+                return resolution;
+            }
             if (resolutions.size() >= MAX_TYPES_PER_LOADER) {
                 resolutions.clear();
             }

@@ -72,6 +72,7 @@ public final class ThreadLocalRecorder implements Sink {
     /** Set while an outermost request handler runs on the thread (see {@link #claimRequest}). */
     private final ThreadLocal<Boolean> handlingRequest = new ThreadLocal<>();
     private final AtomicInteger newThreads = new AtomicInteger();
+    private final AdviceFailures adviceFailures = new AdviceFailures();
 
     public ThreadLocalRecorder(OperationRegistry registry, RecordingOptions options) {
         this.registry = registry;
@@ -148,6 +149,16 @@ public final class ThreadLocalRecorder implements Sink {
     @Override
     public void releaseRequest() {
         handlingRequest.remove();
+    }
+
+    @Override
+    public void adviceFailed(Throwable failure, String where) {
+        adviceFailures.failed(failure, where);
+    }
+
+    /** The report warnings for advice that failed since recording began (none, normally). */
+    public List<String> adviceFailureWarnings() {
+        return adviceFailures.warnings();
     }
 
     /**

@@ -94,6 +94,20 @@ class IntervalReportsTest {
         assertThat(only.get("profiles").get(0).get("file").asText()).endsWith("a.html");
     }
 
+    @Test
+    void aWindowReportCountsTheAdviceFailuresSinceRecordingBegan() throws Exception {
+        IntervalReports intervals = start("interval=10s,out=" + dir);
+        for (int i = 0; i < 3; i++) {
+            recorder.adviceFailed(new IllegalStateException("recycled"), "com.acme.Orders#place");
+        }
+        intervals.finish(recorder.snapshot(), Instant.now());
+
+        JsonNode only = new ObjectMapper().readTree(intervalReports().get(0).toFile());
+        assertThat(only.get("warnings")).hasSize(1);
+        assertThat(only.get("warnings").get(0).asText())
+                .isEqualTo("advice failed 3 times in com.acme.Orders#place: first IllegalStateException: recycled");
+    }
+
     private IntervalReports start(String arguments) throws Exception {
         Config config = new ConfigLoader(Map.of(), Map.of()).load(arguments);
         IntervalReports intervals = new IntervalReports(config, recorder, registry, profiles, List.of(), Instant.now());

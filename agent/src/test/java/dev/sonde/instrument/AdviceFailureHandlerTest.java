@@ -1,0 +1,167 @@
+package dev.sonde.instrument;
+
+import dev.sonde.bootstrap.Recorder;
+import dev.sonde.bootstrap.Sink;
+import dev.sonde.record.OperationRegistry;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.matcher.ElementMatcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The timing advice as the agent builds it, inlined into a class here, with a sink whose recording
+ * throws: the method's result is untouched and each failure reaches {@link Recorder#adviceFailed}
+ * with the operation's name.
+ */
+class AdviceFailureHandlerTest {
+
+    private static final String TARGET = Target.class.getName();
+
+    private final FailingSink sink = new FailingSink();
+    private final OperationIdBinding binding = new OperationIdBinding(new OperationRegistry(100));
+
+    @AfterEach
+    void uninstall() {
+        Recorder.uninstall();
+    }
+
+    @Test
+    void aFailingRecordingIsHandedOnWithTheOperationAndTheMethodReturnsItsOwnResult() throws Exception {
+        Object target = instrumented(MethodTimingAdvice.class, "compute");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(target.getClass().getMethod("compute", int.class).invoke(target, 4)).isEqualTo(13);
+        }
+
+        assertThat(sink.failures).containsExactly(
+                TARGET + "#compute: recording failed", TARGET + "#compute: recording failed",
+                TARGET + "#compute: recording failed");
+    }
+
+    @Test
+    void profilingAdviceFailingOnEntryAndExitIsHandedOnForEach() throws Exception {
+        Object target = instrumented(ProfilingAdvice.class, "compute");
+
+        assertThat(target.getClass().getMethod("compute", int.class).invoke(target, 2)).isEqualTo(7);
+
+        assertThat(sink.failures).containsExactly(TARGET + "#compute: entering failed",
+                TARGET + "#compute: exiting failed");
+    }
+
+    @Test
+    void aMethodThatThrowsStillThrowsItsOwnExceptionWhenTheAdviceFailsToo() throws Exception {
+        Object target = instrumented(MethodTimingAdvice.class, "refuse");
+
+        Throwable thrown = null;
+        try {
+            target.getClass().getMethod("refuse").invoke(target);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            thrown = e.getCause();
+        }
+
+        assertThat(thrown).isInstanceOf(UnsupportedOperationException.class).hasMessage("refused");
+        assertThat(sink.failures).containsExactly(TARGET + "#refuse: recording failed");
+    }
+
+    @Test
+    void constructorAdviceFailingIsHandedOnUnderTheConstructorsName() throws Exception {
+        assertThat(instrumented(ConstructorTimingAdvice.class, isConstructor())).isNotNull();
+
+        assertThat(sink.failures).containsExactly(TARGET + "#<init>: recording failed");
+    }
+
+    private Object instrumented(Class<?> advice, String method) throws Exception {
+        return instrumented(advice, named(method));
+    }
+
+    /** A fresh {@link Target} whose {@code methods} carry {@code advice}; the failing sink installed. */
+    private Object instrumented(Class<?> advice, ElementMatcher<? super MethodDescription> methods) throws Exception {
+        assertThat(Recorder.installIfAbsent(sink)).as("no other sink installed in this JVM").isTrue();
+        return new ByteBuddy().redefine(Target.class)
+                .visit(Instrumenter.timingAdvice(advice, binding).on(methods))
+                .make().load(getClass().getClassLoader(), ClassLoadingStrategy.Default.CHILD_FIRST).getLoaded()
+                .getConstructor().newInstance();
+    }
+
+    /** The class the advice is inlined into; redefined in a class loader of its own each time. */
+    public static class Target {
+        public int compute(int value) {
+            return value * 3 + 1;
+        }
+
+        public void refuse() {
+            throw new UnsupportedOperationException("refused");
+        }
+    }
+
+    /** Every recording call throws; what reaches {@link #adviceFailed} is kept as "where: message". */
+    private static final class FailingSink implements Sink {
+        final List<String> failures = new ArrayList<>();
+
+        @Override
+        public void record(int operation, long nanos, boolean failed) {
+            throw new IllegalStateException("recording failed");
+        }
+
+        @Override
+        public Object enter() {
+            throw new IllegalStateException("entering failed");
+        }
+
+        @Override
+        public void exit(Object frame, int operation, long nanos, boolean failed) {
+            throw new IllegalStateException("exiting failed");
+        }
+
+        @Override
+        public Object enterConstructor() {
+            throw new IllegalStateException("entering a constructor failed");
+        }
+
+        @Override
+        public long calleeNanos(Object frame) {
+            throw new IllegalStateException("reading callee time failed");
+        }
+
+        @Override
+        public long allocationCounter() {
+            throw new IllegalStateException("reading the allocation counter failed");
+        }
+
+        @Override
+        public void exitConstructor(Object frame, int operation, long nanos, long calleeNanosAtStart,
+                                    long allocationAtStart) {
+            throw new IllegalStateException("exiting a constructor failed");
+        }
+
+        @Override
+        public void request(String method, Object handlerRoute, String mappingRoute, String path, int status,
+                            long nanos, boolean failed) {
+            throw new IllegalStateException("request failed");
+        }
+
+        @Override
+        public boolean claimRequest() {
+            throw new IllegalStateException("claim failed");
+        }
+
+        @Override
+        public void releaseRequest() {
+            throw new IllegalStateException("release failed");
+        }
+
+        @Override
+        public void adviceFailed(Throwable failure, String where) {
+            failures.add(where + ": " + failure.getMessage());
+        }
+    }
+}

@@ -207,7 +207,7 @@ public final class MethodPattern {
         return methodNameRegex != null && methodNameRegex.matcher(methodName).matches();
     }
 
-    /** The parameter types the pattern requires, if it names an overload. */
+    /** The parameter types the pattern requires, if it names an overload; varargs as arrays ({@code String[]}). */
     public Optional<List<String>> parameterTypes() {
         return Optional.ofNullable(parameterTypes);
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * <pre>
  * com.acme.OrderService#place                       one method name (all overloads)
  * com.acme.OrderService#place(long,java.lang.String) one overload
+ * com.acme.OrderService#note(java.lang.String...)     varargs, the same as java.lang.String[]
  * com.acme.OrderService  |  com.acme.OrderService#*  all methods
  * com.acme.*Service#*     *  = any characters within one name segment
  * com.acme.**#handle*     ** = any characters, across packages (com.acme.**.X includes com.acme.X)
@@ -36,7 +37,10 @@ public final class MethodPattern {
     private static final Pattern TYPE_NAME = Pattern.compile("[\\p{L}\\p{N}_$*]+(\\.[\\p{L}\\p{N}_$*]+)*");
     private static final Pattern EXACT_TYPE_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     private static final Pattern METHOD_NAME = Pattern.compile("[\\p{L}\\p{N}_$*]+");
-    private static final Pattern PARAMETER_TYPE = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$.]*(\\[\\])*");
+    /** Dot-separated names, then {@code []} per dimension, then {@code ...} for a varargs parameter. */
+    private static final Pattern PARAMETER_TYPE = Pattern.compile(
+            "[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(\\[\\])*(\\.\\.\\.)?");
+    private static final String VARARGS = "...";
 
     private final String text;
     private final TypeSelection typeSelection;
@@ -140,14 +144,23 @@ public final class MethodPattern {
             return Collections.emptyList();
         }
         List<String> types = new ArrayList<>();
-        for (String raw : list.split(",", -1)) {
-            String type = raw.trim();
+        String[] items = list.split(",", -1);
+        for (int i = 0; i < items.length; i++) {
+            String type = items[i].trim();
             if (!PARAMETER_TYPE.matcher(type).matches()) {
                 throw invalid(text, "'" + type + "' is not a parameter type (e.g. long, java.lang.String, int[])");
             }
-            types.add(type);
+            if (type.endsWith(VARARGS) && i < items.length - 1) {
+                throw invalid(text, "only the last parameter can be varargs ('" + type + "')");
+            }
+            types.add(asArray(type));
         }
         return Collections.unmodifiableList(types);
+    }
+
+    /** {@code String...} is compiled to a {@code String[]} parameter, the only form the class file knows. */
+    private static String asArray(String type) {
+        return type.endsWith(VARARGS) ? type.substring(0, type.length() - VARARGS.length()) + "[]" : type;
     }
 
     private static ConfigException invalid(String text, String why) {
@@ -194,7 +207,7 @@ public final class MethodPattern {
         return methodNameRegex != null && methodNameRegex.matcher(methodName).matches();
     }
 
-    /** The parameter types the pattern requires, if it names an overload. */
+    /** The parameter types the pattern requires, if it names an overload; varargs as arrays ({@code String[]}). */
     public Optional<List<String>> parameterTypes() {
         return Optional.ofNullable(parameterTypes);
     }

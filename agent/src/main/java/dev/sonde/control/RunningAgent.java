@@ -8,6 +8,7 @@ import dev.sonde.config.Config;
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.ConfigLoader;
 import dev.sonde.instrument.MethodParametersRestorer;
+import dev.sonde.instrument.UntimedInclude;
 import dev.sonde.profile.ProfileEvent;
 import dev.sonde.profile.ProfileFormat;
 import dev.sonde.profile.ProfileLog;
@@ -277,13 +278,15 @@ final class RunningAgent implements UnaryOperator<String> {
         return dump.write(config, trigger, finalReportFile(config), cumulative, takenAt);
     }
 
-    /** An include that timed nothing in the whole run is most likely a typo: said in the final report and on stderr. */
+    /**
+     * An include that timed nothing in the whole run is most likely a typo, or an exclude that is too
+     * wide: said in the final report and, with what to check, on stderr.
+     */
     private static List<String> unmatchedPatternWarnings(Installation last) {
         List<String> warnings = new ArrayList<>();
-        for (String pattern : last.instrumenter().unmatchedIncludes()) {
-            String warning = "include pattern " + pattern + " matched no method of any class loaded while sonde ran";
-            Log.error(warning + "; check the package, class and method names (docs/configuration.md#method-patterns)");
-            warnings.add(warning);
+        for (UntimedInclude include : last.instrumenter().untimedIncludes()) {
+            Log.error(include.warning() + "; " + include.hint());
+            warnings.add(include.warning());
         }
         return warnings;
     }

@@ -13,13 +13,21 @@ import java.util.regex.Pattern;
  */
 final class Exclusions {
 
-    /** JDK packages also served by the application class path are excluded by name too. */
+    /**
+     * JDK packages also served by the application class path are excluded by name too. Not all of
+     * {@code com.sun.} or {@code javax.}: libraries live there ({@code com.sun.jersey},
+     * {@code com.sun.mail}, {@code javax.servlet}), and the JDK's own classes there are defined by
+     * the bootstrap or platform class loader, which {@link Instrumenter} ignores.
+     */
     private static final String[] PACKAGES = {"java.", "jdk.", "sun.", "com.sun.proxy.", "dev.sonde."};
     private static final String[] GENERATED_MARKERS = {
         "$$Lambda", "$$EnhancerBy", "$$SpringCGLIB$$", "$$FastClassBy", "$ByteBuddy$",
         "$HibernateProxy$", "$$_javassist", "$$_jvst", "$MockitoMock$"
     };
-    /** JDK dynamic proxies: {@code $Proxy12}, in whatever package their interfaces need. */
+    /**
+     * JDK dynamic proxies: {@code $Proxy12}, in whatever package their interfaces need. Only with
+     * the digits at the end: {@code Client$ProxySettings} is a hand-written class and is timed.
+     */
     private static final Pattern JDK_PROXY = Pattern.compile("(^|.*[.$])\\$Proxy\\d+$");
 
     private Exclusions() {

@@ -123,10 +123,10 @@ public final class Instrumenter {
         }
     }
 
-    /** The include patterns that have selected no method of any class transformed so far. */
-    public List<String> unmatchedIncludes() {
+    /** The include patterns that have timed no method of any class transformed so far. */
+    public List<UntimedInclude> untimedIncludes() {
         MethodSelector installed = selector;
-        return installed == null ? List.of() : installed.unmatchedIncludes();
+        return installed == null ? List.of() : installed.untimedIncludes();
     }
 
     public int transformedTypes() {

@@ -4,10 +4,11 @@ import dev.sonde.config.MethodPattern;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Decides, from the include and exclude patterns, which types to transform and which of their
@@ -27,15 +28,18 @@ final class MethodSelector {
         return includes.isEmpty();
     }
 
-    /** The include patterns that have selected no method so far (a typo, or classes not loaded yet). */
-    List<String> unmatchedIncludes() {
-        List<String> unmatched = new ArrayList<>();
+    /**
+     * The include patterns that have timed no method so far: a typo, classes not loaded yet, or an
+     * exclude that removes every method they match.
+     */
+    List<UntimedInclude> untimedIncludes() {
+        List<UntimedInclude> untimed = new ArrayList<>();
         for (Rule rule : includes) {
-            if (!rule.matchedAny) {
-                unmatched.add(rule.pattern.toString());
+            if (!rule.timedAny) {
+                untimed.add(new UntimedInclude(rule.pattern.toString(), new ArrayList<>(rule.removedBy)));
             }
         }
-        return unmatched;
+        return untimed;
     }
 
     /** Types that some include selects and no whole-class exclude removes; never synthetic ones. */
@@ -43,27 +47,62 @@ final class MethodSelector {
         return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
             @Override
             public boolean matches(TypeDescription type) {
-                return anyType(includes, type) && !excludesWholeType(type) && !type.isSynthetic();
+                if (!anyType(includes, type)) {
+                    return false;
+                }
+                Rule wholeTypeExclude = wholeTypeExclude(type);
+                if (wholeTypeExclude != null) {
+                    noteRemovedType(rulesFor(includes, type), type, wholeTypeExclude);
+                    return false;
+                }
+                // Last: it parses the class file of a class being loaded.
+                return !type.isSynthetic();
             }
         };
     }
 
-    /** The methods of {@code type} to time. */
+    /** The methods of {@code type} to time: those an include selects and no exclude removes. */
     ElementMatcher.Junction<MethodDescription> methodsOf(TypeDescription type) {
-        ElementMatcher.Junction<MethodDescription> included = methodsOfMatching(includes, type);
-        ElementMatcher.Junction<MethodDescription> excluded = methodsOfMatching(excludes, type);
-        return included.and(ElementMatchers.not(excluded));
+        List<Rule> including = rulesFor(includes, type);
+        List<Rule> excluding = rulesFor(excludes, type);
+        return new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
+            @Override
+            public boolean matches(MethodDescription method) {
+                List<Rule> selecting = matching(including, method);
+                if (selecting.isEmpty()) {
+                    return false;
+                }
+                List<Rule> removing = matching(excluding, method);
+                Rule remover = removing.isEmpty() ? null : removing.get(0);
+                selecting.forEach(rule -> rule.noteSelected(remover));
+                return remover == null;
+            }
+        };
     }
 
-    private boolean excludesWholeType(TypeDescription type) {
+    private Rule wholeTypeExclude(TypeDescription type) {
         for (Rule rule : excludes) {
             if (rule.pattern.methodSelection() == MethodPattern.MethodSelection.ALL && rule.types.matches(type)) {
-                return true;
+                return rule;
             }
         }
-        return false;
+        return null;
     }
 
+    /**
+     * A type that an exclude removes whole is never transformed, so its methods never reach
+     * {@link #methodsOf}: the includes that would have selected some of them learn it here, and are
+     * not reported as typos.
+     */
+    private static void noteRemovedType(List<Rule> including, TypeDescription type, Rule remover) {
+        for (Rule rule : including) {
+            if (type.getDeclaredMethods().stream().anyMatch(rule.methods::matches)) {
+                rule.noteSelected(remover);
+            }
+        }
+    }
+
+    /** Called for every class the JVM loads: no allocation. */
     private static boolean anyType(List<Rule> rules, TypeDescription type) {
         for (Rule rule : rules) {
             if (rule.types.matches(type)) {
@@ -73,34 +112,51 @@ final class MethodSelector {
         return false;
     }
 
-    private static ElementMatcher.Junction<MethodDescription> methodsOfMatching(List<Rule> rules, TypeDescription type) {
-        ElementMatcher.Junction<MethodDescription> methods = ElementMatchers.none();
+    private static List<Rule> rulesFor(List<Rule> rules, TypeDescription type) {
+        List<Rule> matching = new ArrayList<>();
         for (Rule rule : rules) {
             if (rule.types.matches(type)) {
-                methods = methods.or(rule.methods);
+                matching.add(rule);
             }
         }
-        return methods;
+        return matching;
     }
 
-    /** A pattern with its matchers built once, and whether it has matched a method yet. */
+    private static List<Rule> matching(List<Rule> rules, MethodDescription method) {
+        List<Rule> matching = new ArrayList<>(1);
+        for (Rule rule : rules) {
+            if (rule.methods.matches(method)) {
+                matching.add(rule);
+            }
+        }
+        return matching;
+    }
+
+    /**
+     * A pattern with its matchers built once and, for an include, what became of the methods it
+     * selected: whether one was timed, and which excludes removed the others.
+     */
     private static final class Rule {
         final MethodPattern pattern;
         final ElementMatcher<TypeDescription> types;
         final ElementMatcher<MethodDescription> methods;
-        volatile boolean matchedAny;
+        volatile boolean timedAny;
+        /** Exclude patterns, in the order first met; at most as many as there are excludes. */
+        final Set<String> removedBy = new CopyOnWriteArraySet<>();
 
         Rule(MethodPattern pattern) {
             this.pattern = pattern;
             this.types = PatternMatchers.types(pattern);
-            ElementMatcher<MethodDescription> matcher = PatternMatchers.methods(pattern);
-            this.methods = method -> {
-                boolean matches = matcher.matches(method);
-                if (matches && !matchedAny) {
-                    matchedAny = true;
-                }
-                return matches;
-            };
+            this.methods = PatternMatchers.methods(pattern);
+        }
+
+        /** This include selected a method, which {@code remover} (an exclude, or null) took away. */
+        void noteSelected(Rule remover) {
+            if (remover == null) {
+                timedAny = true;
+            } else {
+                removedBy.add(remover.pattern.toString());
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.sonde.instrument;
 
 import dev.sonde.config.MethodPattern;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterList;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -41,7 +40,9 @@ final class PatternMatchers {
 
     /**
      * Methods of a matched type that the pattern selects. Abstract, native, synthetic and bridge
-     * methods never match; constructors only through {@code #<init>}.
+     * methods never match; constructors only through {@code #<init>}. A parameter list is compared
+     * with the class file's parameters and, for a constructor the compiler gave more parameters than
+     * its source has, with the source's ({@link SourceParameters}).
      */
     static ElementMatcher.Junction<MethodDescription> methods(MethodPattern pattern) {
         ElementMatcher.Junction<MethodDescription> selected;
@@ -68,7 +69,8 @@ final class PatternMatchers {
             selected = selected.and(new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
                 @Override
                 public boolean matches(MethodDescription method) {
-                    return parametersMatch(method.getParameters(), expected);
+                    return parametersMatch(method.getParameters().asTypeList().asErasures(), expected)
+                            || SourceParameters.of(method).map(source -> parametersMatch(source, expected)).orElse(false);
                 }
             });
         }
@@ -81,12 +83,12 @@ final class PatternMatchers {
     }
 
     /** A parameter matches by its full name ({@code java.lang.String[]}) or, without a dot, its simple name. */
-    private static boolean parametersMatch(ParameterList<?> parameters, List<String> expected) {
+    private static boolean parametersMatch(List<TypeDescription> parameters, List<String> expected) {
         if (parameters.size() != expected.size()) {
             return false;
         }
         for (int i = 0; i < expected.size(); i++) {
-            TypeDescription type = parameters.get(i).getType().asErasure();
+            TypeDescription type = parameters.get(i);
             String wanted = expected.get(i);
             boolean simple = wanted.indexOf('.') < 0;
             if (!wanted.equals(type.getActualName()) && !(simple && wanted.equals(simpleName(type)))) {

@@ -457,4 +457,27 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("invalid value '-5' for max.operations");
     }
+
+    // ---------------------------------------------------------------- on/off keys
+
+    @ParameterizedTest(name = "{0}={1} -> {2}")
+    @CsvSource({
+        "alloc, on, true", "alloc, off, false", "alloc, true, true", "alloc, FALSE, false",
+        "self, on, true", "self, off, false", "self, true, true", "self, false, false", "self, Off, false",
+        "http, on, true", "http, off, false", "http, TRUE, true", "http, false, false",
+    })
+    void everyOnOffKeyTakesTrueAndFalseAsWellInAnyCase(String key, String value, boolean on) throws ConfigException {
+        Config config = load(key + "=" + value);
+
+        boolean actual = key.equals("alloc") ? config.allocation() : key.equals("self") ? config.selfTime() : config.http();
+        assertThat(actual).isEqualTo(on);
+    }
+
+    @ParameterizedTest(name = "{0}=yes")
+    @ValueSource(strings = {"alloc", "self", "http"})
+    void anOnOffKeyRefusesOtherWords(String key) {
+        assertThatThrownBy(() -> load(key + "=yes"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid value 'yes' for " + key + ": expected on or off");
+    }
 }

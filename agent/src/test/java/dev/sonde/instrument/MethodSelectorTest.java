@@ -5,6 +5,7 @@ import com.acme.testapp.Handler;
 import com.acme.testapp.OrderService;
 import com.acme.testapp.PaymentService;
 import com.acme.testapp.internal.AuditService;
+import com.acme.testapp.patterns.Op;
 import com.acme.testapp.patterns.Order;
 import com.acme.testapp.patterns.Outer;
 import com.acme.testapp.patterns.PrintTask;
@@ -116,6 +117,11 @@ class MethodSelectorTest {
                 arguments(FIXTURES + "Order#label(String[])", null, Order.class, Set.of("label(String[])")),
                 arguments(FIXTURES + "Order#label(java.lang.String[])", null, Order.class, Set.of("label(String[])")),
                 arguments(FIXTURES + "Order#label(String)", null, Order.class, Set.of()),
+                // varargs are arrays in the class file: written as String... or String[]
+                arguments(FIXTURES + "Order#note(String...)", null, Order.class, Set.of("note(String[])")),
+                arguments(FIXTURES + "Order#note(java.lang.String...)", null, Order.class, Set.of("note(String[])")),
+                arguments(FIXTURES + "Order#note(String[])", null, Order.class, Set.of("note(String[])")),
+                arguments(FIXTURES + "Order#note(String)", null, Order.class, Set.of()),
                 // name globs
                 arguments(APP + "OrderService#*a*", null, OrderService.class,
                         Set.of("place(long)", "place(long,String)", "factorial(int)", "fail(int)", "annotated()")),
@@ -124,7 +130,7 @@ class MethodSelectorTest {
                 arguments(APP + "OrderService", null, OrderService.class, ALL_ORDER_SERVICE_METHODS),
                 arguments(APP + "OrderService#*", null, OrderService.class, ALL_ORDER_SERVICE_METHODS),
                 arguments(FIXTURES + "Order#*", null, Order.class,
-                        Set.of("total()", "add(int[])", "label(String[])")),
+                        Set.of("total()", "add(int[])", "label(String[])", "note(String[])")),
                 // constructors only when named
                 arguments(FIXTURES + "Order#<init>", null, Order.class,
                         Set.of("<init>()", "<init>(long)", "<init>(long,String)")),
@@ -134,6 +140,27 @@ class MethodSelectorTest {
                 arguments(FIXTURES + "Order#<init>;" + FIXTURES + "Order#total", null, Order.class,
                         Set.of("<init>()", "<init>(long)", "<init>(long,String)", "total()")),
                 arguments(APP + "OrderService#<init>", null, OrderService.class, Set.of("<init>()")),
+                // constructors the compiler gives more parameters: the source's and the class file's match
+                arguments(FIXTURES + "Order$Tracker#<init>()", null, Order.Tracker.class, Set.of("<init>(Order)")),
+                arguments(FIXTURES + "Order$Tracker#<init>(String)", null, Order.Tracker.class,
+                        Set.of("<init>(Order,String)")),
+                arguments(FIXTURES + "Order$Tracker#<init>(Order)", null, Order.Tracker.class, Set.of("<init>(Order)")),
+                arguments(FIXTURES + "Order$Tracker#<init>(Order,String)", null, Order.Tracker.class,
+                        Set.of("<init>(Order,String)")),
+                arguments(FIXTURES + "Order$Tracker#<init>(long)", null, Order.Tracker.class, Set.of()),
+                arguments(FIXTURES + "Op#<init>()", null, Op.class, Set.of("<init>(String,int)")),
+                arguments(FIXTURES + "Op#<init>(String)", null, Op.class, Set.of("<init>(String,int,String)")),
+                arguments(FIXTURES + "Op#<init>(String,int)", null, Op.class, Set.of("<init>(String,int)")),
+                arguments(FIXTURES + "Op#<init>(String,int,String)", null, Op.class,
+                        Set.of("<init>(String,int,String)")),
+                arguments(FIXTURES + "Op#<init>(int)", null, Op.class, Set.of()),
+                // ... but only where the class file tells: a static nested class takes what its source says,
+                arguments(FIXTURES + "Order$Copy#<init>(Order)", null, Order.Copy.class, Set.of("<init>(Order)")),
+                arguments(FIXTURES + "Order$Copy#<init>()", null, Order.Copy.class, Set.of()),
+                // and an anonymous class (here an enum constant's body) has no source constructor
+                arguments(FIXTURES + "Op$1#<init>(String,int,String)", null, Op.MINUS.getClass(),
+                        Set.of("<init>(String,int,String)")),
+                arguments(FIXTURES + "Op$1#<init>(String)", null, Op.MINUS.getClass(), Set.of()),
                 // class wildcards
                 arguments("com.acme.testapp.*Service#*", null, PaymentService.class, Set.of("charge(int)", "refund(int)")),
                 arguments("com.acme.testapp.*Service#*", null, AuditService.class, Set.of()),
@@ -207,7 +234,7 @@ class MethodSelectorTest {
                         Set.of("refund(int)")),
                 arguments(FIXTURES + "Order#<init>;" + FIXTURES + "Order#*", FIXTURES + "Order#<init>(long)",
                         Order.class, Set.of("<init>()", "<init>(long,String)", "total()", "add(int[])",
-                                "label(String[])")),
+                                "label(String[])", "note(String[])")),
                 arguments(FIXTURES + "Order#<init>", FIXTURES + "Order#*(long)", Order.class,
                         Set.of("<init>()", "<init>(long)", "<init>(long,String)")),
                 // an exclude for another type changes nothing here
@@ -322,11 +349,59 @@ class MethodSelectorTest {
     @Test
     void includesThatHaveSelectedNoMethodAreReportedUntilTheyDo() throws ConfigException {
         MethodSelector selector = selector(APP + "OrderService#place;" + APP + "OrderService#nosuch;com.acme.Typo#run", null);
-        assertThat(selector.unmatchedIncludes()).containsExactly(APP + "OrderService#place", APP + "OrderService#nosuch",
-                "com.acme.Typo#run");
+        assertThat(untimed(selector)).containsExactly(
+                "include pattern " + APP + "OrderService#place matched no method of any class loaded while sonde ran",
+                "include pattern " + APP + "OrderService#nosuch matched no method of any class loaded while sonde ran",
+                "include pattern com.acme.Typo#run matched no method of any class loaded while sonde ran");
 
         selected(selector, OrderService.class);
 
-        assertThat(selector.unmatchedIncludes()).containsExactly(APP + "OrderService#nosuch", "com.acme.Typo#run");
+        assertThat(untimed(selector)).containsExactly(
+                "include pattern " + APP + "OrderService#nosuch matched no method of any class loaded while sonde ran",
+                "include pattern com.acme.Typo#run matched no method of any class loaded while sonde ran");
+        assertThat(selector.untimedIncludes()).allSatisfy(include ->
+                assertThat(include.hint()).startsWith("check the package, class and method names"));
+    }
+
+    @Test
+    void anIncludeWhoseMethodsAnExcludeAllRemovesIsReportedAsExcludedNotAsATypo() throws ConfigException {
+        MethodSelector selector = selector(FIXTURES + "Order#total;" + FIXTURES + "Order#add",
+                FIXTURES + "Order#t*;" + FIXTURES + "Order#*(int[])");
+
+        assertThat(selected(selector, Order.class)).isEmpty();
+
+        assertThat(untimed(selector)).containsExactly(
+                "include pattern " + FIXTURES + "Order#total timed nothing: every method it matched is removed by"
+                        + " exclude " + FIXTURES + "Order#t*",
+                "include pattern " + FIXTURES + "Order#add timed nothing: every method it matched is removed by"
+                        + " exclude " + FIXTURES + "Order#*(int[])");
+        assertThat(selector.untimedIncludes()).allSatisfy(include ->
+                assertThat(include.hint()).isEqualTo("narrow the exclude to time them"));
+    }
+
+    @Test
+    void anIncludeWhoseClassAnExcludeRemovesWholeIsReportedAsExcludedNotAsATypo() throws ConfigException {
+        MethodSelector selector = selector(APP + "OrderService#place;" + APP + "OrderService#nosuch",
+                "com.acme.testapp.*Service");
+
+        assertThat(selected(selector, OrderService.class)).isEmpty();
+
+        assertThat(untimed(selector)).containsExactly(
+                "include pattern " + APP + "OrderService#place timed nothing: every method it matched is removed by"
+                        + " exclude com.acme.testapp.*Service",
+                "include pattern " + APP + "OrderService#nosuch matched no method of any class loaded while sonde ran");
+    }
+
+    @Test
+    void anIncludeWithOneMethodLeftAfterTheExcludesIsNotReported() throws ConfigException {
+        MethodSelector selector = selector(APP + "OrderService#place", APP + "OrderService#place(long)");
+
+        assertThat(selected(selector, OrderService.class)).containsExactly("place(long,String)");
+
+        assertThat(selector.untimedIncludes()).isEmpty();
+    }
+
+    private static List<String> untimed(MethodSelector selector) {
+        return selector.untimedIncludes().stream().map(UntimedInclude::warning).collect(Collectors.toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.sonde.it;
 
 import com.acme.testapp.TimingApp;
+import com.acme.testapp.patterns.PatternsApp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +19,7 @@ class PatternSelectionIT {
 
     private static final String APP = "com.acme.testapp.";
     private static final String ORDERS = APP + "OrderService#";
+    private static final String FIXTURES = APP + "patterns.";
 
     static List<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
@@ -70,5 +73,51 @@ class PatternSelectionIT {
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(ReportFile.onlyIn(out).counts())
                 .containsOnly(java.util.Map.entry(ORDERS + "place", (long) TimingApp.PLACE_NOTE_CALLS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void constructorsMatchTheirSourceParametersVarargsTheirArrayAndOnlyJdkProxiesAreSkipped(Jdks.Jdk jdk)
+            throws Exception {
+        Path work = TestPaths.workDirectory("source-signatures-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=" + FIXTURES + "Order$Tracker#<init>(String);" + FIXTURES + "Op#<init>(String);"
+                        + FIXTURES + "Order#note(String...);" + FIXTURES + "Client$ProxySettings#*,out=" + out)
+                .mainClass(PatternsApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(ReportFile.onlyIn(out).counts()).as(result.describe()).containsOnly(
+                Map.entry(FIXTURES + "Order$Tracker#<init>", (long) PatternsApp.TRACKERS),
+                Map.entry(FIXTURES + "Op#<init>", (long) PatternsApp.OP_SYMBOL_CONSTRUCTIONS),
+                Map.entry(FIXTURES + "Order#note", (long) PatternsApp.NOTES),
+                Map.entry(FIXTURES + "Client$ProxySettings#host", (long) PatternsApp.PROXY_SETTINGS));
+        assertThat(result.sondeLines()).noneMatch(line -> line.contains("matched no method"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void anIncludeThatAnExcludeEmptiesIsReportedAsExcludedNotAsATypo(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("excluded-include-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=" + FIXTURES + "Order#total;" + FIXTURES + "Order#note,exclude=" + FIXTURES
+                        + "Order#t*,out=" + out)
+                .mainClass(PatternsApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        ReportFile report = ReportFile.onlyIn(out);
+        assertThat(report.counts()).as(result.describe())
+                .containsOnly(Map.entry(FIXTURES + "Order#note", (long) PatternsApp.NOTES));
+        String warning = "include pattern " + FIXTURES + "Order#total timed nothing: every method it matched is"
+                + " removed by exclude " + FIXTURES + "Order#t*";
+        assertThat(result.sondeLines()).as(result.describe())
+                .containsOnlyOnce("[sonde] " + warning + "; narrow the exclude to time them")
+                .noneMatch(line -> line.contains("matched no method"));
+        List<String> warnings = new ArrayList<>();
+        report.root().get("warnings").forEach(w -> warnings.add(w.asText()));
+        assertThat(warnings).containsExactly(warning);
     }
 }

@@ -1,6 +1,9 @@
 package com.acme.testapp.patterns;
 
-/** Constructors (selected only by {@code #<init>}), a static initialiser (never) and array parameters. */
+/**
+ * Constructors (selected only by {@code #<init>}), a static initialiser (never), array and varargs
+ * parameters, and nested classes whose constructors the compiler gives other parameters than the source.
+ */
 public class Order {
 
     static final long CREATED_AT;
@@ -39,5 +42,39 @@ public class Order {
 
     public String label(String[] parts) {
         return note + String.join("-", parts);
+    }
+
+    public String note(String... parts) {
+        return note + String.join("", parts);
+    }
+
+    /** Inner (not static): javac adds the enclosing {@code Order} as the constructors' first parameter. */
+    public class Tracker {
+        private final String label;
+
+        public Tracker() {
+            this("");
+        }
+
+        public Tracker(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label + id;
+        }
+    }
+
+    /** Static, with a constructor that takes an {@code Order} in the source: nothing is added. */
+    public static class Copy {
+        private final long id;
+
+        public Copy(Order original) {
+            this.id = original.id;
+        }
+
+        public long id() {
+            return id;
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,7 +66,8 @@ final class DiffCommand implements Command {
                 "  --format F      table|markdown|json|html (default table)",
                 "  --out FILE      write to FILE instead of standard output",
                 "",
-                "Exit status: 0 no regression, 1 regression, 2 wrong usage or unreadable report. Reference: docs/cli.md",
+                "Exit status: 0 no regression, 1 regression, 2 wrong usage, unreadable report or nothing compared.",
+                "Reference: docs/cli.md",
                 "");
     }
 
@@ -94,6 +96,11 @@ final class DiffCommand implements Command {
         if (!absent.isEmpty()) {
             err.println("sonde diff: --metric " + absent.stream().map(Metric::key).collect(Collectors.joining(","))
                     + ": neither report has these figures for any operation (allocation needs alloc=on)");
+            return Main.USAGE;
+        }
+        Optional<String> nothingCompared = NothingCompared.in(diff);
+        if (nothingCompared.isPresent()) {
+            err.println("sonde diff: " + nothingCompared.get());
             return Main.USAGE;
         }
         try {
@@ -126,18 +133,8 @@ final class DiffCommand implements Command {
         List<Metric> metrics = line.option("metric").isPresent() ? metrics(line.option("metric").get()) : DiffRule.DEFAULT_METRICS;
         long minCount = line.option("min-count").isPresent()
                 ? Quantity.whole("min-count", line.option("min-count").get(), 0) : DiffRule.DEFAULT_MIN_COUNT;
-        long minDeltaNanos = DiffRule.DEFAULT_MIN_DELTA_NANOS;
-        long minDeltaBytes = DiffRule.DEFAULT_MIN_DELTA_BYTES;
-        if (line.option("min-delta").isPresent()) {
-            for (String part : line.option("min-delta").get().split(",")) {
-                if (Quantity.isBytes(part)) {
-                    minDeltaBytes = Quantity.bytes("min-delta", part);
-                } else {
-                    minDeltaNanos = Quantity.nanos("min-delta", part);
-                }
-            }
-        }
-        return new DiffRule(threshold, metrics, minCount, minDeltaNanos, minDeltaBytes);
+        MinDelta minDelta = line.option("min-delta").isPresent() ? MinDelta.parse(line.option("min-delta").get()) : MinDelta.defaults();
+        return new DiffRule(threshold, metrics, minCount, minDelta.nanos(), minDelta.bytes());
     }
 
     private static List<Metric> metrics(String list) throws UsageException {

@@ -3,6 +3,7 @@ package dev.sonde.cli;
 import dev.sonde.report.ReportFile;
 import dev.sonde.report.ReportReader;
 import dev.sonde.report.UnreadableReportException;
+import dev.sonde.report.WriteProblem;
 import dev.sonde.report.diff.DiffHtmlWriter;
 import dev.sonde.report.diff.DiffJsonWriter;
 import dev.sonde.report.diff.DiffMarkdownWriter;
@@ -18,7 +19,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,12 +79,12 @@ final class DiffCommand implements Command {
         }
         DiffRule rule = rule(line);
         OutputFormat format = OutputFormat.parse(line.option("format").orElse("table"), OutputFormat.all());
-        Path target = line.option("out").map(Paths::get).orElse(null);
+        Path target = FileArgument.out(line);
         ReportDiff diff;
         try {
             ReportReader reader = new ReportReader();
-            ReportFile base = reader.read(Paths.get(line.positionals().get(0)));
-            ReportFile current = reader.read(Paths.get(line.positionals().get(1)));
+            ReportFile base = reader.read(FileArgument.of(line.positionals().get(0)));
+            ReportFile current = reader.read(FileArgument.of(line.positionals().get(1)));
             requireOperations(base);
             requireOperations(current);
             diff = ReportDiff.of(base, current, rule);
@@ -106,7 +106,7 @@ final class DiffCommand implements Command {
         try {
             TextOutput.deliver(render(diff, format), target, out);
         } catch (IOException e) {
-            err.println("sonde diff: cannot write " + target + ": " + e);
+            err.println("sonde diff: cannot write " + target + ": " + WriteProblem.describe(target, e));
             return Main.USAGE;
         }
         if (target != null) {

@@ -3,6 +3,7 @@ package dev.sonde.cli;
 import dev.sonde.report.ReportFile;
 import dev.sonde.report.ReportReader;
 import dev.sonde.report.UnreadableReportException;
+import dev.sonde.report.WriteProblem;
 import dev.sonde.report.diff.DiffHtmlWriter;
 import dev.sonde.report.diff.DiffJsonWriter;
 import dev.sonde.report.diff.DiffMarkdownWriter;
@@ -18,10 +19,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,7 +66,8 @@ final class DiffCommand implements Command {
                 "  --format F      table|markdown|json|html (default table)",
                 "  --out FILE      write to FILE instead of standard output",
                 "",
-                "Exit status: 0 no regression, 1 regression, 2 wrong usage or unreadable report. Reference: docs/cli.md",
+                "Exit status: 0 no regression, 1 regression, 2 wrong usage, unreadable report or nothing compared.",
+                "Reference: docs/cli.md",
                 "");
     }
 
@@ -77,12 +79,12 @@ final class DiffCommand implements Command {
         }
         DiffRule rule = rule(line);
         OutputFormat format = OutputFormat.parse(line.option("format").orElse("table"), OutputFormat.all());
-        Path target = line.option("out").map(Paths::get).orElse(null);
+        Path target = FileArgument.out(line);
         ReportDiff diff;
         try {
             ReportReader reader = new ReportReader();
-            ReportFile base = reader.read(Paths.get(line.positionals().get(0)));
-            ReportFile current = reader.read(Paths.get(line.positionals().get(1)));
+            ReportFile base = reader.read(FileArgument.of(line.positionals().get(0)));
+            ReportFile current = reader.read(FileArgument.of(line.positionals().get(1)));
             requireOperations(base);
             requireOperations(current);
             diff = ReportDiff.of(base, current, rule);
@@ -96,10 +98,15 @@ final class DiffCommand implements Command {
                     + ": neither report has these figures for any operation (allocation needs alloc=on)");
             return Main.USAGE;
         }
+        Optional<String> nothingCompared = NothingCompared.in(diff);
+        if (nothingCompared.isPresent()) {
+            err.println("sonde diff: " + nothingCompared.get());
+            return Main.USAGE;
+        }
         try {
             TextOutput.deliver(render(diff, format), target, out);
         } catch (IOException e) {
-            err.println("sonde diff: cannot write " + target + ": " + e);
+            err.println("sonde diff: cannot write " + target + ": " + WriteProblem.describe(target, e));
             return Main.USAGE;
         }
         if (target != null) {
@@ -126,18 +133,8 @@ final class DiffCommand implements Command {
         List<Metric> metrics = line.option("metric").isPresent() ? metrics(line.option("metric").get()) : DiffRule.DEFAULT_METRICS;
         long minCount = line.option("min-count").isPresent()
                 ? Quantity.whole("min-count", line.option("min-count").get(), 0) : DiffRule.DEFAULT_MIN_COUNT;
-        long minDeltaNanos = DiffRule.DEFAULT_MIN_DELTA_NANOS;
-        long minDeltaBytes = DiffRule.DEFAULT_MIN_DELTA_BYTES;
-        if (line.option("min-delta").isPresent()) {
-            for (String part : line.option("min-delta").get().split(",")) {
-                if (Quantity.isBytes(part)) {
-                    minDeltaBytes = Quantity.bytes("min-delta", part);
-                } else {
-                    minDeltaNanos = Quantity.nanos("min-delta", part);
-                }
-            }
-        }
-        return new DiffRule(threshold, metrics, minCount, minDeltaNanos, minDeltaBytes);
+        MinDelta minDelta = line.option("min-delta").isPresent() ? MinDelta.parse(line.option("min-delta").get()) : MinDelta.defaults();
+        return new DiffRule(threshold, metrics, minCount, minDelta.nanos(), minDelta.bytes());
     }
 
     private static List<Metric> metrics(String list) throws UsageException {

@@ -62,7 +62,8 @@ final class DumpCommand implements Command {
         if (line.positionals().size() != 1) {
             throw new UsageException(line.positionals().isEmpty() ? "which JVM? give its pid" : "one pid at a time");
         }
-        Path file = line.option("out").map(text -> Paths.get(text).toAbsolutePath()).orElse(null);
+        Path given = FileArgument.out(line);
+        Path file = given == null ? null : given.toAbsolutePath();
         try {
             if (file != null && Files.isDirectory(file)) {
                 throw new TargetException("--out names the report file to write, and " + file + " is a directory");

@@ -70,6 +70,9 @@ public final class Main {
         }
         try {
             return command.run(args, out, err);
+        } catch (BadInputException e) {
+            err.println("sonde " + command.name() + ": " + e.getMessage());
+            return USAGE;
         } catch (UsageException e) {
             err.println("sonde " + command.name() + ": " + e.getMessage());
             err.print(command.usage());

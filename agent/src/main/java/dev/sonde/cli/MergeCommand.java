@@ -6,11 +6,11 @@ import dev.sonde.report.ReportFile;
 import dev.sonde.report.ReportMerger;
 import dev.sonde.report.ReportReader;
 import dev.sonde.report.UnreadableReportException;
+import dev.sonde.report.WriteProblem;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,13 +49,16 @@ final class MergeCommand implements Command {
         if (line.positionals().isEmpty()) {
             throw new UsageException("which reports? give one FILE or more");
         }
-        Path target = Paths.get(line.option("out").orElseThrow(() -> new UsageException("--out FILE is required")));
+        Path target = FileArgument.out(line);
+        if (target == null) {
+            throw new UsageException("--out FILE is required");
+        }
         Report merged;
         try {
             ReportReader reader = new ReportReader();
             List<ReportFile> parts = new ArrayList<>();
             for (String file : line.positionals()) {
-                parts.add(reader.read(Paths.get(file)));
+                parts.add(reader.read(FileArgument.of(file)));
             }
             merged = new ReportMerger().merge(parts);
             ReportMerger.overlaps(parts).forEach(warning -> err.println("sonde merge: warning: " + warning));
@@ -66,7 +69,7 @@ final class MergeCommand implements Command {
         try {
             new JsonReportWriter().write(merged, target);
         } catch (IOException e) {
-            err.println("sonde merge: cannot write " + target + ": " + e);
+            err.println("sonde merge: cannot write " + target + ": " + WriteProblem.describe(target, e));
             return Main.USAGE;
         }
         long calls = merged.operations.stream().mapToLong(o -> o.count).sum();

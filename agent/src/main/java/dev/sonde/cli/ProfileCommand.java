@@ -7,7 +7,6 @@ import dev.sonde.control.PublishedProperties;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +68,8 @@ final class ProfileCommand implements Command {
             throw new UsageException("--format is html, collapsed or jfr, not '" + format + "'");
         }
         Duration duration = duration(line.option("duration"));
-        Path file = line.option("out").map(text -> Paths.get(text).toAbsolutePath()).orElse(null);
+        Path given = FileArgument.out(line);
+        Path file = given == null ? null : given.toAbsolutePath();
         try {
             if (file != null && Files.isDirectory(file)) {
                 throw new TargetException("--out names the file to write, and " + file + " is a directory");

@@ -3,6 +3,7 @@ package dev.sonde.cli;
 import dev.sonde.report.ReportFile;
 import dev.sonde.report.ReportReader;
 import dev.sonde.report.UnreadableReportException;
+import dev.sonde.report.WriteProblem;
 import dev.sonde.report.view.HtmlReportWriter;
 import dev.sonde.report.view.JsonSummaryWriter;
 import dev.sonde.report.view.MarkdownReportWriter;
@@ -15,7 +16,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Set;
 
@@ -63,11 +63,11 @@ final class ReportCommand implements Command {
         int defaultTop = format == OutputFormat.HTML ? 0 : DEFAULT_TOP;
         int top = (int) Math.min(Integer.MAX_VALUE, line.option("top").isPresent()
                 ? Quantity.whole("top", line.option("top").get(), 0) : defaultTop);
-        Path target = line.option("out").map(Paths::get).orElse(null);
+        Path target = FileArgument.out(line);
 
         ReportFile file;
         try {
-            file = new ReportReader().read(Paths.get(line.positionals().get(0)));
+            file = new ReportReader().read(FileArgument.of(line.positionals().get(0)));
         } catch (UnreadableReportException e) {
             err.println("sonde report: " + e.getMessage());
             return Main.USAGE;
@@ -81,7 +81,7 @@ final class ReportCommand implements Command {
         try {
             TextOutput.deliver(render(view, format, target), target, out);
         } catch (IOException e) {
-            err.println("sonde report: cannot write " + target + ": " + e);
+            err.println("sonde report: cannot write " + target + ": " + WriteProblem.describe(target, e));
             return Main.USAGE;
         }
         if (target != null) {

@@ -1,7 +1,7 @@
 package dev.sonde.cli;
 
 /** Wrong usage or unusable input: one line for the user, exit code 2, never a stack trace. */
-final class UsageException extends Exception {
+class UsageException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

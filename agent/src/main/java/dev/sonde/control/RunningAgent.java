@@ -18,6 +18,7 @@ import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.RecordingOptions;
 import dev.sonde.record.ThreadLocalRecorder;
+import dev.sonde.report.WriteProblem;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -199,7 +200,11 @@ final class RunningAgent implements UnaryOperator<String> {
         }
         try {
             dump.write(config, "on-demand", file, cumulative, takenAt);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            String message = "could not write the report to " + file + ": " + WriteProblem.describe(file, e);
+            Log.error(message);
+            return error(message);
+        } catch (RuntimeException e) {
             String message = "could not write the report to " + file + ": " + Log.describe(e);
             Log.error(message);
             return error(message);
@@ -293,7 +298,9 @@ final class RunningAgent implements UnaryOperator<String> {
 
     /** The one line for a final report that could not be written (said once, as an error). */
     private String finalReportFailure(Config config, Exception e) {
-        return "could not write the report to " + finalReportFile(config) + ": " + Log.describe(e);
+        Path file = finalReportFile(config);
+        return "could not write the report to " + file + ": "
+                + (e instanceof IOException ? WriteProblem.describe(file, (IOException) e) : Log.describe(e));
     }
 
     private Path finalReportFile(Config config) {

@@ -50,8 +50,9 @@ public final class ReportMerger {
                 try {
                     byName.computeIfAbsent(operation.name, MergedOperation::new).add(operation);
                 } catch (DataFormatException | RuntimeException e) {
-                    throw new UnreadableReportException(part.path(), "operations[" + i + "] (" + operation.name
-                            + ") has a histogram that cannot be decoded (" + e + ")");
+                    // ReportReader refuses such a file first, in the same words; this is for reports built in memory
+                    throw new UnreadableReportException(part.path(), "is not a valid sonde report: operations[" + i + "] ("
+                            + operation.name + "): " + EncodedHistograms.problem(operation).orElse("a histogram cannot be decoded"));
                 } catch (MergedOperation.MissingHistogramException e) {
                     throw new UnreadableReportException(part.path(), "operations[" + i + "] (" + operation.name
                             + "): " + e.getMessage() + "; merge needs it to recompute the percentiles");

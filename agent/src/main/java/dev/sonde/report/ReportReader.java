@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,8 +106,12 @@ public final class ReportReader {
             throw new UnreadableReportException(file, "is not a sonde report (the JSON is not an object)");
         }
         JsonNode schema = tree.get("schema");
-        if (schema == null || !schema.isTextual()) {
+        if (schema == null) {
             throw new UnreadableReportException(file, "is not a sonde report (no \"schema\" field)");
+        }
+        if (!schema.isTextual()) {
+            throw new UnreadableReportException(file, "is not a sonde report (schema " + schema
+                    + "; report, diff and merge read \"" + Report.SCHEMA + "\")");
         }
         Matcher matcher = SCHEMA.matcher(schema.asText());
         if (!matcher.matches()) {
@@ -121,6 +127,8 @@ public final class ReportReader {
     private Report bind(Path file, JsonNode tree) throws UnreadableReportException {
         try {
             return mapper.treeToValue(tree, Report.class);
+        } catch (MismatchedInputException e) {
+            throw invalid(file, fieldPath(e) + " is not " + JsonKind.of(e.getTargetType()));
         } catch (JsonMappingException e) {
             throw invalid(file, fieldPath(e) + ": " + detail(e));
         } catch (JsonProcessingException e) {
@@ -146,6 +154,10 @@ public final class ReportReader {
             }
             if (operation.count < 0 || operation.errors < 0) {
                 throw invalid(file, where + " (" + operation.name + ") has a negative count");
+            }
+            Optional<String> histogram = EncodedHistograms.problem(operation);
+            if (histogram.isPresent()) {
+                throw invalid(file, where + " (" + operation.name + "): " + histogram.get());
             }
         }
     }

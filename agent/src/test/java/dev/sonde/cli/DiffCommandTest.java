@@ -73,7 +73,19 @@ class DiffCommandTest {
     void aHigherThresholdForgivesTheGrowth() {
         assertThat(CliRun.of("diff", base, slower, "--threshold", "60%").exitCode).isZero();
         assertThat(CliRun.of("diff", base, slower, "--metric", "p50").exitCode).isZero();
-        assertThat(CliRun.of("diff", base, slower, "--min-count", "1000").out).contains("Not compared, fewer than 1000 calls in a run (2)");
+    }
+
+    @Test
+    void operationsWithTooFewCallsAreListedApart() throws Exception {
+        Path fewer = TestReports.write(directory, "fewer.json", TestReports.report(
+                latencies("com.acme.OrderService#place", 10 * MS, 20 * MS),
+                op("com.acme.Cache#get").latencies(1_000, 2_000).build()));
+
+        CliRun run = CliRun.of("diff", base, fewer, "--min-count", "100");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).contains("OK: no regression in 1 compared operation")
+                .contains("Not compared, fewer than 100 calls in a run (1)");
     }
 
     @Test
@@ -132,6 +144,28 @@ class DiffCommandTest {
     }
 
     @Test
+    void twoReportsWithNoOperationInCommonCannotPassTheGate() throws Exception {
+        Path other = TestReports.write(directory, "other.json", TestReports.report(latencies("com.acme.Other#thing", MS, MS)));
+
+        CliRun run = CliRun.of("diff", base, other);
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.errLines()).containsExactly("sonde diff: nothing compared, so no verdict: no operation of "
+                + base + " is in " + other + " (3 only in base, 1 only in current); are they runs of the same service?");
+    }
+
+    @Test
+    void aMinCountAboveEveryCountCannotPassTheGate() {
+        CliRun run = CliRun.of("diff", base, same, "--min-count", "1000", "--format", "json");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.errLines()).containsExactly("sonde diff: nothing compared, so no verdict: none of the 3 operations"
+                + " in both runs has at least 1000 calls in each (--min-count 1000)");
+    }
+
+    @Test
     void minDeltaTakesADurationASizeOrBoth() throws Exception {
         Path allocBase = TestReports.write(directory, "a1.json", TestReports.report(
                 op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1000, 1000).build()));
@@ -141,6 +175,46 @@ class DiffCommandTest {
         assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "alloc").exitCode).as("800 B is under the 1 KiB default").isZero();
         assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "alloc", "--min-delta", "512B").exitCode).isEqualTo(1);
         assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "p99,alloc", "--min-delta", "2ms,0.5KiB").exitCode).isEqualTo(1);
+    }
+
+    @Test
+    void gatingOnAllocationThatOnlyOneRunRecordedCannotPassTheGate() throws Exception {
+        Path withAlloc = TestReports.write(directory, "alloc.json", TestReports.report(
+                op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1000, 1000).build()));
+        Path without = TestReports.write(directory, "no-alloc.json", TestReports.report(
+                op("a#b").latencies(TestReports.spread(MS, MS, 20)).build()));
+
+        CliRun run = CliRun.of("diff", withAlloc, without, "--metric", "alloc");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("sonde diff: nothing compared, so no verdict: none of the 1 operation"
+                + " in both runs has --metric alloc figures in both (allocation needs alloc=on in both runs)");
+    }
+
+    @Test
+    void aMinDeltaOfZeroRemovesBothFloors() throws Exception {
+        Path allocBase = TestReports.write(directory, "a1.json", TestReports.report(
+                op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1000, 1000).build()));
+        Path allocMore = TestReports.write(directory, "a2.json", TestReports.report(
+                op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1800, 1800).build()));
+
+        assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "alloc", "--min-delta", "0").exitCode)
+                .as("800 B more per call is a regression once the floor is gone").isEqualTo(1);
+        assertThat(CliRun.of("diff", base, slower, "--min-delta", "0").out)
+                .as("the cache's microseconds too").contains("REGRESSION: 2 regressed of 2 compared operations");
+        assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "p99,alloc", "--min-delta", "2ms,0").exitCode)
+                .as("0 after a duration is the size floor").isEqualTo(1);
+    }
+
+    @Test
+    void aMinDeltaWithTwoFloorsOfOneKindIsWrongUsage() {
+        for (String minDelta : new String[] {"1ms,1ms", "1KiB,2KiB", "1ms,1KiB,1s", "1ms,"}) {
+            CliRun run = CliRun.of("diff", base, slower, "--min-delta", minDelta);
+
+            assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+            assertThat(run.errLines().get(0)).as(minDelta).isEqualTo("sonde diff: --min-delta takes a duration, a size or both"
+                    + " (such as 1ms, 4KiB or 2ms,4KiB), not '" + minDelta + "'");
+        }
     }
 
     @Test

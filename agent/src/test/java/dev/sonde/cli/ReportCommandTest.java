@@ -80,6 +80,24 @@ class ReportCommandTest {
     }
 
     @Test
+    void markdownKeepsTheDroppedOperationsAndTheWarningsThatTheTableShows() throws Exception {
+        Report written = TestReports.report(op("com.acme.OrderService#place").latencies(TestReports.spread(MS, 2 * MS, 20)).build());
+        written.dropped.operations = 7;
+        written.warnings = java.util.List.of("unknown key 'inclde' ignored; did you mean 'include'?",
+                "include pattern com.acme.Nope#* matched no method");
+        Path warned = TestReports.write(directory, "warned.json", written);
+
+        String table = CliRun.of("report", warned).out;
+        String markdown = CliRun.of("report", warned, "--format", "markdown").out;
+
+        String dropped = "Dropped: 7 operation names over max.operations; their calls are under (other).";
+        assertThat(table).contains(dropped).contains("  - unknown key 'inclde' ignored; did you mean 'include'?");
+        assertThat(markdown).as("a * or _ in a warning is not Markdown emphasis").contains("_" + dropped + "_")
+                .contains("#### Warnings\n\n- unknown key 'inclde' ignored; did you mean 'include'?\n"
+                        + "- include pattern com.acme.Nope#\\* matched no method\n");
+    }
+
+    @Test
     void jsonIsTheTopOperationsWithoutHistogramsAndTheFindingsAsNumbers() throws Exception {
         CliRun run = CliRun.of("report", report, "--format", "json", "--by", "p99", "--top", "2");
         JsonNode json = new ObjectMapper().readTree(run.out);

@@ -33,7 +33,11 @@ class UnusableInputTest {
             "array.json", "[]",
             "foreign.json", "{\"name\": \"some other tool\", \"version\": 3}",
             "newer.json", "{\"schema\": \"sonde-report/2\", \"operations\": []}",
-            "broken-operation.json", "{\"schema\": \"sonde-report/1\", \"operations\": [{\"name\": \"a#b\", \"count\": 3}]}");
+            "broken-operation.json", "{\"schema\": \"sonde-report/1\", \"operations\": [{\"name\": \"a#b\", \"count\": 3}]}",
+            "operations-not-a-list.json", "{\"schema\": \"sonde-report/1\", \"operations\": {\"a#b\": 3}}",
+            "numeric-schema.json", "{\"schema\": 1, \"operations\": []}",
+            "garbled-histogram.json", "{\"schema\": \"sonde-report/1\", \"operations\": [{\"name\": \"a#b\", \"count\": 3,"
+                    + " \"latencyNs\": {\"histogram\": \"AAAA\"}}]}");
 
     @BeforeAll
     static void writeFiles() throws Exception {
@@ -69,6 +73,8 @@ class UnusableInputTest {
         assertThat(run.errLines()).as(run.toString()).singleElement().asString()
                 .startsWith("sonde " + args[0] + ": " + directory.resolve(name) + ": ")
                 .doesNotContain("Exception")
+                .doesNotContain("java.")
+                .doesNotContain("Cannot deserialize")
                 .doesNotContain("\tat ");
         assertThat(directory.resolve("never.html")).doesNotExist();
         assertThat(directory.resolve("never.json")).doesNotExist();
@@ -88,8 +94,28 @@ class UnusableInputTest {
     }
 
     static Stream<Arguments> mergeOnlyProblems() {
-        return Stream.of(
-                Arguments.of("no-histogram.json", "\"unused\" : 0"),
-                Arguments.of("garbled-histogram.json", "\"histogram\" : \"AAAA\""));
+        return Stream.of(Arguments.of("no-histogram.json", "\"unused\" : 0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("damagedFiles")
+    void aDamagedReportIsRefusedInTheSameWordsByEveryCommand(String name) {
+        Path bad = directory.resolve(name);
+        List<CliRun> runs = List.of(
+                CliRun.of("report", bad),
+                CliRun.of("report", bad, "--format", "html", "--out", directory.resolve("never.html")),
+                CliRun.of("report", bad, "--format", "markdown"),
+                CliRun.of("diff", good, bad),
+                CliRun.of("merge", good, bad, "--out", directory.resolve("never.json")));
+
+        for (CliRun run : runs) {
+            assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+            assertThat(run.errLines()).as(run.toString()).singleElement().asString()
+                    .matches("sonde (report|diff|merge): " + java.util.regex.Pattern.quote(runs.get(0).err.substring("sonde report: ".length()).trim()));
+        }
+    }
+
+    static Stream<String> damagedFiles() {
+        return Stream.of("garbled-histogram.json", "operations-not-a-list.json", "numeric-schema.json");
     }
 }

@@ -91,6 +91,21 @@ class ReportToolsIT {
                 .startsWith("sonde diff: " + truncated + ": is truncated");
     }
 
+    @Test
+    void aFileNameThePlatformEncodingCannotRepresentIsOneLineNotAJavaException() throws Exception {
+        Path accented = work.resolve("r\u00e9sultat.json");
+        Files.copy(first, accented, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        ForkedJvm.Result result = ForkedJvm.on(Jdks.current()).environment("LC_ALL", "C").environment("LANG", "C")
+                .jar(TestPaths.agentJar(), "report", accented.toString()).run(work.resolve("cli-ascii-locale"));
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+        assertThat(result.stderr().lines()).as(result.describe()).singleElement().asString()
+                .startsWith("sonde report: " + work)
+                .contains(": this system cannot use this file name: its encoding for file names (ANSI_X3.4-1968) cannot represent it")
+                .doesNotContain("Exception");
+    }
+
     private static Path recordRun(String name) throws Exception {
         Path out = work.resolve(name);
         ForkedJvm.Result result = ForkedJvm.on(Jdks.current())

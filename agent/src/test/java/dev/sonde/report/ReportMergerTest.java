@@ -218,7 +218,7 @@ class ReportMergerTest {
 
         assertThatThrownBy(() -> merger.merge(List.of(TestReports.file("r.json", report))))
                 .isInstanceOf(UnreadableReportException.class)
-                .hasMessageStartingWith("r.json: operations[0] (a#b) has a histogram that cannot be decoded")
+                .hasMessageStartingWith("r.json: is not a valid sonde report: operations[0] (a#b): latencyNs.histogram cannot be decoded")
                 .hasMessageNotContaining("\n");
     }
 

@@ -82,7 +82,16 @@ class ReportReaderTest {
                         "operations[0] (a#b) has no latencyNs"),
                 Arguments.of("an operation without name", valid + "{\"count\": 1, \"latencyNs\": {}}]}", "operations[0] has no name"),
                 Arguments.of("a count that is not a number", valid + "{\"name\": \"a#b\", \"count\": \"many\"}]}",
-                        "is not a valid sonde report: operations[0].count: "),
+                        "is not a valid sonde report: operations[0].count is not a whole number"),
+                Arguments.of("operations that are not a list", "{\"schema\": \"sonde-report/1\", \"operations\": {\"a\": 1}}",
+                        "is not a valid sonde report: operations is not a list"),
+                Arguments.of("a schema that is a number", "{\"schema\": 1, \"operations\": []}",
+                        "is not a sonde report (schema 1; report, diff and merge read \"sonde-report/1\")"),
+                Arguments.of("a garbled histogram", valid + "{\"name\": \"a#b\", \"count\": 1, \"latencyNs\": {\"histogram\": \"AAAA\"}}]}",
+                        "is not a valid sonde report: operations[0] (a#b): latencyNs.histogram cannot be decoded"),
+                Arguments.of("a self-time histogram that is not base64", valid + "{\"name\": \"a#b\", \"count\": 1, \"latencyNs\": {},"
+                        + " \"selfNs\": {\"histogram\": \"%%%\"}}]}",
+                        "is not a valid sonde report: operations[0] (a#b): selfNs.histogram cannot be decoded"),
                 Arguments.of("a negative count", valid + "{\"name\": \"a#b\", \"count\": -1, \"latencyNs\": {}}]}",
                         "operations[0] (a#b) has a negative count"));
     }
@@ -96,7 +105,9 @@ class ReportReaderTest {
                 .hasMessageStartingWith(file + ": ")
                 .hasMessageContaining(problem)
                 .hasMessageNotContaining("\n")
-                .hasMessageNotContaining("Exception");
+                .hasMessageNotContaining("Exception")
+                .hasMessageNotContaining("java.")
+                .hasMessageNotContaining("Cannot deserialize");
     }
 
     @Test

@@ -148,13 +148,10 @@ public final class HtmlReportWriter {
         if (!absent.isEmpty()) {
             out.println("<p class=\"note\">Not in this report: " + HtmlPage.escape(absent) + ".</p>");
         }
-        if (view.report().dropped != null && view.report().dropped.operations > 0) {
-            out.println("<p class=\"note\">Dropped: " + view.report().dropped.operations
-                    + " operation names over max.operations; their calls are under (other).</p>");
-        }
-        if (view.report().warnings != null && !view.report().warnings.isEmpty()) {
+        view.droppedNote().ifPresent(note -> out.println("<p class=\"note\">" + HtmlPage.escape(note) + "</p>"));
+        if (!view.warnings().isEmpty()) {
             out.println("<section id=\"warnings\"><h2>Warnings</h2><ul>");
-            view.report().warnings.forEach(w -> out.println("<li>" + HtmlPage.escape(w) + "</li>"));
+            view.warnings().forEach(w -> out.println("<li>" + HtmlPage.escape(w) + "</li>"));
             out.println("</ul></section>");
         }
     }

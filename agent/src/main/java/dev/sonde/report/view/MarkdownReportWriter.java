@@ -39,6 +39,24 @@ public final class MarkdownReportWriter {
             out.println();
             out.println("_Not in this report: " + absent + "._");
         }
+        view.droppedNote().ifPresent(note -> {
+            out.println();
+            out.println("_" + text(note) + "_");
+        });
+        if (!view.warnings().isEmpty()) {
+            out.println();
+            out.println("#### Warnings");
+            out.println();
+            view.warnings().forEach(warning -> out.println("- " + text(warning)));
+        }
+    }
+
+    /**
+     * Plain text, shown as written: warnings quote patterns such as {@code com.acme.**Service#*},
+     * whose stars Markdown would otherwise read as emphasis.
+     */
+    static String text(String plain) {
+        return plain.replaceAll("([\\\\`*_\\[\\]<>|])", "\\\\$1");
     }
 
     /** Inline code; operation names such as {@code Foo#<init>} must not be read as HTML. */

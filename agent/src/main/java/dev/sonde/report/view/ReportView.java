@@ -8,6 +8,7 @@ import dev.sonde.report.ReportFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -83,6 +84,21 @@ public final class ReportView {
 
     public boolean hasHttp() {
         return file.report().operations.stream().map(o -> o.http).anyMatch(Objects::nonNull);
+    }
+
+    /** The line about operation names past {@code max.operations}; empty when none were dropped. */
+    public Optional<String> droppedNote() {
+        Report.Dropped dropped = file.report().dropped;
+        if (dropped == null || dropped.operations <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Dropped: " + dropped.operations
+                + " operation names over max.operations; their calls are under (other).");
+    }
+
+    /** What the agent warned about while recording (unknown keys, patterns that matched nothing...). */
+    public List<String> warnings() {
+        return file.report().warnings == null ? List.of() : file.report().warnings;
     }
 
     /** {@code com.acme.App · pid 4242 on h1 · Java 17.0.15 · sonde 0.1.0}, from what the report has. */

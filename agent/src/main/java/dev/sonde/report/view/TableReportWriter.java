@@ -42,22 +42,17 @@ public final class TableReportWriter {
 
     private static void writeNotes(ReportView view, PrintWriter out) {
         String absent = RankingTable.absentSections(view);
-        boolean dropped = view.report().dropped != null && view.report().dropped.operations > 0;
-        boolean warnings = view.report().warnings != null && !view.report().warnings.isEmpty();
-        if (absent.isEmpty() && !dropped && !warnings) {
+        if (absent.isEmpty() && view.droppedNote().isEmpty() && view.warnings().isEmpty()) {
             return;
         }
         out.println();
         if (!absent.isEmpty() && !view.operations().isEmpty()) {
             out.println("Not in this report: " + absent + ".");
         }
-        if (dropped) {
-            out.println("Dropped: " + view.report().dropped.operations
-                    + " operation names over max.operations; their calls are under (other).");
-        }
-        if (warnings) {
+        view.droppedNote().ifPresent(out::println);
+        if (!view.warnings().isEmpty()) {
             out.println("Warnings:");
-            view.report().warnings.forEach(w -> out.println("  - " + w));
+            view.warnings().forEach(w -> out.println("  - " + w));
         }
     }
 

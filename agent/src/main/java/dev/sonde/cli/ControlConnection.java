@@ -10,6 +10,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,6 +37,9 @@ final class ControlConnection implements AutoCloseable {
      */
     private static final long REGISTRATION_WAIT_MILLIS = 5_000;
 
+    /** Closing is a courtesy to the JVM; an answer the command has already is not held back for it. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
     private final long pid;
     private final JMXConnector connector;
     private final AgentControlMXBean control;
@@ -46,8 +50,17 @@ final class ControlConnection implements AutoCloseable {
         this.control = control;
     }
 
-    /** The MBean of the sonde running in JVM {@code pid}; empty if JMX cannot reach it. */
-    static Optional<ControlConnection> open(long pid) {
+    /**
+     * The MBean of the sonde running in JVM {@code pid}; empty if JMX cannot reach it. A JVM that does
+     * not answer at all within {@link JvmAnswer#CONTACT} (and the registration wait) is a
+     * {@link TargetException}: loading the agent jar instead would wait for it just the same.
+     */
+    static Optional<ControlConnection> open(long pid) throws TargetException {
+        Duration bound = JvmAnswer.CONTACT.plusMillis(REGISTRATION_WAIT_MILLIS);
+        return JvmAnswer.answerWithin(bound, pid, "the JMX connection request", () -> connect(pid));
+    }
+
+    private static Optional<ControlConnection> connect(long pid) {
         JMXConnector connector = null;
         try {
             String address = LocalJvms.localConnectorAddress(pid);
@@ -72,8 +85,16 @@ final class ControlConnection implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Runs one operation; its failure (a one-line message from sonde, or a lost connection) becomes a {@link TargetException}. */
-    String call(Function<AgentControlMXBean, String> operation) throws TargetException {
+    /**
+     * Runs one operation and waits at most {@code bound} for it ({@code question} names it if no answer
+     * comes); its failure (a one-line message from sonde, or a lost connection) becomes a
+     * {@link TargetException}.
+     */
+    String call(String question, Duration bound, Function<AgentControlMXBean, String> operation) throws TargetException {
+        return JvmAnswer.answerWithin(bound, pid, question, () -> call(operation));
+    }
+
+    private String call(Function<AgentControlMXBean, String> operation) throws TargetException {
         try {
             return operation.apply(control);
         } catch (IllegalStateException e) {
@@ -92,9 +113,17 @@ final class ControlConnection implements AutoCloseable {
         return Log.describe(root).replaceAll("\\s+", " ").trim();
     }
 
+    /** Closing tells the JVM too, and a JVM that stopped answering would hold the command here as well. */
     @Override
     public void close() {
-        closeQuietly(connector);
+        try {
+            JvmAnswer.ask(pid, "the JMX close request", () -> {
+                closeQuietly(connector);
+                return pid;
+            }).within(CLOSE_WAIT);
+        } catch (TargetException e) {
+            // Nothing to do about a connection that cannot be closed: it goes with this command.
+        }
     }
 
     private static void closeQuietly(JMXConnector connector) {

@@ -4,24 +4,19 @@ import dev.sonde.control.PublishedProperties;
 import dev.sonde.report.view.Table;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code list}: the JVMs of this user on this machine, and for each whether sonde runs in it and
  * what it times. sonde publishes that in system properties, read with one attach per JVM (in
- * parallel, each given {@link #ANSWER_SECONDS}); nothing is loaded into any JVM.
+ * parallel, each given {@link #ANSWER}); nothing is loaded into any JVM.
  */
 final class ListCommand implements Command {
 
-    static final long ANSWER_SECONDS = 5;
+    static final Duration ANSWER = Duration.ofSeconds(5);
 
     @Override
     public String name() {
@@ -64,21 +59,15 @@ final class ListCommand implements Command {
             out.println("no JVMs of user " + System.getProperty("user.name") + " found");
             return Main.OK;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, jvms.size()), task -> {
-            Thread thread = new Thread(task, "sonde-list");
-            thread.setDaemon(true);
-            return thread;
-        });
-        List<CompletableFuture<String>> answers = new ArrayList<>();
+        List<JvmAnswer<String>> answers = new ArrayList<>();
         for (LocalJvms.Listed jvm : jvms) {
-            answers.add(CompletableFuture.supplyAsync(() -> sondeIn(jvm.pid), pool));
+            answers.add(JvmAnswer.ask(jvm.pid, "whether sonde runs there", () -> sondeIn(jvm.pid)));
         }
         Table table = new Table().column("pid", Table.Align.RIGHT).column("main class", Table.Align.LEFT)
                 .column("sonde", Table.Align.LEFT);
         for (int i = 0; i < jvms.size(); i++) {
             table.row(String.valueOf(jvms.get(i).pid), mainClass(jvms.get(i).command), await(answers.get(i)));
         }
-        pool.shutdownNow();
         out.print(table.toText(""));
         return Main.OK;
     }
@@ -97,16 +86,11 @@ final class ListCommand implements Command {
         }
     }
 
-    private static String await(CompletableFuture<String> answer) {
+    private static String await(JvmAnswer<String> answer) {
         try {
-            return answer.get(ANSWER_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            return "? (no answer within " + ANSWER_SECONDS + " s)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "?";
-        } catch (ExecutionException e) {
-            return "? (" + e.getCause() + ")";
+            return answer.within(ANSWER).orElse("? (no answer within " + ANSWER.getSeconds() + " s)");
+        } catch (TargetException e) {
+            return "? (" + e.getMessage() + ")";
         }
     }
 

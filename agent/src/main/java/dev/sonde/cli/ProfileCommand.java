@@ -88,7 +88,8 @@ final class ProfileCommand implements Command {
             try (ControlConnection sonde = ControlConnection.open(target.pid())
                     .orElseThrow(() -> new TargetException("JVM " + target.pid()
                             + " offers no local JMX connector, which profile needs"))) {
-                written = sonde.call(control -> control.profile(event, duration.getSeconds(), format, fileText));
+                written = sonde.call("the profile request", duration.plus(JvmAnswer.REQUEST),
+                        control -> control.profile(event, duration.getSeconds(), format, fileText));
             }
             out.println("sonde profile: flame graph written to " + written);
             return Main.OK;

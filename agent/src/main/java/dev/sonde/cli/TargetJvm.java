@@ -37,6 +37,8 @@ final class TargetJvm {
 
     private static final int SIGQUIT = 3;
 
+    private static final String ATTACH_REQUEST = "the attach request";
+
     private final long pid;
 
     private TargetJvm(long pid) {
@@ -83,13 +85,13 @@ final class TargetJvm {
         return pid;
     }
 
-    /** The target's system properties, read through the attach API without loading anything into it. */
+    /**
+     * The target's system properties, read through the attach API without loading anything into it.
+     * The first thing every command asks, so a JVM that stopped answering is found here, within
+     * {@link JvmAnswer#CONTACT}.
+     */
     Properties systemProperties() throws TargetException {
-        try {
-            return LocalJvms.systemProperties(pid);
-        } catch (Exception e) {
-            throw new TargetException(AttachFailure.describe(e, pid));
-        }
+        return JvmAnswer.answerWithin(JvmAnswer.CONTACT, pid, ATTACH_REQUEST, () -> LocalJvms.systemProperties(pid));
     }
 
     /** Refuses a target whose Java cannot load sonde. */
@@ -120,11 +122,11 @@ final class TargetJvm {
     String send(AgentRequest request) throws TargetException {
         File jar = agentJar();
         Path reply = ControlReply.newFileFor(pid);
-        try {
+        // Returns once agentmain has: after the request's work (e.g. instrumenting), hence the longer bound.
+        JvmAnswer.answerWithin(JvmAnswer.REQUEST, pid, question(request), () -> {
             ByteBuddyAgent.attach(jar, String.valueOf(pid), request.replyTo(reply).encode());
-        } catch (RuntimeException e) {
-            throw new TargetException(AttachFailure.describe(e, pid));
-        }
+            return reply;
+        });
         String line;
         try {
             line = ControlReply.take(reply, pid).orElseThrow(() -> new TargetException("JVM " + pid
@@ -143,10 +145,22 @@ final class TargetJvm {
         Optional<ControlConnection> connection = ControlConnection.open(pid);
         if (connection.isPresent()) {
             try (ControlConnection open = connection.get()) {
-                return open.call(overJmx);
+                return open.call(question(request), JvmAnswer.REQUEST, overJmx);
             }
         }
         return send(request);
+    }
+
+    /** How a request is named when the JVM does not answer it: "the dump request". */
+    private static String question(AgentRequest request) {
+        switch (request.command()) {
+            case START:
+                return ATTACH_REQUEST;
+            case DUMP:
+                return "the dump request";
+            default:
+                return "the detach request";
+        }
     }
 
     /** The jar this command runs from: the one loaded into the target. */

@@ -17,7 +17,8 @@ public final class AgentArguments {
     /**
      * The arguments of a second {@code attach} laid over those sonde runs with: every key the
      * second one names replaces all of the first one's values for that key, every other key keeps
-     * its value. {@code attach <pid> include=B} thus changes what is timed and keeps {@code out}.
+     * its value. {@code attach <pid> include=B} thus changes what is timed and keeps {@code out}. A
+     * key of the running arguments that sonde does not know (a typo) is not kept.
      */
     public static String overlay(String running, String next) throws ConfigException {
         List<String> nextPairs = ListSplitter.split(nullToEmpty(next), ",");
@@ -27,7 +28,9 @@ public final class AgentArguments {
         }
         List<String> merged = new ArrayList<>();
         for (String pair : ListSplitter.split(nullToEmpty(running), ",")) {
-            if (!replaced.contains(keyOf(pair))) {
+            // A key sonde does not know was warned about by the attach that gave it; carried on,
+            // every later attach would warn about it again and every report would keep the warning.
+            if (!replaced.contains(keyOf(pair)) && Key.named(keyOf(pair)).isPresent()) {
                 merged.add(pair);
             }
         }

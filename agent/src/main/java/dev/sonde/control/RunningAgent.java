@@ -9,6 +9,7 @@ import dev.sonde.config.ConfigException;
 import dev.sonde.config.ConfigLoader;
 import dev.sonde.instrument.MethodParametersRestorer;
 import dev.sonde.instrument.UntimedInclude;
+import dev.sonde.profile.OnDemandProfiles;
 import dev.sonde.profile.ProfileEvent;
 import dev.sonde.profile.ProfileFormat;
 import dev.sonde.profile.ProfileLog;
@@ -49,13 +50,18 @@ import static dev.sonde.control.ControlReply.ok;
  * <p>Concurrency: start, requests (on the JVM's attach listener thread), JMX calls and the shutdown
  * hook are serialized on this object; the agent is registered in {@link AgentHandle} only under this
  * lock, so a concurrent {@code agentmain} waits until it is complete. {@link #installation} is
- * replaced in one assignment and is null once detached; on-demand profiles read it without the lock.
+ * replaced in one assignment and is null once detached; on-demand profiles read it without the lock,
+ * and detach ends those in progress ({@link OnDemandProfiles}) before it writes the final report.
  * Interval windows end on their own thread and take only {@link IntervalReports}' lock, never this
  * one, so stopping them from here cannot deadlock.
  */
 final class RunningAgent implements UnaryOperator<String> {
 
+    /** Stopping a profile and writing its file takes milliseconds; this bounds a slow disk. */
+    private static final Duration ON_DEMAND_STOP_WAIT = Duration.ofSeconds(10);
+
     private final Installation.Parts parts;
+    private final OnDemandProfiles onDemandProfiles = new OnDemandProfiles();
     private final OperationRegistry registry;
     private final ThreadLocalRecorder recorder;
     private final Instant recordingStart = Instant.now();
@@ -237,6 +243,7 @@ final class RunningAgent implements UnaryOperator<String> {
 
     private String detach() {
         Installation last = installation;
+        String stoppedProfiles = finishOnDemandProfiles();
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
         boolean removed = last.remove(parts.instrumentation, cumulative, takenAt);
@@ -257,9 +264,27 @@ final class RunningAgent implements UnaryOperator<String> {
         AgentHandle.unregister(this);
         installation = null;
         String message = "detached; " + (removed ? "instrumentation removed"
-                : "instrumentation removed, except from classes that could not be retransformed") + "; " + report;
+                : "instrumentation removed, except from classes that could not be retransformed") + "; "
+                + stoppedProfiles + report;
         Log.info(message);
         return ok(message);
+    }
+
+    /**
+     * Ends the on-demand profiles in progress, so that they are written before the final report,
+     * which lists them; returns what the detach message says about them ("" if there were none).
+     */
+    private String finishOnDemandProfiles() {
+        long before = parts.profiles.count();
+        if (!onDemandProfiles.finishAll(ON_DEMAND_STOP_WAIT)) {
+            Log.error("an on-demand profile was still being written after " + ON_DEMAND_STOP_WAIT.getSeconds()
+                    + " s; the detach report does not list it");
+        }
+        StringBuilder said = new StringBuilder();
+        for (ProfileRecord stopped : parts.profiles.addedAfter(before)) {
+            said.append("on-demand profile stopped early: ").append(stopped.file()).append("; ");
+        }
+        return said.toString();
     }
 
     private synchronized void finishAtShutdown() {
@@ -313,7 +338,7 @@ final class RunningAgent implements UnaryOperator<String> {
      */
     String profile(ProfileEvent event, ProfileFormat format, Path file, Duration duration) {
         Installation current = installation;
-        if (current == null) {
+        if (current == null || !onDemandProfiles.begin()) {
             return error("sonde was detached from this JVM");
         }
         try {
@@ -323,6 +348,8 @@ final class RunningAgent implements UnaryOperator<String> {
         } catch (ProfilerUnavailableException e) {
             Log.error("on-demand profile failed: " + e.getMessage());
             return error(e.getMessage());
+        } finally {
+            onDemandProfiles.end();
         }
     }
 

@@ -1,17 +1,24 @@
 package dev.sonde.profile;
 
 import dev.sonde.bootstrap.Log;
+import dev.sonde.bootstrap.NativeProfilerHandle;
 import dev.sonde.report.AtomicMove;
 import one.profiler.AsyncProfiler;
 import one.profiler.AsyncProfilerLoader;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
- * async-profiler in this JVM, loaded once from ap-loader's bundled native library.
+ * async-profiler in this JVM, loaded once from ap-loader's bundled native library: by the first
+ * sonde that profiles, and borrowed from it by every sonde attached after a detach
+ * ({@link NativeProfilerHandle}).
  *
  * <p>One profiling session at a time (async-profiler's own rule): {@link #start} while a session runs
  * is refused, not queued. Where {@code cpu} (perf events) is not permitted, sessions fall back to
@@ -22,15 +29,16 @@ public final class Profiler {
     private static Profiler instance;
     private static String unavailable;
 
-    private final AsyncProfiler asyncProfiler;
+    /** async-profiler's {@code execute}: this sonde's copy, or the one an earlier sonde of this JVM loaded. */
+    private final UnaryOperator<String> commands;
     private boolean cpuFallsBackToItimer;
     private Session running;
 
-    private Profiler(AsyncProfiler asyncProfiler) {
-        this.asyncProfiler = asyncProfiler;
+    private Profiler(UnaryOperator<String> commands) {
+        this.commands = commands;
     }
 
-    /** The JVM's profiler, loading the native library on first use. */
+    /** The JVM's profiler, loading the native library on first use (or borrowing an earlier sonde's). */
     public static synchronized Profiler get() throws ProfilerUnavailableException {
         if (instance != null) {
             return instance;
@@ -38,16 +46,14 @@ public final class Profiler {
         if (unavailable != null) {
             throw new ProfilerUnavailableException(unavailable);
         }
+        UnaryOperator<String> loadedBefore = loadedByAnEarlierSonde();
+        if (loadedBefore != null) {
+            instance = new Profiler(loadedBefore);
+            return instance;
+        }
         try {
-            if (!AsyncProfilerLoader.isSupported()) {
-                throw new IllegalStateException("async-profiler does not support "
-                        + System.getProperty("os.name") + "-" + System.getProperty("os.arch"));
-            }
-            // A directory of sonde's own: an application's ap-loader of the same async-profiler
-            // version extracts to the same file, and a native library file is loaded by one class
-            // loader only ("already loaded in another classloader"): whoever came second failed.
-            AsyncProfilerLoader.setExtractionDirectory(AsyncProfilerLoader.getExtractionDirectory().resolve("sonde"));
-            instance = new Profiler(AsyncProfilerLoader.load());
+            instance = new Profiler(commandsOf(load()));
+            keepForLaterSondes(instance.commands);
             ApplicationAsyncProfiler.find().ifPresent(jar -> Log.info("the application has its own async-profiler ("
                     + jar + "); sonde profiles with its own copy, apart from it"));
             return instance;
@@ -55,19 +61,73 @@ public final class Profiler {
             unavailable = alreadyLoadedElsewhere(e)
                     ? "async-profiler is already loaded in this JVM by another class loader (the application's"
                         + " own, or an earlier sonde); sonde does not take it over"
-                    : "async-profiler cannot run here: " + Log.describe(e);
+                    : "async-profiler cannot run here: " + describeWithCause(e);
         }
         throw new ProfilerUnavailableException(unavailable);
     }
 
-    /** ap-loader reports a native library held by another class loader as a wrapped UnsatisfiedLinkError. */
+    private static AsyncProfiler load() throws IOException {
+        if (!AsyncProfilerLoader.isSupported()) {
+            throw new IllegalStateException("async-profiler does not support "
+                    + System.getProperty("os.name") + "-" + System.getProperty("os.arch"));
+        }
+        // A directory of sonde's own: an application's ap-loader of the same async-profiler
+        // version extracts to the same file, and a native library file is loaded by one class
+        // loader only ("already loaded in another classloader"): whoever came second failed.
+        AsyncProfilerLoader.setExtractionDirectory(AsyncProfilerLoader.getExtractionDirectory().resolve("sonde"));
+        return AsyncProfilerLoader.load();
+    }
+
+    /** {@code execute} under a JDK type, its checked exception unchecked: see {@link NativeProfilerHandle}. */
+    private static UnaryOperator<String> commandsOf(AsyncProfiler profiler) {
+        return command -> {
+            try {
+                return profiler.execute(command);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** Null if no sonde loaded it before, or if the bootstrap class path has an older sonde's jar without the handle. */
+    private static UnaryOperator<String> loadedByAnEarlierSonde() {
+        try {
+            return NativeProfilerHandle.kept();
+        } catch (LinkageError olderJarFirst) {
+            return null;
+        }
+    }
+
+    private static void keepForLaterSondes(UnaryOperator<String> commands) {
+        try {
+            NativeProfilerHandle.keepIfAbsent(commands);
+        } catch (LinkageError olderJarFirst) {
+            // Later sondes then fail to load it, and say it is held by another class loader.
+        }
+    }
+
+    /**
+     * ap-loader reports a native library held by another class loader as an {@code IllegalStateException}
+     * about the extraction directory, with the JVM's {@code UnsatisfiedLinkError} as its cause.
+     */
     private static boolean alreadyLoadedElsewhere(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnsatisfiedLinkError && String.valueOf(t.getMessage()).contains("another class loader")) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof UnsatisfiedLinkError
+                    && (message.contains("another classloader") || message.contains("another class loader"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The failure and, where it wraps one, its innermost cause: ap-loader's own message does not name it. */
+    private static String describeWithCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? Log.describe(failure) : Log.describe(failure) + " (cause: " + Log.describe(root) + ")";
     }
 
     public synchronized boolean isRunning() {
@@ -88,7 +148,7 @@ public final class Profiler {
         try {
             execute("start,event=" + actual.label() + jfr);
         } catch (ProfilerUnavailableException e) {
-            if (actual != ProfileEvent.CPU || !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("perf")) {
+            if (actual != ProfileEvent.CPU || !e.getMessage().toLowerCase(Locale.ROOT).contains("perf")) {
                 throw e;
             }
             cpuFallsBackToItimer = true;
@@ -167,8 +227,10 @@ public final class Profiler {
 
     private String execute(String command) throws ProfilerUnavailableException {
         try {
-            return asyncProfiler.execute(command);
-        } catch (Exception e) {
+            return commands.apply(command);
+        } catch (UncheckedIOException e) {
+            throw new ProfilerUnavailableException(Log.describe(e.getCause()));
+        } catch (RuntimeException e) {
             throw new ProfilerUnavailableException(Log.describe(e));
         }
     }

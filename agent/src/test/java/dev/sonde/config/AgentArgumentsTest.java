@@ -31,6 +31,17 @@ class AgentArgumentsTest {
     }
 
     @Test
+    void aMistypedKeyOfTheRunningArgumentsIsNotCarriedIntoTheNextOnes() throws ConfigException {
+        assertThat(AgentArguments.overlay("out=o,inclde=A#m", "")).isEqualTo("out=o");
+        assertThat(AgentArguments.overlay("out=o,inclde=A#m", "include=B#*")).isEqualTo("out=o,include=B#*");
+    }
+
+    @Test
+    void aMistypedKeyOfTheNewArgumentsStaysToBeWarnedAbout() throws ConfigException {
+        assertThat(AgentArguments.overlay("out=o", "inclde=B#*")).isEqualTo("out=o,inclde=B#*");
+    }
+
+    @Test
     void aKeyCanBeLeftOut() throws ConfigException {
         assertThat(AgentArguments.without("include=A,config=/srv/sonde.properties,out=o", Key.CONFIG))
                 .isEqualTo("include=A,out=o");

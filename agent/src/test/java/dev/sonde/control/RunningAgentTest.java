@@ -61,6 +61,24 @@ class RunningAgentTest {
         assertThat(dev.sonde.bootstrap.AgentHandle.running()).isNull();
     }
 
+    @Test
+    void aMistypedKeyIsWarnedAboutByTheAttachThatGaveItAndGoneAfterTheNextOne() {
+        FakeInstrumentation instrumentation = new FakeInstrumentation();
+        String arguments = "include=com.acme.OrderService#place,out=" + out;
+        RunningAgent.start(arguments, load(arguments), instrumentation, false);
+        RunningAgent agent = (RunningAgent) dev.sonde.bootstrap.AgentHandle.running();
+        try {
+            assertThat(agent.apply(AgentRequest.start("inclde=com.acme.PaymentService#charge").encode())).startsWith("ok ");
+            assertThat(agent.config().warnings()).singleElement().asString().contains("unknown key 'inclde'");
+
+            assertThat(agent.apply(AgentRequest.start("").encode())).startsWith("ok ");
+            assertThat(agent.config().warnings()).as("a key the new configuration does not set is gone").isEmpty();
+            assertThat(agent.config().includes()).hasToString("[com.acme.OrderService#place]");
+        } finally {
+            agent.apply(AgentRequest.detach().encode());
+        }
+    }
+
     private static Config load(String arguments) {
         try {
             return ConfigLoader.fromThisJvm().load(arguments);

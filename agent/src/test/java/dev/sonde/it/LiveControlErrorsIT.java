@@ -115,6 +115,34 @@ class LiveControlErrorsIT {
         }
     }
 
+    /**
+     * A JVM contacted before keeps its attach socket (and its JMX connector) open; stopped, it
+     * accepts the connection and never answers, and neither the attach API nor JMX gives up by itself.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aJvmThatStoppedAnsweringAfterAFirstDumpIsNamedWithinTheBound(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("stopped-" + jdk.major());
+        SondeCli sonde = new SondeCli(jdk, work);
+        try (LongRunningService app = LongRunningService.start(
+                ForkedJvm.on(jdk).withAgent("include=" + PLACE + ",out=" + work.resolve("out")), work.resolve("app"))) {
+            ForkedJvm.Result first = sonde.run("dump", app.pid(), "--out", work.resolve("first.json"));
+            assertThat(first.exitCode()).as(first.describe()).isZero();
+
+            signal("STOP", app.pid());
+            try {
+                String noAnswer = "JVM " + app.pid() + " did not answer the attach request within 15 s"
+                        + " (is it stopped, e.g. by kill -STOP, or hung?)";
+                assertOneLineFailure(sonde.run("dump", app.pid()), "sonde dump: " + noAnswer);
+                assertOneLineFailure(sonde.run("attach", app.pid(), "include=" + PLACE), "sonde attach: " + noAnswer);
+            } finally {
+                signal("CONT", app.pid());
+            }
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).as(end.describe()).isZero();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void aJavaWithoutTheAttachApiSaysToUseAJdk(Jdks.Jdk jdk) throws Exception {
@@ -157,6 +185,12 @@ class LiveControlErrorsIT {
             assertThat(end.exitCode()).isZero();
             assertThat(end.stderr()).isEmpty();
         }
+    }
+
+    private static void signal(String name, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).as("kill -" + name + " " + pid).isZero();
     }
 
     private static SondeCli cli(Jdks.Jdk jdk, String name) {

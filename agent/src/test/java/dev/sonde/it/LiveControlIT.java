@@ -1,10 +1,13 @@
 package dev.sonde.it;
 
 import com.acme.testapp.LongRunningApp;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -113,6 +116,62 @@ class LiveControlIT {
                 assertThat(dynamicAgentWarnings(end.stderr())).as("one per attach; dump and detach go over JMX")
                         .isEqualTo(2);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aProfileInProgressIsFinishedByDetachAndListedInItsReport(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("detach-profiling-" + jdk.major());
+        Path flameGraph = work.resolve("on-demand.jfr");
+        SondeCli sonde = new SondeCli(jdk, work);
+        try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk), work.resolve("app"))) {
+            long pid = app.pid();
+            assertSucceeded(sonde.run("attach", pid, "include=" + PLACE + ",out=" + work.resolve("out")));
+            ForkedJvm.Running profile = ForkedJvm.on(jdk).jar(TestPaths.agentJar(), "profile", String.valueOf(pid),
+                    "--duration", "10m", "--event", "itimer", "--format", "jfr", "--out", flameGraph.toString())
+                    .timeout(Duration.ofSeconds(60)).start(work.resolve("profile"));
+            // A JFR recording's file is opened when sampling starts.
+            Poll.until(Duration.ofSeconds(20), "the profile to start", () -> Files.exists(flameGraph) || !profile.isAlive(),
+                    () -> profile.stderrSoFar() + app.describe());
+
+            ForkedJvm.Result detach = sonde.run("detach", pid);
+            assertSucceeded(detach);
+            assertThat(detach.stdout()).contains("on-demand profile stopped early: " + flameGraph);
+            JsonNode listed = ReportFile.read(finalReport(detach)).root().get("profiles");
+            assertThat(listed).as(detach.describe()).hasSize(1);
+            assertThat(listed.get(0).get("file").asText()).isEqualTo(flameGraph.toString());
+            assertThat(listed.get(0).get("reason").asText()).isEqualTo("on-demand");
+            ForkedJvm.Result profiled = profile.awaitExit();
+            assertThat(profiled.exitCode()).as(profiled.describe()).isZero();
+            assertThat(profiled.stdout()).contains("flame graph written to " + flameGraph);
+
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).as(end.describe()).isZero();
+            List<String> lines = end.sondeLines();
+            assertThat(lines.get(lines.size() - 1)).as("nothing after the detach").startsWith("[sonde] detached; ");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aSondeAttachedAgainAfterADetachProfilesAgain(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("reattach-profiling-" + jdk.major());
+        SondeCli sonde = new SondeCli(jdk, work);
+        try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk), work.resolve("app"))) {
+            long pid = app.pid();
+            for (String round : List.of("first", "second")) {
+                assertSucceeded(sonde.run("attach", pid, "out=" + work.resolve("out-" + round)));
+                Path flameGraph = work.resolve(round + ".collapsed");
+                ForkedJvm.Result profile = sonde.run("profile", pid, "--duration", "1s", "--event", "itimer",
+                        "--format", "collapsed", "--out", flameGraph);
+                assertThat(profile.exitCode()).as(round + " attach: " + profile.describe()).isZero();
+                assertThat(flameGraph).exists();
+                assertSucceeded(sonde.run("detach", pid));
+            }
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).as(end.describe()).isZero();
+            assertThat(end.stderr()).doesNotContain("Exception", "cannot run here");
         }
     }
 

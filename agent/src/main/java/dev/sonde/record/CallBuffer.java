@@ -26,8 +26,10 @@ final class CallBuffer {
     /** Status classes counted (index 1 = 1xx ... 5 = 5xx), like {@link OperationTotals#statusClasses()}. */
     private static final int STATUS_CLASSES = 6;
 
-    private static final VarHandle SIZE;
-    private static final VarHandle ERRORS;
+    /** One failed call in {@link #calls}' upper half. */
+    private static final long ONE_FAILED = 1L << 32;
+
+    private static final VarHandle CALLS;
     private static final VarHandle STATUS_COUNTS;
     private static final VarHandle OVERFLOW;
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
@@ -35,8 +37,7 @@ final class CallBuffer {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            SIZE = lookup.findVarHandle(CallBuffer.class, "size", int.class);
-            ERRORS = lookup.findVarHandle(CallBuffer.class, "errors", long.class);
+            CALLS = lookup.findVarHandle(CallBuffer.class, "calls", long.class);
             STATUS_COUNTS = lookup.findVarHandle(CallBuffer.class, "statusClasses", long[].class);
             OVERFLOW = lookup.findVarHandle(CallBuffer.class, "overflow", CallBuffer.class);
         } catch (ReflectiveOperationException e) {
@@ -47,11 +48,14 @@ final class CallBuffer {
     final int[] nanos = new int[CAPACITY];
     final int[] selfNanos = new int[CAPACITY];
     final int[] allocatedBytes = new int[CAPACITY];
-    /** Release-stored after the call's figures: a snapshot that reads it sees them. */
-    private int size;
-    /** Release-stored after the failed call's size: never ahead of the calls a snapshot counts. */
-    private long errors;
-    /** Responses by status class, for HTTP operations only (null until the first); stored like {@link #errors}. */
+    /**
+     * The calls (lower 32 bits) and, of those, the failed ones (upper 32 bits), release-stored
+     * after the call's figures: a snapshot that reads it sees them. One store for both, so neither
+     * a snapshot nor a stack overflow between two stores (a timed method that overflows the stack
+     * records its call at the deepest point) can ever separate a call from its failure.
+     */
+    private long calls;
+    /** Responses by status class, for HTTP operations only (null until the first); release-stored after {@link #calls}. */
     private long[] statusClasses;
 
     /**
@@ -73,7 +77,8 @@ final class CallBuffer {
      * @return whether the buffer is full and must be handed over now
      */
     boolean add(long callNanos, long callSelfNanos, long callAllocatedBytes, int statusClass, boolean failed) {
-        int i = size;
+        long counted = calls;
+        int i = (int) counted;
         if (i == CAPACITY) {
             // Still full: the last hand-over failed (no overflow buffer could be made on a full
             // heap). This call is lost; the caller tries the hand-over again.
@@ -84,10 +89,7 @@ final class CallBuffer {
         allocatedBytes[i] = (int) callAllocatedBytes;
         // Release, not volatile: a plain store on x86 (no fence), and on weaker hardware it still
         // orders the figures above before the size a snapshot reads.
-        SIZE.setRelease(this, i + 1);
-        if (failed) {
-            ERRORS.setRelease(this, errors + 1);
-        }
+        CALLS.setRelease(this, counted + 1 + (failed ? ONE_FAILED : 0));
         if (statusClass >= 0) {
             countStatusClass(statusClass);
         }
@@ -117,12 +119,12 @@ final class CallBuffer {
 
     /** Calls a snapshot counts: each with the figures stored before it. */
     int publishedSize() {
-        return (int) SIZE.getAcquire(this);
+        return (int) (long) CALLS.getAcquire(this);
     }
 
     /** Failed calls; read before {@link #publishedSize}, never more than the calls that counts. */
     long publishedErrors() {
-        return (long) ERRORS.getAcquire(this);
+        return (long) CALLS.getAcquire(this) >>> 32;
     }
 
     /** Responses in one status class; read like {@link #publishedErrors}. */
@@ -149,8 +151,7 @@ final class CallBuffer {
     }
 
     private void reset() {
-        size = 0;
-        errors = 0;
+        calls = 0;
         if (statusClasses != null) {
             Arrays.fill(statusClasses, 0);
         }

@@ -4,6 +4,7 @@ import dev.sonde.report.ReportFile;
 import dev.sonde.report.ReportReader;
 import dev.sonde.report.UnreadableReportException;
 import dev.sonde.report.WriteProblem;
+import dev.sonde.report.diff.Confidence;
 import dev.sonde.report.diff.DiffHtmlWriter;
 import dev.sonde.report.diff.DiffJsonWriter;
 import dev.sonde.report.diff.DiffMarkdownWriter;
@@ -11,6 +12,7 @@ import dev.sonde.report.diff.DiffRule;
 import dev.sonde.report.diff.DiffTableWriter;
 import dev.sonde.report.diff.Metric;
 import dev.sonde.report.diff.ReportDiff;
+import dev.sonde.report.diff.Runs;
 import dev.sonde.report.view.HumanUnits;
 
 import java.io.IOException;
@@ -27,12 +29,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code diff BASE CURRENT}: compares two reports under a {@link DiffRule}; exit status 1 when an
- * operation regressed, so it can gate a CI job as is.
+ * {@code diff BASE CURRENT} or {@code diff BASE... vs CURRENT...}: compares two reports, or two sets
+ * of runs, under a {@link DiffRule}; exit status 1 when an operation regressed, so it can gate a CI
+ * job as is. Inconclusive metrics are shown and never fail.
  */
 final class DiffCommand implements Command {
 
     static final int REGRESSION = 1;
+    /** Separates several base reports from several current ones. */
+    static final String VERSUS = "vs";
 
     @Override
     public String name() {
@@ -48,13 +53,19 @@ final class DiffCommand implements Command {
     public String usage() {
         return String.join(System.lineSeparator(),
                 "usage: java -jar sonde-agent.jar diff BASE CURRENT [--threshold 10%] [--metric p50,p95,p99]",
-                "           [--min-count 10] [--min-delta 1ms[,1KiB]] [--format FORMAT] [--out FILE]",
+                "           [--confidence 95%] [--min-count 10] [--min-delta 1ms[,1KiB]] [--format FORMAT] [--out FILE]",
+                "       java -jar sonde-agent.jar diff BASE... vs CURRENT... [options]   (several runs a side)",
                 "",
                 "An operation regresses when a chosen metric grows by more than the threshold AND by more",
-                "than the min-delta floor. Operations with fewer than min-count calls in either run are not",
-                "compared; new and vanished operations are listed apart.",
+                "than the min-delta floor AND the current run's confidence interval of that metric lies",
+                "wholly above the base run's. A change past the rule whose intervals overlap, or a metric",
+                "a run has too few calls to bound (p99 needs 368 at 95%), is inconclusive: shown, never",
+                "failing. Several runs a side are merged, and their spread widens the intervals.",
+                "Operations with fewer than min-count calls in either run are not compared; new and",
+                "vanished operations are listed apart.",
                 "",
                 "  --threshold P   relative growth that counts, in percent (default 10%)",
+                "  --confidence C  of each run's interval, in percent (default 95%)",
                 "  --metric LIST   comma-separated, from " + Metric.keys() + " (default p50,p95,p99;",
                 "                  alloc = bytes allocated per call)",
                 "  --min-count N   compare only operations with at least N calls in both runs (default "
@@ -73,21 +84,15 @@ final class DiffCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        CommandLine line = CommandLine.parse(args, Set.of("threshold", "metric", "min-count", "min-delta", "format", "out"));
-        if (line.positionals().size() != 2) {
-            throw new UsageException("give two reports, BASE and CURRENT");
-        }
+        CommandLine line = CommandLine.parse(args, Set.of("threshold", "metric", "confidence", "min-count", "min-delta",
+                "format", "out"));
+        List<List<String>> sides = sides(line.positionals());
         DiffRule rule = rule(line);
         OutputFormat format = OutputFormat.parse(line.option("format").orElse("table"), OutputFormat.all());
         Path target = FileArgument.out(line);
         ReportDiff diff;
         try {
-            ReportReader reader = new ReportReader();
-            ReportFile base = reader.read(FileArgument.of(line.positionals().get(0)));
-            ReportFile current = reader.read(FileArgument.of(line.positionals().get(1)));
-            requireOperations(base);
-            requireOperations(current);
-            diff = ReportDiff.of(base, current, rule);
+            diff = ReportDiff.of(read(sides.get(0)), read(sides.get(1)), rule);
         } catch (UnreadableReportException e) {
             err.println("sonde diff: " + e.getMessage());
             return Main.USAGE;
@@ -116,6 +121,34 @@ final class DiffCommand implements Command {
         return diff.hasRegression() ? REGRESSION : Main.OK;
     }
 
+    /** {@code [BASE], [CURRENT]} from {@code BASE CURRENT}, or the two lists of {@code BASE... vs CURRENT...}. */
+    private static List<List<String>> sides(List<String> positionals) throws UsageException {
+        int versus = positionals.indexOf(VERSUS);
+        if (versus < 0) {
+            if (positionals.size() != 2) {
+                throw new UsageException("give two reports, BASE and CURRENT, or several a side: BASE... vs CURRENT...");
+            }
+            return List.of(positionals.subList(0, 1), positionals.subList(1, 2));
+        }
+        List<String> base = positionals.subList(0, versus);
+        List<String> current = positionals.subList(versus + 1, positionals.size());
+        if (base.isEmpty() || current.isEmpty() || current.contains(VERSUS)) {
+            throw new UsageException("give one report or more on each side of 'vs': BASE... vs CURRENT...");
+        }
+        return List.of(base, current);
+    }
+
+    private static Runs read(List<String> paths) throws UnreadableReportException, UsageException {
+        ReportReader reader = new ReportReader();
+        List<ReportFile> files = new ArrayList<>();
+        for (String path : paths) {
+            ReportFile file = reader.read(FileArgument.of(path));
+            requireOperations(file);
+            files.add(file);
+        }
+        return Runs.of(files);
+    }
+
     /**
      * A run that recorded nothing (an include pattern that matches nothing, a test that did not run)
      * must not pass a gate by having nothing to compare.
@@ -134,7 +167,20 @@ final class DiffCommand implements Command {
         long minCount = line.option("min-count").isPresent()
                 ? Quantity.whole("min-count", line.option("min-count").get(), 0) : DiffRule.DEFAULT_MIN_COUNT;
         MinDelta minDelta = line.option("min-delta").isPresent() ? MinDelta.parse(line.option("min-delta").get()) : MinDelta.defaults();
-        return new DiffRule(threshold, metrics, minCount, minDelta.nanos(), minDelta.bytes());
+        return new DiffRule(threshold, metrics, minCount, minDelta.nanos(), minDelta.bytes(), confidence(line));
+    }
+
+    private static Confidence confidence(CommandLine line) throws UsageException {
+        if (line.option("confidence").isEmpty()) {
+            return Confidence.defaults();
+        }
+        BigDecimal percent = Quantity.percent("confidence", line.option("confidence").get());
+        try {
+            return Confidence.percent(percent);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--confidence takes a percentage from 50% to below 100% such as 95%, not '"
+                    + line.option("confidence").get() + "'");
+        }
     }
 
     private static List<Metric> metrics(String list) throws UsageException {

@@ -55,8 +55,9 @@ class DiffCommandTest {
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
         assertThat(run.err).isEmpty();
         assertThat(run.out).contains("REGRESSION: 1 regressed of 2 compared operations")
-                .containsPattern("(?m)^ +com\\.acme\\.OrderService#place +p95 +19\\.\\d ms +30\\.0 ms +\\+5\\d\\.\\d% +\\+\\d+\\.\\d ms$")
-                .containsPattern("(?m)^ +regressed +200 → 200 +\\+\\d\\.\\d% +\\+5\\d\\.\\d% ▲ +\\+5\\d\\.\\d% ▲ +com\\.acme\\.OrderService#place$")
+                .containsPattern("(?m)^ +com\\.acme\\.OrderService#place +p95 +19\\.\\d ms +30\\.0 ms +\\+5\\d\\.\\d%"
+                        + " +\\+\\d+\\.\\d%…\\+\\d+\\.\\d% +\\+\\d+\\.\\d ms +400 each$")
+                .containsPattern("(?m)^ +regressed +400 → 400 +\\+\\d\\.\\d% +\\+5\\d\\.\\d% ▲ +\\+5\\d\\.\\d% ▲ +com\\.acme\\.OrderService#place$")
                 .contains("New in current (1)\n  com.acme.New#arrived")
                 .contains("Vanished from current (1)\n  com.acme.Old#gone");
         assertThat(run.out).as("the cache doubled, but by microseconds: under the 1 ms floor")
@@ -94,7 +95,7 @@ class DiffCommandTest {
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.out).startsWith("### ❌ sonde diff: 1 regressed of 2 compared operations\n")
                 .contains("Base `base.json` → current `slower.json`")
-                .contains("| operation | metric | base | current | change | delta |")
+                .contains("| operation | metric | base | current | change | 95% CI | delta | calls |")
                 .containsPattern("\\| `com\\.acme\\.OrderService#place` \\| p99 \\| .* \\| \\*\\*\\+\\d+\\.\\d%\\*\\* \\|")
                 .contains("<details><summary>All 2 compared operations</summary>")
                 .contains("**New in current** (1)");
@@ -105,12 +106,16 @@ class DiffCommandTest {
     void jsonCarriesTheVerdictAndEveryFigure() throws Exception {
         CliRun run = CliRun.of("diff", base, slower, "--format", "json", "--metric", "p99");
         JsonNode json = new ObjectMapper().readTree(run.out);
-        assertThat(json.get("schema").asText()).isEqualTo("sonde-diff/1");
+        assertThat(json.get("schema").asText()).isEqualTo("sonde-diff/2");
         assertThat(json.get("regression").asBoolean()).isTrue();
         assertThat(json.get("rule").get("minDeltaNs").asLong()).isEqualTo(MS);
         JsonNode place = json.get("compared").get(0);
         assertThat(place.get("name").asText()).isEqualTo("com.acme.OrderService#place");
-        assertThat(place.get("metrics").get("p99").get("verdict").asText()).isEqualTo("regressed");
+        JsonNode p99 = place.get("metrics").get("p99");
+        assertThat(p99.get("verdict").asText()).isEqualTo("regressed");
+        assertThat(p99.get("currentLower").asLong()).as(p99.toString()).isGreaterThan(p99.get("baseUpper").asLong());
+        assertThat(p99.get("changePercentLow").asDouble()).isPositive();
+        assertThat(p99.get("text").asText()).startsWith("p99 +").contains("(95% CI +").endsWith("400 calls each");
         assertThat(json.get("new").get(0).get("name").asText()).isEqualTo("com.acme.New#arrived");
         assertThat(json.get("vanished").get(0).get("name").asText()).isEqualTo("com.acme.Old#gone");
     }
@@ -168,9 +173,9 @@ class DiffCommandTest {
     @Test
     void minDeltaTakesADurationASizeOrBoth() throws Exception {
         Path allocBase = TestReports.write(directory, "a1.json", TestReports.report(
-                op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1000, 1000).build()));
+                op("a#b").latencies(TestReports.spread(MS, MS, 40)).alloc(TestReports.spread(1000, 1000, 40)).build()));
         Path allocMore = TestReports.write(directory, "a2.json", TestReports.report(
-                op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1800, 1800).build()));
+                op("a#b").latencies(TestReports.spread(MS, MS, 40)).alloc(TestReports.spread(1800, 1800, 40)).build()));
 
         assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "alloc").exitCode).as("800 B is under the 1 KiB default").isZero();
         assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "alloc", "--min-delta", "512B").exitCode).isEqualTo(1);
@@ -193,10 +198,11 @@ class DiffCommandTest {
 
     @Test
     void aMinDeltaOfZeroRemovesBothFloors() throws Exception {
+        // 40 calls: a mean's interval needs at least 30.
         Path allocBase = TestReports.write(directory, "a1.json", TestReports.report(
-                op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1000, 1000).build()));
+                op("a#b").latencies(TestReports.spread(MS, MS, 40)).alloc(sameForEachCall(1000, 40)).build()));
         Path allocMore = TestReports.write(directory, "a2.json", TestReports.report(
-                op("a#b").latencies(TestReports.spread(MS, MS, 20)).alloc(1800, 1800).build()));
+                op("a#b").latencies(TestReports.spread(MS, MS, 40)).alloc(sameForEachCall(1800, 40)).build()));
 
         assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "alloc", "--min-delta", "0").exitCode)
                 .as("800 B more per call is a regression once the floor is gone").isEqualTo(1);
@@ -204,6 +210,12 @@ class DiffCommandTest {
                 .as("the cache's microseconds too").contains("REGRESSION: 2 regressed of 2 compared operations");
         assertThat(CliRun.of("diff", allocBase, allocMore, "--metric", "p99,alloc", "--min-delta", "2ms,0").exitCode)
                 .as("0 after a duration is the size floor").isEqualTo(1);
+    }
+
+    private static long[] sameForEachCall(long bytes, int calls) {
+        long[] values = new long[calls];
+        java.util.Arrays.fill(values, bytes);
+        return values;
     }
 
     @Test
@@ -222,6 +234,11 @@ class DiffCommandTest {
         for (Object[] args : new Object[][] {
                 {"diff", base},
                 {"diff", base, slower, same},
+                {"diff", base, "vs"},
+                {"diff", "vs", slower},
+                {"diff", base, "vs", slower, "vs", same},
+                {"diff", base, slower, "--confidence", "100%"},
+                {"diff", base, slower, "--confidence", "30"},
                 {"diff", base, slower, "--threshold", "ten"},
                 {"diff", base, slower, "--threshold", "-5%"},
                 {"diff", base, slower, "--metric", "p42"},
@@ -237,14 +254,38 @@ class DiffCommandTest {
         }
     }
 
+    @Test
+    void severalRunsASideAreMergedAndNamed() {
+        CliRun run = CliRun.of("diff", base, same, "vs", slower, slower);
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.out).contains("  base:    2 runs merged: " + base + ", " + same)
+                .contains("  current: 2 runs merged: " + slower + ", " + slower)
+                .containsPattern("(?m)^ +com\\.acme\\.OrderService#place +p95 .* +800 each$");
+    }
+
+    @Test
+    void aMetricWithTooFewCallsIsInconclusiveAndSaysHowManyItNeeds() throws Exception {
+        Path few = TestReports.write(directory, "few.json", TestReports.report(
+                op("com.acme.OrderService#place").latencies(TestReports.spread(10 * MS, 20 * MS, 200)).build()));
+        Path fewSlower = TestReports.write(directory, "few-slower.json", TestReports.report(
+                op("com.acme.OrderService#place").latencies(TestReports.spread(10 * MS, 40 * MS, 200)).build()));
+
+        CliRun run = CliRun.of("diff", few, fewSlower, "--metric", "p99");
+
+        assertThat(run.exitCode).as("inconclusive never fails: " + run).isZero();
+        assertThat(run.out).contains("OK: no regression in 1 compared operation, 1 inconclusive")
+                .contains("Inconclusive, never failing (1)\n  com.acme.OrderService#place: p99 +100.0%, 200 calls each:"
+                        + " p99 needs ≥ 368 calls at 95%");
+    }
+
     /** Like {@link #latencies}, but the slowest tenth of the calls take {@code tail}. */
     private static OperationReport withSlowTail(String name, long from, long to, long tail) {
-        long[] values = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(TestReports.spread(from, to, 180)),
-                java.util.stream.LongStream.of(TestReports.spread(tail, tail, 20))).toArray();
+        long[] values = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(TestReports.spread(from, to, 360)),
+                java.util.stream.LongStream.of(TestReports.spread(tail, tail, 40))).toArray();
         return op(name).latencies(values).build();
     }
 
     private static OperationReport latencies(String name, long from, long to) {
-        return op(name).latencies(TestReports.spread(from, to, 200)).build();
+        return op(name).latencies(TestReports.spread(from, to, 400)).build();
     }
 }

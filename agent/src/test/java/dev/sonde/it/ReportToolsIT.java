@@ -59,7 +59,7 @@ class ReportToolsIT {
         Path slower = slowerCopy(first, SLEEP, 2);
         ForkedJvm.Result gate = sonde(Jdks.current(), "diff-slower", "diff", first.toString(), slower.toString(), "--format", "markdown");
         assertThat(gate.exitCode()).as(gate.describe()).isEqualTo(1);
-        assertThat(gate.stdout()).startsWith("### ").contains("sonde diff: 1 regressed of").contains("`" + SLEEP + "` | p99");
+        assertThat(gate.stdout()).startsWith("### ").contains("sonde diff: 1 regressed of").contains("`" + SLEEP + "` | p50");
     }
 
     @Test
@@ -120,13 +120,24 @@ class ReportToolsIT {
         return ForkedJvm.on(jdk).jar(TestPaths.agentJar(), args).run(work.resolve("cli-" + name));
     }
 
-    /** A copy of the report in which one operation's p99 is {@code factor} times higher. */
+    /**
+     * A copy of the report in which every call of one operation took {@code factor} times longer: its
+     * histogram too, since diff reads the intervals from it.
+     */
     private static Path slowerCopy(Path report, String operation, long factor) throws Exception {
         JsonNode root = JSON.readTree(report.toFile());
         for (JsonNode op : root.get("operations")) {
             if (op.get("name").asText().equals(operation)) {
                 ObjectNode latency = (ObjectNode) op.get("latencyNs");
-                latency.put("p99", latency.get("p99").asLong() * factor);
+                for (String figure : new String[] {"total", "mean", "min", "p50", "p90", "p95", "p99", "p999", "max"}) {
+                    latency.put(figure, latency.get(figure).asLong() * factor);
+                }
+                org.HdrHistogram.Histogram calls = dev.sonde.report.HistogramCodec.decode(latency.get("histogram").asText());
+                org.HdrHistogram.Histogram slower = new org.HdrHistogram.Histogram(calls.getNumberOfSignificantValueDigits());
+                for (org.HdrHistogram.HistogramIterationValue bucket : calls.recordedValues()) {
+                    slower.recordValueWithCount(bucket.getValueIteratedTo() * factor, bucket.getCountAtValueIteratedTo());
+                }
+                latency.put("histogram", dev.sonde.report.HistogramCodec.encode(slower));
             }
         }
         Path copy = work.resolve("slower.json");

@@ -1,7 +1,6 @@
 package dev.sonde.report.diff;
 
 import dev.sonde.report.OperationReport;
-import dev.sonde.report.ReportFile;
 import dev.sonde.report.view.HtmlPage;
 import dev.sonde.report.view.HumanUnits;
 import dev.sonde.report.view.PercentileChart;
@@ -28,6 +27,7 @@ public final class DiffHtmlWriter {
                 + HtmlPage.escape(diff.verdict()) + "</span></p>");
         out.println("<div class=\"side-by-side meta\">" + describe("Base", diff.base()) + describe("Current", diff.current()) + "</div>");
         out.println("<p class=\"note\">Regression when " + HtmlPage.escape(diff.rule().describe()) + ".</p></header>");
+
         writeComparison(diff, out);
         writeCharts(diff, out);
         writeApart(diff, out);
@@ -37,11 +37,11 @@ public final class DiffHtmlWriter {
         HtmlPage.close(out);
     }
 
-    private static String describe(String title, ReportFile file) {
+    private static String describe(String title, Runs file) {
         String window = file.report().window == null ? "" : file.report().window.start + " → " + file.report().window.end;
         String jvm = file.report().jvm == null ? "" : (file.report().jvm.mainClass == null ? "" : file.report().jvm.mainClass + " · ")
                 + "pid " + file.report().jvm.pid;
-        return "<div><strong>" + title + "</strong> <code>" + HtmlPage.escape(file.path().toString()) + "</code><br>"
+        return "<div><strong>" + title + "</strong> <code>" + HtmlPage.escape(file.describe()) + "</code><br>"
                 + HtmlPage.escape(jvm) + "<br>" + HtmlPage.escape(window) + "</div>";
     }
 
@@ -81,12 +81,13 @@ public final class DiffHtmlWriter {
                 row.append(HtmlPage.absentCell()).append(HtmlPage.absentCell()).append(HtmlPage.absentCell());
                 continue;
             }
-            String verdict = change.verdict() == MetricChange.Verdict.OK ? "" : change.verdict().name().toLowerCase(Locale.ROOT);
+            String verdict = change.verdict() == MetricChange.Verdict.UNCHANGED ? "" : change.verdict().name().toLowerCase(Locale.ROOT);
             double sortable = Double.isInfinite(change.percentChange()) ? 1e9 : change.percentChange();
             row.append(HtmlPage.numberCell(change.base(), change.format(change.base())))
                     .append(HtmlPage.numberCell(change.current(), change.format(change.current())))
                     .append("<td data-v=\"").append(sortable).append("\" class=\"").append(verdict).append("\" title=\"")
-                    .append(HtmlPage.escape(change.deltaText())).append("\">").append(HtmlPage.escape(change.percentText()))
+                    .append(HtmlPage.escape(change.deltaText() + " · " + change.describe())).append("\">")
+                    .append(HtmlPage.escape(change.percentText() + (change.verdict() == MetricChange.Verdict.INCONCLUSIVE ? " ?" : "")))
                     .append("</td>");
         }
         return row.append("</tr>").toString();
@@ -120,6 +121,12 @@ public final class DiffHtmlWriter {
     }
 
     private static void writeApart(ReportDiff diff, PrintWriter out) {
+        List<String> inconclusive = DiffTables.inconclusive(diff, name -> name);
+        if (!inconclusive.isEmpty()) {
+            out.println("<section><h2>Inconclusive, never failing (" + inconclusive.size() + ")</h2><ul>");
+            inconclusive.forEach(line -> out.println("<li>" + HtmlPage.escape(line) + "</li>"));
+            out.println("</ul></section>");
+        }
         list(out, "New in current", diff.added(), "");
         list(out, "Vanished from current", diff.vanished(), "base: ");
         if (!diff.ignored().isEmpty()) {

@@ -13,11 +13,12 @@ import java.util.Locale;
 
 /**
  * {@code diff --format json}: the whole comparison for scripts, schema {@value #SCHEMA}. Figures are
- * in nanoseconds (bytes for {@code alloc}); {@code changePercent} is null when the base is 0.
+ * in nanoseconds (bytes for {@code alloc}); {@code changePercent} is null when the base is 0; the
+ * interval fields are null when a run has too few calls to bound the metric.
  */
 public final class DiffJsonWriter {
 
-    public static final String SCHEMA = "sonde-diff/1";
+    public static final String SCHEMA = "sonde-diff/2";
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -26,6 +27,10 @@ public final class DiffJsonWriter {
         root.put("schema", SCHEMA);
         root.put("base", diff.base().path().toString());
         root.put("current", diff.current().path().toString());
+        ArrayNode baseRuns = root.putArray("baseRuns");
+        diff.base().files().forEach(f -> baseRuns.add(f.path().toString()));
+        ArrayNode currentRuns = root.putArray("currentRuns");
+        diff.current().files().forEach(f -> currentRuns.add(f.path().toString()));
         ObjectNode rule = root.putObject("rule");
         rule.put("thresholdPercent", diff.rule().thresholdPercent());
         ArrayNode metrics = rule.putArray("metrics");
@@ -33,6 +38,7 @@ public final class DiffJsonWriter {
         rule.put("minCount", diff.rule().minCount());
         rule.put("minDeltaNs", diff.rule().minDeltaNanos());
         rule.put("minDeltaBytes", diff.rule().minDeltaBytes());
+        rule.put("confidencePercent", diff.rule().confidence().percentValue());
         root.put("regression", diff.hasRegression());
         root.put("summary", diff.verdict());
         ArrayNode compared = root.putArray("compared");
@@ -67,11 +73,40 @@ public final class DiffJsonWriter {
             if (Double.isInfinite(change.percentChange())) {
                 metric.putNull("changePercent");
             } else {
-                metric.put("changePercent", Math.round(change.percentChange() * 100) / 100.0);
+                metric.put("changePercent", rounded(change.percentChange()));
+            }
+            bounds(metric, "base", change.baseEstimate());
+            bounds(metric, "current", change.currentEstimate());
+            if (change.hasInterval()) {
+                metric.put("changePercentLow", rounded(change.lowestPercentChange()));
+                metric.put("changePercentHigh", rounded(change.highestPercentChange()));
+            } else {
+                metric.putNull("changePercentLow");
+                metric.putNull("changePercentHigh");
             }
             metric.put("verdict", change.verdict().name().toLowerCase(Locale.ROOT));
+            if (change.reason() != null) {
+                metric.put("reason", change.reason());
+            }
+            metric.put("text", change.describe());
         }
         return node;
+    }
+
+    /** {@code baseLower}, {@code baseUpper}: null without an interval. */
+    private static void bounds(ObjectNode metric, String side, MetricEstimate estimate) {
+        if (estimate.hasInterval()) {
+            metric.put(side + "Lower", estimate.lower());
+            metric.put(side + "Upper", estimate.upper());
+        } else {
+            metric.putNull(side + "Lower");
+            metric.putNull(side + "Upper");
+        }
+    }
+
+    /** Two decimals; null for an infinite bound (a base whose lower bound is 0). */
+    private static Double rounded(double percent) {
+        return Double.isInfinite(percent) ? null : Math.round(percent * 100) / 100.0;
     }
 
     private ObjectNode brief(OperationReport operation) {

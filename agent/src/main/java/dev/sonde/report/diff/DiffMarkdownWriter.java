@@ -17,8 +17,7 @@ public final class DiffMarkdownWriter {
     public void write(ReportDiff diff, PrintWriter out) {
         out.println("### " + (diff.hasRegression() ? "❌" : "✅") + " sonde diff: " + diff.verdict());
         out.println();
-        out.println("Base `" + label(diff.base().path(), diff.current().path()) + "` → current `"
-                + label(diff.current().path(), diff.base().path()) + "`  ");
+        out.println("Base " + side(diff.base(), diff.current()) + " → current " + side(diff.current(), diff.base()) + "  ");
         out.println("Regression when " + diff.rule().describe() + ".");
         if (diff.hasRegression()) {
             out.println();
@@ -32,11 +31,13 @@ public final class DiffMarkdownWriter {
             int leftOut = DiffTables.okLeftOut(diff);
             if (leftOut > 0) {
                 out.println();
-                out.println("… and " + leftOut + " more within the rule.");
+                out.println("… and " + leftOut + " more unchanged or inconclusive.");
             }
             out.println();
             out.println("</details>");
         }
+        List<String> inconclusive = DiffTables.inconclusive(diff, DiffMarkdownWriter::code);
+        list(out, "Inconclusive, never failing", inconclusive, line -> line);
         list(out, "New in current", diff.added(), o -> code(o.name) + " (" + DiffTables.summary(o) + ")");
         list(out, "Vanished from current", diff.vanished(), o -> code(o.name) + " (base: " + DiffTables.summary(o) + ")");
         list(out, "Not compared (fewer than " + diff.rule().minCount() + " calls in a run)", diff.ignored(),
@@ -45,6 +46,13 @@ public final class DiffMarkdownWriter {
             out.println();
             out.println("_Note: " + note + "._");
         }
+    }
+
+    /** {@code `base.json`}, or {@code `run-1.json` and 2 more runs} for several. */
+    private static String side(Runs runs, Runs other) {
+        String first = "`" + label(runs.path(), other.path()) + "`";
+        int more = runs.files().size() - 1;
+        return more == 0 ? first : first + " and " + more + (more == 1 ? " more run" : " more runs");
     }
 
     /** The file name, with its directory when both reports have the same name ({@code base/merged.json}). */

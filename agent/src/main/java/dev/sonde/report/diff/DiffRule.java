@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * When an operation has regressed: a chosen metric grew by more than {@code threshold} percent of its
+ * When a metric of an operation has regressed: it grew by more than {@code threshold} percent of its
  * base value <em>and</em> by more than an absolute floor ({@code minDelta}: nanoseconds for time
- * metrics, bytes for allocation), so the jitter of trivial methods is not a regression. Both
- * comparisons are strict and exact (no floating point): growing by exactly the threshold is not a
- * regression. An improvement is the mirror image. Operations with fewer than {@code minCount}
+ * metrics, bytes for allocation), so the jitter of trivial methods is not a regression; <em>and</em>
+ * the current run's confidence interval lies wholly above the base's, so the calls support the
+ * change. Requiring the two intervals to be apart, rather than the change's own interval to exclude
+ * zero, is deliberately conservative: one run's calls cannot show run-to-run noise (JIT, machine
+ * load), and a gate that fails on identical code gets switched off. The comparisons with the
+ * threshold are strict and exact (no floating point). An improvement is the mirror image. A change
+ * past the rule whose intervals overlap, or a metric one run cannot bound (too few calls for that
+ * percentile), is inconclusive: shown, never failing. Operations with fewer than {@code minCount}
  * calls in either run are not compared at all.
  */
 public final class DiffRule {
@@ -33,8 +38,15 @@ public final class DiffRule {
     private final long minCount;
     private final long minDeltaNanos;
     private final long minDeltaBytes;
+    private final Confidence confidence;
 
     public DiffRule(BigDecimal thresholdPercent, List<Metric> metrics, long minCount, long minDeltaNanos, long minDeltaBytes) {
+        this(thresholdPercent, metrics, minCount, minDeltaNanos, minDeltaBytes, Confidence.defaults());
+    }
+
+    public DiffRule(BigDecimal thresholdPercent, List<Metric> metrics, long minCount, long minDeltaNanos, long minDeltaBytes,
+                    Confidence confidence) {
+        this.confidence = confidence;
         this.thresholdPercent = thresholdPercent;
         this.metrics = List.copyOf(metrics);
         this.minCount = minCount;
@@ -47,18 +59,33 @@ public final class DiffRule {
                 DEFAULT_MIN_DELTA_NANOS, DEFAULT_MIN_DELTA_BYTES);
     }
 
-    /** How a metric moved from {@code base} to {@code current} under this rule. */
-    public MetricChange.Verdict judge(Metric metric, long base, long current) {
-        if (grewBeyondRule(metric, base, current)) {
-            return MetricChange.Verdict.REGRESSED;
+    /** How a metric moved from {@code base} to {@code current} under this rule, and why. */
+    public MetricChange judge(Metric metric, MetricEstimate base, MetricEstimate current) {
+        if (!base.hasInterval() || !current.hasInterval()) {
+            String why = base.hasInterval() ? current.whyNoInterval() : base.whyNoInterval();
+            return new MetricChange(metric, base, current, confidence, MetricChange.Verdict.INCONCLUSIVE, why);
         }
-        if (grewBeyondRule(metric, current, base)) {
-            return MetricChange.Verdict.IMPROVED;
+        if (grewBeyondRule(metric, base.value(), current.value())) {
+            return current.lower() > base.upper()
+                    ? new MetricChange(metric, base, current, confidence, MetricChange.Verdict.REGRESSED, null)
+                    : new MetricChange(metric, base, current, confidence, MetricChange.Verdict.INCONCLUSIVE, WITHIN_NOISE);
         }
-        return MetricChange.Verdict.OK;
+        if (grewBeyondRule(metric, current.value(), base.value())) {
+            return current.upper() < base.lower()
+                    ? new MetricChange(metric, base, current, confidence, MetricChange.Verdict.IMPROVED, null)
+                    : new MetricChange(metric, base, current, confidence, MetricChange.Verdict.INCONCLUSIVE, WITHIN_NOISE);
+        }
+        return new MetricChange(metric, base, current, confidence, MetricChange.Verdict.UNCHANGED, null);
     }
 
-    private boolean grewBeyondRule(Metric metric, long from, long to) {
+    /** Why a change past the threshold is not a verdict. */
+    static final String WITHIN_NOISE = "the intervals of the two runs overlap: within the noise of this many calls";
+
+    /**
+     * True when {@code to} is past the rule's threshold and floor from {@code from}: the first half of
+     * a regression, before the intervals are looked at.
+     */
+    public boolean grewBeyondRule(Metric metric, long from, long to) {
         long delta = to - from;
         if (delta <= minDelta(metric)) {
             return false;
@@ -96,7 +123,11 @@ public final class DiffRule {
         return minDeltaBytes;
     }
 
-    /** {@code p50, p95, p99 grows by more than 10% and by more than 1.0 ms; ...}. */
+    public Confidence confidence() {
+        return confidence;
+    }
+
+    /** {@code p50, p95, p99 grows by more than 10% and by more than 1.0 ms, with the 95% intervals ...}. */
     public String describe() {
         boolean timed = metrics.stream().anyMatch(m -> !m.isBytes());
         boolean bytes = metrics.contains(Metric.ALLOC);
@@ -106,6 +137,6 @@ public final class DiffRule {
                 : "operations with fewer than " + minCount + " calls in either run are not compared";
         return metrics.stream().map(Metric::key).collect(Collectors.joining(", "))
                 + " grows by more than " + thresholdPercent.stripTrailingZeros().toPlainString() + "% and by more than "
-                + floors + "; " + counted;
+                + floors + ", with the " + confidence.text() + " intervals of the two runs apart; " + counted;
     }
 }

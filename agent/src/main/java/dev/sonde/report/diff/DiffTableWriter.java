@@ -3,14 +3,18 @@ package dev.sonde.report.diff;
 import dev.sonde.report.OperationReport;
 
 import java.io.PrintWriter;
+import java.util.List;
 
-/** {@code diff --format table}: the verdict, the regressions, every compared operation, then what was not compared. */
+/**
+ * {@code diff --format table}: the verdict, the regressions with the intervals of their changes,
+ * every compared operation, the inconclusive metrics with their reasons, then what was not compared.
+ */
 public final class DiffTableWriter {
 
     public void write(ReportDiff diff, PrintWriter out) {
         out.println("sonde diff");
-        out.println("  base:    " + diff.base().path());
-        out.println("  current: " + diff.current().path());
+        out.println("  base:    " + diff.base().describe());
+        out.println("  current: " + diff.current().describe());
         out.println("  rule:    " + diff.rule().describe());
         out.println();
         out.println((diff.hasRegression() ? "REGRESSION: " : "OK: ") + diff.verdict());
@@ -25,13 +29,27 @@ public final class DiffTableWriter {
             out.print(DiffTables.compared(diff, name -> name).toText("  "));
             int leftOut = DiffTables.okLeftOut(diff);
             if (leftOut > 0) {
-                out.println("  ... and " + leftOut + " more within the rule");
+                out.println("  ... and " + leftOut + " more unchanged or inconclusive");
             }
         }
+        writeInconclusive(diff, out);
         writeApart(diff, out);
         if (!diff.notes().isEmpty()) {
             out.println();
             diff.notes().forEach(note -> out.println("Note: " + note));
+        }
+    }
+
+    private static void writeInconclusive(ReportDiff diff, PrintWriter out) {
+        List<String> lines = DiffTables.inconclusive(diff, name -> name);
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Inconclusive, never failing (" + lines.size() + ")");
+        lines.stream().limit(DiffTables.MAX_OK_ROWS).forEach(line -> out.println("  " + line));
+        if (lines.size() > DiffTables.MAX_OK_ROWS) {
+            out.println("  ... and " + (lines.size() - DiffTables.MAX_OK_ROWS) + " more");
         }
     }
 

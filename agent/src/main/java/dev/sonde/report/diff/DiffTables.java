@@ -10,12 +10,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * The tables of a {@link ReportDiff} shared by the text and Markdown writers: the regressions, one
- * row per regressed metric; and the compared operations, one row per operation with the change of
- * each metric ({@code ▲} regressed, {@code ▼} improved).
+ * row per regressed metric with the interval of its change; the compared operations, one row per
+ * operation with the change of each metric ({@code ▲} regressed, {@code ▼} improved, {@code ?}
+ * inconclusive); and the inconclusive metrics in words, with their reasons.
  */
 final class DiffTables {
 
-    /** Operations within the rule shown in text and Markdown; JSON and HTML list them all. */
+    /** Unchanged operations (and inconclusive lines) shown in text and Markdown; JSON and HTML list them all. */
     static final int MAX_OK_ROWS = 30;
 
     private DiffTables() {
@@ -28,16 +29,39 @@ final class DiffTables {
                 .column("base", Table.Align.RIGHT)
                 .column("current", Table.Align.RIGHT)
                 .column("change", Table.Align.RIGHT)
-                .column("delta", Table.Align.RIGHT);
+                .column(diff.rule().confidence().text() + " CI", Table.Align.RIGHT)
+                .column("delta", Table.Align.RIGHT)
+                .column("calls", Table.Align.RIGHT);
         for (OperationDiff operation : diff.regressed()) {
             for (MetricChange change : operation.changes()) {
                 if (change.verdict() == MetricChange.Verdict.REGRESSED) {
                     table.row(name.apply(operation.name()), change.metric().key(), change.format(change.base()),
-                            change.format(change.current()), emphasis.apply(change.percentText()), change.deltaText());
+                            change.format(change.current()), emphasis.apply(change.percentText()), change.intervalText(),
+                            change.deltaText(), callsCell(change));
                 }
             }
         }
         return table;
+    }
+
+    /**
+     * The inconclusive metrics in words, at most {@link #MAX_OK_ROWS}, in the order of the compared
+     * operations: {@code com.acme.A#b: p99 +25.0% (95% CI -3.1%…+61.0%), 400 calls each: the intervals ...}.
+     */
+    static List<String> inconclusive(ReportDiff diff, UnaryOperator<String> name) {
+        List<String> lines = new ArrayList<>();
+        for (OperationDiff operation : diff.compared()) {
+            for (MetricChange change : operation.inconclusiveChanges()) {
+                lines.add(name.apply(operation.name()) + ": " + change.describe());
+            }
+        }
+        return lines;
+    }
+
+    private static String callsCell(MetricChange change) {
+        long base = change.baseEstimate().calls();
+        long current = change.currentEstimate().calls();
+        return base == current ? base + " each" : base + " → " + current;
     }
 
     /** The compared operations, all regressed and improved ones and at most {@link #MAX_OK_ROWS} others. */
@@ -62,7 +86,7 @@ final class DiffTables {
         return table;
     }
 
-    /** How many operations within the rule {@link #compared} leaves out. */
+    /** How many operations neither regressed nor improved {@link #compared} leaves out. */
     static int okLeftOut(ReportDiff diff) {
         return diff.compared().size() - shown(diff).size();
     }
@@ -84,7 +108,8 @@ final class DiffTables {
             return "-";
         }
         String mark = change.verdict() == MetricChange.Verdict.REGRESSED ? " ▲"
-                : change.verdict() == MetricChange.Verdict.IMPROVED ? " ▼" : "";
+                : change.verdict() == MetricChange.Verdict.IMPROVED ? " ▼"
+                : change.verdict() == MetricChange.Verdict.INCONCLUSIVE ? " ?" : "";
         return change.percentText() + mark;
     }
 

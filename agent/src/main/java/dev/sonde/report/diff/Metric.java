@@ -11,22 +11,48 @@ import java.util.stream.Collectors;
 
 /** A figure {@code diff} compares between two runs of an operation. */
 public enum Metric {
-    P50("p50", o -> OptionalLong.of(o.latencyNs.p50)),
-    P90("p90", o -> OptionalLong.of(o.latencyNs.p90)),
-    P95("p95", o -> OptionalLong.of(o.latencyNs.p95)),
-    P99("p99", o -> OptionalLong.of(o.latencyNs.p99)),
-    P999("p999", o -> OptionalLong.of(o.latencyNs.p999)),
-    MEAN("mean", o -> OptionalLong.of(o.latencyNs.mean)),
-    MAX("max", o -> OptionalLong.of(o.latencyNs.max)),
+    P50("p50", 0.50, o -> OptionalLong.of(o.latencyNs.p50), Metric::latencyHistogram),
+    P90("p90", 0.90, o -> OptionalLong.of(o.latencyNs.p90), Metric::latencyHistogram),
+    P95("p95", 0.95, o -> OptionalLong.of(o.latencyNs.p95), Metric::latencyHistogram),
+    P99("p99", 0.99, o -> OptionalLong.of(o.latencyNs.p99), Metric::latencyHistogram),
+    P999("p999", 0.999, o -> OptionalLong.of(o.latencyNs.p999), Metric::latencyHistogram),
+    MEAN("mean", Double.NaN, o -> OptionalLong.of(o.latencyNs.mean), Metric::latencyHistogram),
+    /** The slowest call: a quantile of 1, which no number of calls bounds from above. */
+    MAX("max", 1.0, o -> OptionalLong.of(o.latencyNs.max), Metric::latencyHistogram),
     /** Bytes allocated per call (mean); absent when allocation was not recorded. */
-    ALLOC("alloc", o -> o.allocBytes == null ? OptionalLong.empty() : OptionalLong.of(o.allocBytes.mean));
+    ALLOC("alloc", Double.NaN, o -> o.allocBytes == null ? OptionalLong.empty() : OptionalLong.of(o.allocBytes.mean),
+            o -> o.allocBytes == null ? null : o.allocBytes.histogram);
 
     private final String key;
+    private final double quantile;
     private final Function<OperationReport, OptionalLong> figure;
+    private final Function<OperationReport, String> histogram;
 
-    Metric(String key, Function<OperationReport, OptionalLong> figure) {
+    Metric(String key, double quantile, Function<OperationReport, OptionalLong> figure,
+           Function<OperationReport, String> histogram) {
         this.key = key;
+        this.quantile = quantile;
         this.figure = figure;
+        this.histogram = histogram;
+    }
+
+    private static String latencyHistogram(OperationReport operation) {
+        return operation.latencyNs == null ? null : operation.latencyNs.histogram;
+    }
+
+    /** True for the percentiles (and max), false for the means. */
+    public boolean isQuantile() {
+        return !Double.isNaN(quantile);
+    }
+
+    /** The quantile, 0.5 for p50 and 1 for max; NaN for a mean. */
+    public double quantile() {
+        return quantile;
+    }
+
+    /** The encoded histogram this figure was read from, or null when the report has none. */
+    String histogramOf(OperationReport operation) {
+        return histogram.apply(operation);
     }
 
     /** The word for {@code --metric}. */

@@ -2,22 +2,38 @@ package dev.sonde.report.diff;
 
 import dev.sonde.report.view.HumanUnits;
 
-/** One metric of one operation, base run against current run, and what the rule made of it. */
+/**
+ * One metric of one operation, base run against current run: both figures with their intervals,
+ * what the rule made of them, and why when it could not decide.
+ */
 public final class MetricChange {
 
-    /** The outcome of comparing one metric under a {@link DiffRule}: {@code OK} is within the rule, whatever the change. */
-    public enum Verdict { REGRESSED, IMPROVED, OK }
+    /** The outcome of comparing one metric under a {@link DiffRule}. */
+    public enum Verdict {
+        /** Past the threshold and the floor, and the current interval lies wholly above the base's. */
+        REGRESSED,
+        /** The mirror image of {@code REGRESSED}. */
+        IMPROVED,
+        /** Within the threshold or the floor. */
+        UNCHANGED,
+        /** Past the rule but within the noise, or a run has too few calls to bound the metric: shown, never failing. */
+        INCONCLUSIVE
+    }
 
     private final Metric metric;
-    private final long base;
-    private final long current;
+    private final MetricEstimate base;
+    private final MetricEstimate current;
+    private final Confidence confidence;
     private final Verdict verdict;
+    private final String reason;
 
-    MetricChange(Metric metric, long base, long current, Verdict verdict) {
+    MetricChange(Metric metric, MetricEstimate base, MetricEstimate current, Confidence confidence, Verdict verdict, String reason) {
         this.metric = metric;
         this.base = base;
         this.current = current;
+        this.confidence = confidence;
         this.verdict = verdict;
+        this.reason = reason;
     }
 
     public Metric metric() {
@@ -25,10 +41,18 @@ public final class MetricChange {
     }
 
     public long base() {
-        return base;
+        return base.value();
     }
 
     public long current() {
+        return current.value();
+    }
+
+    public MetricEstimate baseEstimate() {
+        return base;
+    }
+
+    public MetricEstimate currentEstimate() {
         return current;
     }
 
@@ -36,21 +60,67 @@ public final class MetricChange {
         return verdict;
     }
 
+    /** Why the verdict is inconclusive; null otherwise. */
+    public String reason() {
+        return reason;
+    }
+
     public long delta() {
-        return current - base;
+        return current.value() - base.value();
     }
 
     /** The change in percent of the base; infinite when the base is 0 and the current is not. */
     public double percentChange() {
-        if (base == 0) {
-            return current == 0 ? 0 : Double.POSITIVE_INFINITY;
-        }
-        return 100.0 * (current - base) / base;
+        return percent(base.value(), current.value());
+    }
+
+    /** True when both runs bound the metric, so the change has an interval. */
+    public boolean hasInterval() {
+        return base.hasInterval() && current.hasInterval();
+    }
+
+    /**
+     * The least change the two intervals allow, in percent: the current's lower bound against the
+     * base's upper bound. Above 0 exactly when the current interval lies above the base's.
+     */
+    public double lowestPercentChange() {
+        return percent(base.upper(), current.lower());
+    }
+
+    /** The greatest change the intervals allow, in percent; infinite when the base's lower bound is 0. */
+    public double highestPercentChange() {
+        return percent(base.lower(), current.upper());
     }
 
     /** {@code +22.8%}, or {@code from 0} when there is no base to be relative to. */
     public String percentText() {
         return Double.isInfinite(percentChange()) ? "from 0" : HumanUnits.percentChange(percentChange());
+    }
+
+    /** {@code +24.0%…+38.1%}, or empty when a run has no interval. */
+    public String intervalText() {
+        if (!hasInterval()) {
+            return "";
+        }
+        return bound(lowestPercentChange()) + "…" + bound(highestPercentChange());
+    }
+
+    /**
+     * What the numbers support, in words: {@code p50 +31.0% (95% CI +24.0%…+38.1%), 400 calls each},
+     * and for an inconclusive metric the reason.
+     */
+    public String describe() {
+        String text = metric.key() + " " + percentText();
+        if (hasInterval()) {
+            text += " (" + confidence.text() + " CI " + intervalText() + ")";
+        }
+        text += ", " + calls();
+        return reason == null ? text : text + ": " + reason;
+    }
+
+    /** {@code 400 calls each} or {@code 400 → 380 calls}. */
+    public String calls() {
+        return base.calls() == current.calls() ? base.calls() + " calls each" : base.calls() + " → " + current.calls() + " calls";
     }
 
     /** A figure of this metric as people read it. */
@@ -61,5 +131,16 @@ public final class MetricChange {
     /** The absolute change, signed: {@code +2.8 ms}. */
     public String deltaText() {
         return metric.isBytes() ? HumanUnits.bytesChange(delta()) : HumanUnits.durationChange(delta());
+    }
+
+    private static String bound(double percent) {
+        return Double.isInfinite(percent) ? "∞" : HumanUnits.percentChange(percent);
+    }
+
+    private static double percent(long from, long to) {
+        if (from == 0) {
+            return to == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return 100.0 * (to - from) / from;
     }
 }

@@ -46,9 +46,22 @@ public final class OperationDiff {
         return !regressed() && changes.stream().anyMatch(c -> c.verdict() == MetricChange.Verdict.IMPROVED);
     }
 
-    /** {@code regressed}, {@code improved} or {@code ok} (within the rule, though it may have moved). */
+    /** Neither regressed nor improved, and some metric could not be decided. */
+    public boolean inconclusive() {
+        return !regressed() && !improved() && changes.stream().anyMatch(c -> c.verdict() == MetricChange.Verdict.INCONCLUSIVE);
+    }
+
+    /**
+     * {@code regressed}, {@code improved}, {@code inconclusive} or {@code unchanged} (within the rule,
+     * though its figures may have moved).
+     */
     public String status() {
-        return regressed() ? "regressed" : improved() ? "improved" : "ok";
+        return regressed() ? "regressed" : improved() ? "improved" : inconclusive() ? "inconclusive" : "unchanged";
+    }
+
+    /** The metrics the rule could not decide, with their reasons. */
+    public List<MetricChange> inconclusiveChanges() {
+        return changes.stream().filter(c -> c.verdict() == MetricChange.Verdict.INCONCLUSIVE).collect(java.util.stream.Collectors.toList());
     }
 
     /** The change of the given metric, or null when it was not compared. */

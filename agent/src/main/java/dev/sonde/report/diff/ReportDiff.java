@@ -8,19 +8,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * Two reports of the same service compared operation by operation under a {@link DiffRule}.
- * Operations are matched by name. Those in both runs with enough calls are compared (regressed
- * first, worst first; then improved; then the rest by current total time); the others are listed
- * apart: new (current only), vanished (base only) and ignored (too few calls in a run).
+ * Two sides of the same service (a report each, or several runs each) compared operation by
+ * operation under a {@link DiffRule}. Operations are matched by name. Those in both with enough
+ * calls are compared (regressed first, worst first; then improved; then inconclusive; then the rest
+ * by current total time); the others are listed apart: new (current only), vanished (base only) and
+ * ignored (too few calls in a run).
  */
 public final class ReportDiff {
 
-    private final ReportFile base;
-    private final ReportFile current;
+    private final Runs base;
+    private final Runs current;
     private final DiffRule rule;
     private final List<OperationDiff> compared = new ArrayList<>();
     private final List<OperationReport> added = new ArrayList<>();
@@ -28,15 +28,21 @@ public final class ReportDiff {
     private final List<IgnoredOperation> ignored = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private ReportDiff(ReportFile base, ReportFile current, DiffRule rule) {
+    private ReportDiff(Runs base, Runs current, DiffRule rule) {
         this.base = base;
         this.current = current;
         this.rule = rule;
     }
 
-    /** Compares {@code current} against {@code base}. */
+    /** Compares the report {@code current} against the report {@code base}. */
     public static ReportDiff of(ReportFile base, ReportFile current, DiffRule rule) {
+        return of(Runs.of(base), Runs.of(current), rule);
+    }
+
+    /** Compares {@code current} against {@code base}. */
+    public static ReportDiff of(Runs base, Runs current, DiffRule rule) {
         ReportDiff diff = new ReportDiff(base, current, rule);
+        MetricEstimator estimator = new MetricEstimator(rule.confidence());
         Map<String, OperationReport> before = byName(base.report().operations);
         Map<String, OperationReport> after = byName(current.report().operations);
         for (OperationReport now : after.values()) {
@@ -46,7 +52,7 @@ public final class ReportDiff {
             } else if (!rule.compares(then.count, now.count)) {
                 diff.ignored.add(new IgnoredOperation(now.name, then.count, now.count));
             } else {
-                diff.compared.add(compare(then, now, rule));
+                diff.compared.add(compare(then, now, diff, estimator));
             }
         }
         before.values().stream().filter(o -> !after.containsKey(o.name)).forEach(diff.vanished::add);
@@ -60,21 +66,19 @@ public final class ReportDiff {
         return diff;
     }
 
-    private static OperationDiff compare(OperationReport then, OperationReport now, DiffRule rule) {
+    private static OperationDiff compare(OperationReport then, OperationReport now, ReportDiff diff, MetricEstimator estimator) {
         List<MetricChange> changes = new ArrayList<>();
-        for (Metric metric : rule.metrics()) {
-            OptionalLong before = metric.of(then);
-            OptionalLong after = metric.of(now);
-            if (before.isPresent() && after.isPresent()) {
-                changes.add(new MetricChange(metric, before.getAsLong(), after.getAsLong(),
-                        rule.judge(metric, before.getAsLong(), after.getAsLong())));
+        for (Metric metric : diff.rule.metrics()) {
+            if (metric.of(then).isPresent() && metric.of(now).isPresent()) {
+                changes.add(diff.rule.judge(metric, diff.base.estimate(metric, then, estimator),
+                        diff.current.estimate(metric, now, estimator)));
             }
         }
         return new OperationDiff(then, now, changes);
     }
 
     private static int group(OperationDiff diff) {
-        return diff.regressed() ? 0 : diff.improved() ? 1 : 2;
+        return diff.regressed() ? 0 : diff.improved() ? 1 : diff.inconclusive() ? 2 : 3;
     }
 
     private static Map<String, OperationReport> byName(List<OperationReport> operations) {
@@ -106,15 +110,15 @@ public final class ReportDiff {
                 .collect(Collectors.toList());
     }
 
-    private static boolean absentFrom(ReportFile file, Metric metric) {
-        return file.report().operations.stream().noneMatch(o -> metric.of(o).isPresent());
+    private static boolean absentFrom(Runs runs, Metric metric) {
+        return runs.report().operations.stream().noneMatch(o -> metric.of(o).isPresent());
     }
 
-    public ReportFile base() {
+    public Runs base() {
         return base;
     }
 
-    public ReportFile current() {
+    public Runs current() {
         return current;
     }
 
@@ -155,10 +159,20 @@ public final class ReportDiff {
         return notes;
     }
 
-    /** {@code 2 regressed of 11 compared operations} or {@code no regression in 11 compared operations}. */
+    /** Operations neither regressed nor improved with a metric the rule could not decide. */
+    public List<OperationDiff> inconclusive() {
+        return compared.stream().filter(OperationDiff::inconclusive).collect(Collectors.toList());
+    }
+
+    /**
+     * {@code 2 regressed of 11 compared operations} or {@code no regression in 11 compared operations},
+     * followed by {@code , 3 inconclusive} when some operations could not be decided.
+     */
     public String verdict() {
         int regressed = regressed().size();
         String compared = this.compared.size() == 1 ? "1 compared operation" : this.compared.size() + " compared operations";
-        return regressed == 0 ? "no regression in " + compared : regressed + " regressed of " + compared;
+        String verdict = regressed == 0 ? "no regression in " + compared : regressed + " regressed of " + compared;
+        int inconclusive = inconclusive().size();
+        return inconclusive == 0 ? verdict : verdict + ", " + inconclusive + " inconclusive";
     }
 }

@@ -28,34 +28,34 @@ class ReportDiffTest {
         assertThat(diff.regressed()).extracting(OperationDiff::name).containsExactly("a#doubled", "a#justAbove");
         assertThat(diff.hasRegression()).isTrue();
         assertThat(diff.compared()).extracting(OperationDiff::status)
-                .containsExactly("regressed", "regressed", "improved", "ok", "ok");
+                .containsExactly("regressed", "regressed", "improved", "unchanged", "unchanged");
         assertThat(diff.verdict()).isEqualTo("2 regressed of 5 compared operations");
     }
 
     @Test
     void aFractionalThresholdIsComparedExactly() {
         DiffRule rule = rule("2.5", List.of(Metric.P99), 10, 0, 0);
-        assertThat(rule.judge(Metric.P99, 40 * MS, 41 * MS)).isEqualTo(MetricChange.Verdict.OK);
-        assertThat(rule.judge(Metric.P99, 40 * MS, 41 * MS + 1)).isEqualTo(MetricChange.Verdict.REGRESSED);
-        assertThat(rule.judge(Metric.P99, 41 * MS, 40 * MS - 26_000)).isEqualTo(MetricChange.Verdict.IMPROVED);
+        assertThat(pointVerdict(rule, 40 * MS, 41 * MS)).isEqualTo(MetricChange.Verdict.UNCHANGED);
+        assertThat(pointVerdict(rule, 40 * MS, 41 * MS + 1)).isEqualTo(MetricChange.Verdict.REGRESSED);
+        assertThat(pointVerdict(rule, 41 * MS, 40 * MS - 26_000)).isEqualTo(MetricChange.Verdict.IMPROVED);
     }
 
     @Test
     void growthWithinTheAbsoluteFloorIsNotARegressionHoweverLargeInPercent() {
-        assertThat(P99_TEN_PERCENT.judge(Metric.P99, 100_000, 300_000)).isEqualTo(MetricChange.Verdict.OK);
-        assertThat(P99_TEN_PERCENT.judge(Metric.P99, 100_000, 100_000 + MS)).as("a delta equal to the floor is not above it")
-                .isEqualTo(MetricChange.Verdict.OK);
-        assertThat(P99_TEN_PERCENT.judge(Metric.P99, 100_000, 100_001 + MS)).isEqualTo(MetricChange.Verdict.REGRESSED);
+        assertThat(pointVerdict(P99_TEN_PERCENT, 100_000, 300_000)).isEqualTo(MetricChange.Verdict.UNCHANGED);
+        assertThat(pointVerdict(P99_TEN_PERCENT, 100_000, 100_000 + MS)).as("a delta equal to the floor is not above it")
+                .isEqualTo(MetricChange.Verdict.UNCHANGED);
+        assertThat(pointVerdict(P99_TEN_PERCENT, 100_000, 100_001 + MS)).isEqualTo(MetricChange.Verdict.REGRESSED);
 
         DiffRule lowFloor = rule("10", List.of(Metric.P99), 10, 100_000, 1024);
-        assertThat(lowFloor.judge(Metric.P99, 100_000, 300_000)).isEqualTo(MetricChange.Verdict.REGRESSED);
+        assertThat(pointVerdict(lowFloor, 100_000, 300_000)).isEqualTo(MetricChange.Verdict.REGRESSED);
     }
 
     @Test
     void aMetricGrowingFromZeroRegressesOnceItPassesTheFloor() {
         DiffRule rule = rule("10", List.of(Metric.P99), 1, 0, 0);
-        assertThat(rule.judge(Metric.P99, 0, 1)).isEqualTo(MetricChange.Verdict.REGRESSED);
-        assertThat(rule.judge(Metric.P99, 0, 0)).isEqualTo(MetricChange.Verdict.OK);
+        assertThat(pointVerdict(rule, 0, 1)).isEqualTo(MetricChange.Verdict.REGRESSED);
+        assertThat(pointVerdict(rule, 0, 0)).isEqualTo(MetricChange.Verdict.UNCHANGED);
     }
 
     @Test
@@ -92,10 +92,10 @@ class ReportDiffTest {
     @Test
     void everyChosenMetricCountsAndTheRegressedOnesAreNamed() {
         DiffRule rule = rule("10", List.of(Metric.P50, Metric.P95, Metric.P99), 10, MS, 1024);
-        Report base = TestReports.report(withP99("a#b", 10 * MS));
-        OperationReport slower = withP99("a#b", 10 * MS);
-        slower.latencyNs.p50 = base.operations.get(0).latencyNs.p50 + 5 * MS;
-        ReportDiff diff = diff(base, TestReports.report(slower), rule);
+        Report base = TestReports.report(op("a#b").latencies(concat(constant(10 * MS, 300), constant(50 * MS, 100))).build());
+        Report slower = TestReports.report(op("a#b").latencies(concat(constant(10 * MS, 100), constant(20 * MS, 200),
+                constant(50 * MS, 100))).build());
+        ReportDiff diff = diff(base, slower, rule);
 
         OperationDiff operation = diff.compared().get(0);
         assertThat(operation.changes()).extracting(MetricChange::metric).containsExactly(Metric.P50, Metric.P95, Metric.P99);
@@ -106,10 +106,10 @@ class ReportDiffTest {
     @Test
     void allocationIsJudgedAgainstItsOwnBytesFloor() {
         DiffRule rule = rule("10", List.of(Metric.ALLOC), 1, MS, 1024);
-        Report base = TestReports.report(op("a#grew").latencies(1, 1).alloc(2000, 2000).build(),
-                op("a#grewLittle").latencies(1, 1).alloc(2000, 2000).build());
-        Report current = TestReports.report(op("a#grew").latencies(1, 1).alloc(4000, 4000).build(),
-                op("a#grewLittle").latencies(1, 1).alloc(2800, 2800).build());
+        Report base = TestReports.report(op("a#grew").latencies(constant(1, 40)).alloc(constant(2000, 40)).build(),
+                op("a#grewLittle").latencies(constant(1, 40)).alloc(constant(2000, 40)).build());
+        Report current = TestReports.report(op("a#grew").latencies(constant(1, 40)).alloc(constant(4000, 40)).build(),
+                op("a#grewLittle").latencies(constant(1, 40)).alloc(constant(2800, 40)).build());
 
         assertThat(diff(base, current, rule).regressed()).extracting(OperationDiff::name).containsExactly("a#grew");
     }
@@ -130,14 +130,31 @@ class ReportDiffTest {
 
     @Test
     void theRuleDescribesItselfForReaders() {
-        assertThat(DiffRule.defaults().describe()).isEqualTo("p50, p95, p99 grows by more than 10% and by more than 1.0 ms;"
-                + " operations with fewer than 10 calls in either run are not compared");
+        assertThat(DiffRule.defaults().describe()).isEqualTo("p50, p95, p99 grows by more than 10% and by more than 1.0 ms,"
+                + " with the 95% intervals of the two runs apart; operations with fewer than 10 calls in either run are not compared");
         assertThat(rule("5", List.of(Metric.ALLOC), 1, MS, 2048).describe())
-                .isEqualTo("alloc grows by more than 5% and by more than 2.0 KiB per call; every operation in both runs is compared");
+                .isEqualTo("alloc grows by more than 5% and by more than 2.0 KiB per call, with the 95% intervals of the two runs"
+                        + " apart; every operation in both runs is compared");
     }
 
+    /** 400 calls that all took {@code p99}: every percentile is exact, and so are its bounds. */
     private static OperationReport withP99(String name, long p99) {
-        return op(name).latencies(TestReports.spread(p99 / 2, p99, 20)).p99(p99).build();
+        return op(name).latencies(constant(p99, 400)).build();
+    }
+
+    private static long[] constant(long value, int calls) {
+        return TestReports.spread(value, value, calls);
+    }
+
+    private static long[] concat(long[]... parts) {
+        return java.util.Arrays.stream(parts).flatMapToLong(java.util.Arrays::stream).toArray();
+    }
+
+    /** The verdict of the threshold and the floor alone, as if both runs were exact. */
+    private static MetricChange.Verdict pointVerdict(DiffRule rule, long base, long current) {
+        MetricEstimate before = MetricEstimate.bounded(base, base, base, 400);
+        MetricEstimate after = MetricEstimate.bounded(current, current, current, 400);
+        return rule.judge(Metric.P99, before, after).verdict();
     }
 
     private static ReportDiff diff(Report base, Report current, DiffRule rule) {

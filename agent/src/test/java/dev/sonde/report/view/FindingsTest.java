@@ -49,6 +49,16 @@ class FindingsTest {
     }
 
     @Test
+    void operationsWithFewerThanTenCallsAreNeverFindingsHoweverSlow() {
+        List<Finding> findings = Findings.of(List.of(
+                op("a#main").latencies(900 * MS).errors(1).alloc(500 * 1024 * 1024).build(),
+                op("a#handle").latencies(TestReports.spread(MS, 3 * MS, Findings.MIN_CALLS)).build()));
+
+        assertThat(findings).extracting(Finding::operation).containsOnly("a#handle");
+        assertThat(findings).extracting(Finding::key).containsExactly("highestP99", "mostTotalTime");
+    }
+
+    @Test
     void anEmptyReportHasNoFindings() {
         assertThat(Findings.of(List.of())).isEmpty();
     }

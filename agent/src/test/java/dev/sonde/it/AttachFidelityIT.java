@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.sonde.it.SondeCli.assertSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -102,10 +103,5 @@ class AttachFidelityIT {
         System.arraycopy(options, 0, words, 4, options.length);
         assertSucceeded(sonde.run(words));
         return ReportFile.read(file).counts();
-    }
-
-    private static void assertSucceeded(ForkedJvm.Result result) {
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stderr()).as(result.describe()).isEmpty();
     }
 }

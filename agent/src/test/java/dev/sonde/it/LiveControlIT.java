@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static dev.sonde.it.SondeCli.assertSucceeded;
+import static dev.sonde.it.SondeCli.finalReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -173,17 +173,6 @@ class LiveControlIT {
             assertThat(end.exitCode()).as(end.describe()).isZero();
             assertThat(end.stderr()).doesNotContain("Exception", "cannot run here");
         }
-    }
-
-    private static Path finalReport(ForkedJvm.Result detach) {
-        Matcher matcher = Pattern.compile("report written to (\\S+\\.json)").matcher(detach.stdout());
-        assertThat(matcher.find()).as(detach.describe()).isTrue();
-        return Path.of(matcher.group(1));
-    }
-
-    private static void assertSucceeded(ForkedJvm.Result result) {
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stderr()).as(result.describe()).isEmpty();
     }
 
     /** The line {@code list} prints for the JVM. */

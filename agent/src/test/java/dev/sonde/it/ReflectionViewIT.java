@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static dev.sonde.it.SondeCli.assertSucceeded;
+import static dev.sonde.it.SondeCli.finalReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -152,14 +152,4 @@ class ReflectionViewIT {
         return ReportFile.read(report).counts();
     }
 
-    private static Path finalReport(ForkedJvm.Result detach) {
-        Matcher matcher = Pattern.compile("report written to (\\S+\\.json)").matcher(detach.stdout());
-        assertThat(matcher.find()).as(detach.describe()).isTrue();
-        return Path.of(matcher.group(1));
-    }
-
-    private static void assertSucceeded(ForkedJvm.Result result) {
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stderr()).as(result.describe()).isEmpty();
-    }
 }

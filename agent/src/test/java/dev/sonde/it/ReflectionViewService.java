@@ -11,34 +11,24 @@ import java.util.List;
 /** A forked {@link ReflectionViewApp} and the command files that steer it: bursts of calls, views, stop. */
 public final class ReflectionViewService implements AutoCloseable {
 
-    private final ForkedJvm.Running jvm;
-    private final Path control;
+    private final SteeredJvm app;
     private int commands;
 
-    private ReflectionViewService(ForkedJvm.Running jvm, Path control) {
-        this.jvm = jvm;
-        this.control = control;
+    private ReflectionViewService(SteeredJvm app) {
+        this.app = app;
     }
 
     /** Starts the app on the corpus in {@code corpus} (a class directory) and waits until it has loaded it. */
     public static ReflectionViewService start(Jdks.Jdk jdk, Path corpus, Path work) throws Exception {
         Path control = Files.createDirectories(work.resolve("control"));
-        ForkedJvm.Running running = ForkedJvm.on(jdk)
+        ForkedJvm jvm = ForkedJvm.on(jdk)
                 .classpath(TestPaths.testClasses(), corpus)
-                .mainClass(ReflectionViewApp.class, corpus.toString(), control.toString(), "90")
-                .timeout(Duration.ofSeconds(30))
-                .start(work);
-        ReflectionViewService service = new ReflectionViewService(running, control);
-        Poll.until(Duration.ofSeconds(30), "the app to print 'ready'",
-                () -> running.stdoutSoFar().contains("ready") || !running.isAlive(), service::describe);
-        if (!running.isAlive()) {
-            throw new AssertionError("the app ended at start\n" + service.describe());
-        }
-        return service;
+                .mainClass(ReflectionViewApp.class, corpus.toString(), control.toString(), "90");
+        return new ReflectionViewService(SteeredJvm.start(jvm, control, work));
     }
 
     public long pid() {
-        return jvm.pid();
+        return app.jvm.pid();
     }
 
     /** Every corpus {@code Exercise} called {@link ReflectionViewApp#BURST_CALLS} times; returns when done. */
@@ -49,40 +39,34 @@ public final class ReflectionViewService implements AutoCloseable {
     /** The reflection view of every corpus class, as the app sees it now. */
     public List<String> view(String name) throws Exception {
         command("view " + name);
-        return Files.readAllLines(control.resolve(name + ".view.txt"), StandardCharsets.UTF_8);
+        return Files.readAllLines(app.control.resolve(name + ".view.txt"), StandardCharsets.UTF_8);
     }
 
     private void command(String text) throws Exception {
         int n = ++commands;
-        Path command = control.resolve("command-" + n);
+        Path command = app.control.resolve("command-" + n);
         // Written aside and moved, so the app never reads an empty command.
-        Files.writeString(control.resolve("command-" + n + ".partial"), text);
-        Files.move(control.resolve("command-" + n + ".partial"), command);
+        Files.writeString(app.control.resolve("command-" + n + ".partial"), text);
+        Files.move(app.control.resolve("command-" + n + ".partial"), command);
         Poll.until(Duration.ofSeconds(20), "'" + text + "' (command " + n + ")",
-                () -> Files.exists(control.resolve("command-" + n + ".done")) || !jvm.isAlive(), this::describe);
-        if (!jvm.isAlive()) {
+                () -> Files.exists(app.control.resolve("command-" + n + ".done")) || !app.jvm.isAlive(), this::describe);
+        if (!app.jvm.isAlive()) {
             throw new AssertionError("the app ended during '" + text + "'\n" + describe());
         }
     }
 
     /** Asks the app to end, and waits for it to exit. */
     public ForkedJvm.Result stop() throws Exception {
-        Files.createFile(control.resolve("stop"));
-        return jvm.awaitExit();
+        return app.stop();
     }
 
     public String describe() throws Exception {
-        return "--- app stdout\n" + jvm.stdoutSoFar() + "\n--- app stderr\n" + jvm.stderrSoFar();
+        return app.describe();
     }
 
     /** Ends the app if a test failed before stopping it. */
     @Override
     public void close() throws Exception {
-        if (jvm.isAlive()) {
-            if (!Files.exists(control.resolve("stop"))) {
-                Files.createFile(control.resolve("stop"));
-            }
-            jvm.awaitExit();
-        }
+        app.close();
     }
 }

@@ -3,6 +3,10 @@ package dev.sonde.it;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * sonde's command line as users run it: {@code java -jar sonde-agent.jar <args>} in a JVM of its own,
@@ -27,5 +31,18 @@ public final class SondeCli {
         }
         String name = "cli-" + RUNS.incrementAndGet() + "-" + (words.length == 0 ? "none" : words[0]);
         return ForkedJvm.on(jdk).jar(TestPaths.agentJar(), words).timeout(Duration.ofSeconds(30)).run(work.resolve(name));
+    }
+
+    /** A command that worked: exit 0 and nothing on stderr. */
+    public static void assertSucceeded(ForkedJvm.Result command) {
+        assertThat(command.exitCode()).as(command.describe()).isZero();
+        assertThat(command.stderr()).as(command.describe()).isEmpty();
+    }
+
+    /** The final report a {@code detach} says it wrote. */
+    public static Path finalReport(ForkedJvm.Result detach) {
+        Matcher matcher = Pattern.compile("report written to (\\S+\\.json)").matcher(detach.stdout());
+        assertThat(matcher.find()).as(detach.describe()).isTrue();
+        return Path.of(matcher.group(1));
     }
 }

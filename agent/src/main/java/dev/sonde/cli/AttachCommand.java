@@ -80,7 +80,7 @@ final class AttachCommand implements Command {
      * Reads the arguments as the target will, so that a typo never reaches it. The target's own
      * system properties and environment are not known here; {@code config=} names a file on its side.
      */
-    private static void checkLocally(String arguments, PrintStream err) throws TargetException {
+    static void checkLocally(String arguments, PrintStream err) throws TargetException {
         try {
             Config config = new ConfigLoader(Map.of(), Map.of()).load(AgentArguments.without(arguments, Key.CONFIG));
             config.warnings().forEach(warning -> err.println("sonde attach: warning: " + warning));

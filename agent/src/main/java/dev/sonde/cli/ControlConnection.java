@@ -104,6 +104,11 @@ final class ControlConnection implements AutoCloseable {
         }
     }
 
+    /** The JVM's MBean server, for its platform MXBeans (what {@code top} shows of the JVM itself). */
+    MBeanServerConnection server() throws IOException {
+        return connector.getMBeanServerConnection();
+    }
+
     /** The innermost cause, on one line: RMI nests a line break and a tab into its messages. */
     static String rootCause(Throwable failure) {
         Throwable root = failure;

@@ -24,7 +24,7 @@ public final class Main {
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command command : List.<Command>of(new AttachCommand(), new DumpCommand(), new DetachCommand(),
-                new ListCommand(), new ProfileCommand(), new ReportCommand(), new DiffCommand(), new MergeCommand())) {
+                new ListCommand(), new TopCommand(), new ProfileCommand(), new ReportCommand(), new DiffCommand(), new MergeCommand())) {
             commands.put(command.name(), command);
         }
         return commands;

@@ -163,6 +163,11 @@ final class AgentControl implements AgentControlMXBean {
     }
 
     @Override
+    public String cumulativeReport() {
+        return agent.cumulativeReport();
+    }
+
+    @Override
     public String reconfigure(String arguments) {
         return unwrap(agent.apply(AgentRequest.start(arguments).encode()));
     }

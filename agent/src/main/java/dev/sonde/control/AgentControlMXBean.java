@@ -58,6 +58,13 @@ public interface AgentControlMXBean {
     String dumpTo(String file, boolean reset);
 
     /**
+     * Everything recorded since sonde started, as the JSON text of a report ({@code sonde-report/1},
+     * {@code trigger: snapshot}). Writes no file and starts no window: {@code top} subtracts two of
+     * these to show the last few seconds, and dumps, interval and final reports see nothing of it.
+     */
+    String cumulativeReport();
+
+    /**
      * Applies agent arguments ({@code include=...,out=...}) over the running ones: the keys given
      * replace theirs, the others stay. Returns what sonde now times.
      */

@@ -20,6 +20,8 @@ import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.RecordingOptions;
 import dev.sonde.record.ThreadLocalRecorder;
 import dev.sonde.report.WriteProblem;
+import dev.sonde.report.JsonReportWriter;
+import dev.sonde.report.Report;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -239,6 +241,23 @@ final class RunningAgent implements UnaryOperator<String> {
     /** For the MBean: the next report's window starts now. */
     synchronized void reset() {
         dump.reset(recorder.snapshot(), Instant.now());
+    }
+
+    /**
+     * For the MBean: a report from recording start to now, as JSON text. Takes a snapshot like any
+     * report does, which reads the totals without changing them, and no lock of this object, so a
+     * {@code top} refreshing every second never waits on a dump or a reconfiguration.
+     */
+    String cumulativeReport() {
+        Config config = config();
+        List<OperationSnapshot> cumulative = recorder.snapshot();
+        Report report = ReportDump.report(ReportDump.withRunWarnings(config, recorder), "snapshot", recordingStart,
+                Instant.now(), cumulative, registry.droppedCount(), null);
+        try {
+            return new JsonReportWriter().toJson(report);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write the snapshot as JSON: " + Log.describe(e));
+        }
     }
 
     private String detach() {

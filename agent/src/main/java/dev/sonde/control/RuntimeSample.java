@@ -15,7 +15,7 @@ import java.util.Locale;
  * window between them: CPU and GC as differences, memory, threads and classes as at the end.
  * Reads only the platform MXBeans (no JMX connection); a few microseconds. Immutable.
  */
-final class RuntimeSample {
+public final class RuntimeSample {
 
     private final long wallNanos;
     private final long processCpuNanos;
@@ -67,7 +67,7 @@ final class RuntimeSample {
      * Shenandoah's {@code ... Cycles} beans count concurrent cycles, which run beside the
      * application; their pauses have beans of their own ({@code ZGC Pauses}, {@code Shenandoah Pauses}).
      */
-    static boolean isPauses(String collectorName) {
+    public static boolean isPauses(String collectorName) {
         String name = collectorName.toLowerCase(Locale.ROOT);
         return !name.contains("concurrent") && !name.contains("cycles");
     }

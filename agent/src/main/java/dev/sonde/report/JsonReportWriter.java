@@ -45,6 +45,11 @@ public final class JsonReportWriter {
         }
     }
 
+    /** The report as JSON text, as a file would hold it (sent over JMX by the MBean's {@code cumulativeReport}). */
+    public String toJson(Report report) throws IOException {
+        return Mapper.INSTANCE.writeValueAsString(report);
+    }
+
     /** The mapper, configured as reports are written (also used to read them back). */
     public ObjectMapper mapper() {
         return Mapper.INSTANCE;

@@ -42,7 +42,19 @@ public final class ReportReader {
 
     /** Reads and checks one report file. */
     public ReportFile read(Path file) throws UnreadableReportException {
-        JsonNode tree = parse(file, contents(file));
+        return check(file, contents(file));
+    }
+
+    /**
+     * Reads and checks a report that came as text rather than in a file (the MBean's
+     * {@code cumulativeReport}); {@code source} names where it came from in messages.
+     */
+    public ReportFile readText(String json, Path source) throws UnreadableReportException {
+        return check(source, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ReportFile check(Path file, byte[] bytes) throws UnreadableReportException {
+        JsonNode tree = parse(file, bytes);
         checkSchema(file, tree);
         Report report = bind(file, tree);
         checkOperations(file, report);

@@ -38,6 +38,7 @@ class AgentJarLayoutIT {
         assertThat(hidden).isNotEmpty().allMatch(name -> name.startsWith("inst/dev/sonde/") || name.startsWith("inst/one/"));
         assertThat(hidden).anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/bytebuddy/"))
                 .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/jackson/"))
+                .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/jline/"))
                 .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/hdrhistogram/"))
                 .anyMatch(name -> name.equals("inst/one/profiler/AsyncProfiler.class"))
                 .noneMatch(name -> name.startsWith("inst/dev/sonde/bootstrap/"));

@@ -31,6 +31,14 @@ public final class Recorder {
         return sink.enterConstructor();
     }
 
+    public static boolean completesLater(int operation, long startNanos, Object result) {
+        return sink.completesLater(operation, startNanos, result);
+    }
+
+    public static void exitPending(Object frame, long nanos) {
+        sink.exitPending(frame, nanos);
+    }
+
     public static long calleeNanos(Object frame) {
         return sink.calleeNanos(frame);
     }
@@ -109,6 +117,15 @@ public final class Recorder {
         @Override
         public long calleeNanos(Object frame) {
             return 0;
+        }
+
+        @Override
+        public boolean completesLater(int operation, long startNanos, Object result) {
+            return false;
+        }
+
+        @Override
+        public void exitPending(Object frame, long nanos) {
         }
 
         @Override

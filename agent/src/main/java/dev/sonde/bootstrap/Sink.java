@@ -48,6 +48,23 @@ public interface Sink {
     void exitConstructor(Object frame, int operation, long nanos, long calleeNanosAtStart, long allocationAtStart);
 
     /**
+     * A timed call that may return an asynchronous result has returned {@code result} (see
+     * {@code dev.sonde.instrument.AsyncResults}). If {@code result} is one (a {@code CompletionStage}),
+     * the call ends when it completes: the sink arranges that and returns true, and the advice records
+     * nothing now. Otherwise it returns false and the advice records the call as it returned.
+     *
+     * @param startNanos {@link System#nanoTime()} as the call began
+     */
+    boolean completesLater(int operation, long startNanos, Object result);
+
+    /**
+     * The call that {@link #enter} began returned after {@code nanos} with a result that completes
+     * later ({@link #completesLater} said true): its frame is closed (its caller's callee time grows
+     * by {@code nanos}) and nothing is recorded; the completion records the call.
+     */
+    void exitPending(Object frame, long nanos);
+
+    /**
      * A finished HTTP request. Called once per request (not per method call), with what the
      * server knows; the sink names the route from it.
      *

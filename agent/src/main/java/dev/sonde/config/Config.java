@@ -21,13 +21,14 @@ public final class Config {
     private final boolean allocation;
     private final boolean selfTime;
     private final boolean http;
+    private final boolean async;
     private final Duration interval;
     private final int keep;
     private final List<String> warnings;
     private final ProfilingConfig profiling;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
-           Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, Duration interval, int keep,
+           Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, boolean async, Duration interval, int keep,
            ProfilingConfig profiling, List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
@@ -37,6 +38,7 @@ public final class Config {
         this.allocation = allocation;
         this.selfTime = selfTime;
         this.http = http;
+        this.async = async;
         this.profiling = profiling;
         this.interval = interval;
         this.keep = keep;
@@ -84,6 +86,14 @@ public final class Config {
         return http;
     }
 
+    /**
+     * Whether a method returning a {@code CompletionStage} is timed until that result completes
+     * ({@code async=on}), not until it returns.
+     */
+    public boolean async() {
+        return async;
+    }
+
     /** Length of an interval window; {@link Duration#ZERO} when interval reports are off. */
     public Duration interval() {
         return interval;
@@ -103,12 +113,12 @@ public final class Config {
     public Config withMoreWarnings(List<String> more) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, interval, keep,
+        return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, async, interval, keep,
                 profiling, all);
     }
 
     public Config withOut(Path newOut) {
-        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, interval, keep,
+        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, async, interval, keep,
                 profiling, warnings);
     }
 }

@@ -85,9 +85,10 @@ public final class ConfigLoader {
         boolean alloc = onOff(single(values, Key.ALLOC, "on"), Key.ALLOC);
         boolean http = onOff(single(values, Key.HTTP, "on"), Key.HTTP);
         boolean self = onOff(single(values, Key.SELF, "on"), Key.SELF);
+        boolean async = onOff(single(values, Key.ASYNC, "on"), Key.ASYNC);
         Duration interval = interval(single(values, Key.INTERVAL, "off"));
         int keep = positiveInt(single(values, Key.KEEP, String.valueOf(Config.DEFAULT_KEEP)), Key.KEEP);
-        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, interval, keep, profiling(values, keep), warnings);
+        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, async, interval, keep, profiling(values, keep), warnings);
     }
 
     private Map<Key, List<String>> parseArguments(String arguments) throws ConfigException {

@@ -64,6 +64,9 @@ public final class Instrumenter {
         boolean frames = config.allocation() || config.selfTime();
         LazyAdvice methodAdvice = new LazyAdvice(() ->
                 timingAdvice(frames ? ProfilingAdvice.class : MethodTimingAdvice.class, binding));
+        // Null with async=off: every method keeps the plain advice.
+        LazyAdvice asyncMethodAdvice = config.async() ? new LazyAdvice(() ->
+                timingAdvice(frames ? AsyncProfilingAdvice.class : AsyncMethodTimingAdvice.class, binding)) : null;
         LazyAdvice constructorAdvice = new LazyAdvice(() ->
                 timingAdvice(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class, binding));
 
@@ -78,7 +81,7 @@ public final class Instrumenter {
                 .transform((builder, type, loader, module, domain) -> {
                     transformedTypes.incrementAndGet();
                     Log.debug("instrumenting " + type.getName());
-                    return timeMethods(builder, selector, type, methodAdvice, constructorAdvice);
+                    return timeMethods(builder, selector, type, methodAdvice, asyncMethodAdvice, constructorAdvice);
                 });
         // Every matching rule applies: a servlet that is also included gets both advices.
         AgentBuilder complete = config.http() ? HttpInstrumentation.addTo(withMethods, this::retransformable) : withMethods;
@@ -105,14 +108,27 @@ public final class Instrumenter {
                 .withExceptionHandler(AdviceFailureHandler.OPERATIONS);
     }
 
+    /**
+     * Each timed method gets one advice: the asynchronous one only where the declared return type
+     * may hold an asynchronous result ({@link AsyncResults}), the plain one everywhere else.
+     */
     private static DynamicType.Builder<?> timeMethods(DynamicType.Builder<?> builder, MethodSelector selector,
                                                       TypeDescription type, LazyAdvice methodAdvice,
-                                                      LazyAdvice constructorAdvice) {
+                                                      LazyAdvice asyncMethodAdvice, LazyAdvice constructorAdvice) {
         ElementMatcher.Junction<MethodDescription> timed = selector.methodsOf(type);
-        return builder
-                .visit(methodAdvice.get().on(timed.and(isMethod())))
-                .visit(constructorAdvice.get().on(timed.and(isConstructor())));
+        ElementMatcher.Junction<MethodDescription> methods = timed.and(isMethod());
+        DynamicType.Builder<?> withConstructors = builder.visit(constructorAdvice.get().on(timed.and(isConstructor())));
+        if (asyncMethodAdvice == null) {
+            return withConstructors.visit(methodAdvice.get().on(methods));
+        }
+        ElementMatcher.Junction<MethodDescription> async = methods.and(AsyncResults.mayReturnOne(RETURN_TYPES));
+        return withConstructors
+                .visit(asyncMethodAdvice.get().on(async))
+                .visit(methodAdvice.get().on(methods.and(not(async))));
     }
+
+    /** Supertypes of declared return types; the last answer is kept, as methods of a class often share one. */
+    private static final SupertypeNames RETURN_TYPES = new SupertypeNames();
 
     private void warnAboutExcludedPackages() {
         for (MethodPattern include : config.includes()) {

@@ -49,6 +49,11 @@ public final class OperationSnapshot {
         return totals.errors();
     }
 
+    /** Asynchronous calls whose result was cancelled; counted apart, not in {@link #count()}. */
+    public long cancelled() {
+        return totals.cancelled();
+    }
+
     public long totalNanos() {
         return totals.latency().total();
     }

@@ -12,6 +12,8 @@ final class OperationTotals {
     private final ValueTotals allocation = new ValueTotals();
     private long errors;
     private long allocationUnavailable;
+    /** Asynchronous calls whose result was cancelled: in none of the histograms, nor in the errors. */
+    private long cancelled;
     private final long[] statusClasses = new long[6];
 
     /** One call; negative self time or allocation where not measured, statusClass -1 for non-HTTP calls. */
@@ -23,6 +25,10 @@ final class OperationTotals {
         if (failed) {
             errors++;
         }
+    }
+
+    void addCancelled() {
+        cancelled++;
     }
 
     /** Adds every call of {@code buffer} and of its overflow; the buffer is left as it is. */
@@ -40,6 +46,7 @@ final class OperationTotals {
         allocation.addAll(other.allocation);
         errors += other.errors;
         allocationUnavailable += other.allocationUnavailable;
+        cancelled += other.cancelled;
         for (int c = 0; c < statusClasses.length; c++) {
             statusClasses[c] += other.statusClasses[c];
         }
@@ -84,6 +91,7 @@ final class OperationTotals {
         window.allocation.addAll(allocation.minus(earlier.allocation));
         window.errors = errors - earlier.errors;
         window.allocationUnavailable = allocationUnavailable - earlier.allocationUnavailable;
+        window.cancelled = cancelled - earlier.cancelled;
         for (int c = 0; c < statusClasses.length; c++) {
             window.statusClasses[c] = statusClasses[c] - earlier.statusClasses[c];
         }
@@ -108,6 +116,10 @@ final class OperationTotals {
 
     long allocationUnavailable() {
         return allocationUnavailable;
+    }
+
+    long cancelled() {
+        return cancelled;
     }
 
     /** Responses per status class: index 1 = 1xx ... 5 = 5xx (0: no status). A copy. */

@@ -36,6 +36,16 @@ final class SharedRecording extends ThreadRecording {
     }
 
     @Override
+    void exitPending(Frame frame, long nanos) {
+        // No frames to close.
+    }
+
+    @Override
+    void recordCancelled(int operation) {
+        registry.operation(operation).totals.recordCancelled((int) Thread.currentThread().getId());
+    }
+
+    @Override
     void exitConstructor(Frame frame, int operation, long nanos, long calleeNanosAtStart, long allocationAtStart) {
         exit(frame, operation, nanos, false);
     }

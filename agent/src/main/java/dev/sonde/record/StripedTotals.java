@@ -64,6 +64,17 @@ final class StripedTotals {
         }
     }
 
+    /** A cancelled asynchronous call (rare: straight into the totals, under the stripe's lock). */
+    void recordCancelled(int probe) {
+        Stripe stripe = stripeOf(stripes, probe);
+        stripe.lock.lock();
+        try {
+            stripe.totals.addCancelled();
+        } finally {
+            stripe.lock.unlock();
+        }
+    }
+
     /** A consistent copy of every stripe plus the calls still waiting in {@code pending} buffers. */
     OperationTotals copyWith(Iterable<CallBuffer> pending) {
         growing.lock();

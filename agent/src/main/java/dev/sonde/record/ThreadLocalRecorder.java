@@ -5,6 +5,7 @@ import dev.sonde.bootstrap.Sink;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -73,6 +74,11 @@ public final class ThreadLocalRecorder implements Sink {
     private final ThreadLocal<Boolean> handlingRequest = new ThreadLocal<>();
     private final AtomicInteger newThreads = new AtomicInteger();
     private final AdviceFailures adviceFailures = new AdviceFailures();
+    /**
+     * Set by {@link #release}: a completion hook that fires after {@code detach} (its call began
+     * before) records nothing rather than give this released recorder a new thread recording.
+     */
+    private volatile boolean released;
 
     public ThreadLocalRecorder(OperationRegistry registry, RecordingOptions options) {
         this.registry = registry;
@@ -104,6 +110,39 @@ public final class ThreadLocalRecorder implements Sink {
     @Override
     public Object enterConstructor() {
         return recording().current();
+    }
+
+    @Override
+    public boolean completesLater(int operation, long startNanos, Object result) {
+        return result instanceof CompletionStage
+                && AsyncCompletion.attach(this, operation, startNanos, (CompletionStage<?>) result);
+    }
+
+    @Override
+    public void exitPending(Object frame, long nanos) {
+        if (frame instanceof Frame) {
+            Frame open = (Frame) frame;
+            open.owner.exitPending(open, nanos);
+        }
+    }
+
+    /**
+     * An asynchronous call's result completed, on this thread, {@code nanos} after the call began.
+     * Its self time and allocation are unavailable: its work ran on other threads, between other calls.
+     */
+    void asyncCompleted(int operation, long nanos, boolean failed) {
+        if (released) {
+            return;
+        }
+        long allocation = options.allocation() ? AllocationCounter.UNAVAILABLE : CallBuffer.NOT_RECORDED;
+        recording().record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, ThreadRecording.NO_STATUS, failed);
+    }
+
+    /** An asynchronous call's result was cancelled: counted apart from calls and errors. */
+    void asyncCancelled(int operation) {
+        if (!released) {
+            recording().recordCancelled(operation);
+        }
     }
 
     @Override
@@ -189,6 +228,7 @@ public final class ThreadLocalRecorder implements Sink {
      * classes, so sonde's class loader can be collected.
      */
     public void release() {
+        released = true;
         for (ThreadRecording recording : threads) {
             recording.holder[0] = null;
         }

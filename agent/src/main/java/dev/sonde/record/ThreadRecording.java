@@ -75,6 +75,15 @@ class ThreadRecording {
     }
 
     /**
+     * The call of {@code frame} returned a result that completes later: its frame is closed and its
+     * caller's callee time grows by what it took so far; the completion records the call.
+     */
+    void exitPending(Frame frame, long nanos) {
+        depth = frame.depth - 1;
+        current().calleeNanos += nanos;
+    }
+
+    /**
      * A constructor that ran in {@code frame} (see {@link #current}) has returned: what was added to
      * the frame's callee time since {@code calleeNanosAtStart} was the constructor's callees, and the
      * frame's call gets the constructor's whole duration instead. Any frame still open above it (an
@@ -107,6 +116,11 @@ class ThreadRecording {
     /** An HTTP request's call, with its response's status class (see {@link HttpRoutes#statusClass}). */
     void recordRequest(int operation, long nanos, int statusClass, boolean failed) {
         record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, statusClass, failed);
+    }
+
+    /** A cancelled asynchronous call: only counted (see {@link OperationTotals}). */
+    void recordCancelled(int operation) {
+        registry.operation(operation).totals.recordCancelled(stripeProbe);
     }
 
     /** The status class of calls that are not HTTP requests. */

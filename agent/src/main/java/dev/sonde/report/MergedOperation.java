@@ -15,6 +15,7 @@ final class MergedOperation {
     private String kind;
     private long count;
     private long errors;
+    private long cancelled;
     private final HistogramSum latency = new HistogramSum();
     private long latencyTotal;
     private long latencyMin = Long.MAX_VALUE;
@@ -44,6 +45,7 @@ final class MergedOperation {
             kind = part.kind;
         }
         addHttp(part.http);
+        cancelled += part.cancelled == null ? 0 : Math.max(0, part.cancelled);
         if (part.count == 0) {
             return;
         }
@@ -105,6 +107,7 @@ final class MergedOperation {
         operation.kind = kind;
         operation.count = count;
         operation.errors = errors;
+        operation.cancelled = cancelled > 0 ? cancelled : null;
         operation.throughputPerSec = windowSeconds > 0 ? Math.round(count / windowSeconds * 100) / 100.0 : 0;
         operation.latencyNs = HistogramSummaries.latency(latency.total(), latencyTotal,
                 count == 0 ? 0 : latencyMin, latencyMax);

@@ -10,6 +10,11 @@ public final class OperationReport {
     public String kind;
     public long count;
     public long errors;
+    /**
+     * Asynchronous calls whose result was cancelled (see docs/configuration.md, {@code async}): not
+     * in {@code count}, {@code errors} or any figure; absent when none.
+     */
+    public Long cancelled;
     public double throughputPerSec;
     public LatencySummary latencyNs;
     /** Time not spent in instrumented callees on the same thread; absent when self time is off. */

@@ -78,6 +78,7 @@ public final class ReportBuilder {
         operation.kind = snapshot.kind().label();
         operation.count = snapshot.count();
         operation.errors = snapshot.errors();
+        operation.cancelled = snapshot.cancelled() > 0 ? snapshot.cancelled() : null;
         operation.throughputPerSec = seconds > 0 ? round(snapshot.count() / seconds) : 0;
         operation.latencyNs = latency(snapshot);
         operation.selfNs = snapshot.selfCount() > 0 ? self(snapshot) : null;

@@ -465,19 +465,27 @@ class ConfigLoaderTest {
         "alloc, on, true", "alloc, off, false", "alloc, true, true", "alloc, FALSE, false",
         "self, on, true", "self, off, false", "self, true, true", "self, false, false", "self, Off, false",
         "http, on, true", "http, off, false", "http, TRUE, true", "http, false, false",
+        "async, on, true", "async, off, false", "async, True, true", "async, false, false",
     })
     void everyOnOffKeyTakesTrueAndFalseAsWellInAnyCase(String key, String value, boolean on) throws ConfigException {
         Config config = load(key + "=" + value);
 
-        boolean actual = key.equals("alloc") ? config.allocation() : key.equals("self") ? config.selfTime() : config.http();
+        boolean actual = key.equals("alloc") ? config.allocation() : key.equals("self") ? config.selfTime()
+                : key.equals("http") ? config.http() : config.async();
         assertThat(actual).isEqualTo(on);
     }
 
     @ParameterizedTest(name = "{0}=yes")
-    @ValueSource(strings = {"alloc", "self", "http"})
+    @ValueSource(strings = {"alloc", "self", "http", "async"})
     void anOnOffKeyRefusesOtherWords(String key) {
         assertThatThrownBy(() -> load(key + "=yes"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("invalid value 'yes' for " + key + ": expected on or off");
+    }
+
+    @Test
+    void asyncResultsAreTimedToCompletionUnlessTurnedOff() throws ConfigException {
+        assertThat(load("include=com.acme.*#*").async()).isTrue();
+        assertThat(load("include=com.acme.*#*,async=off").async()).isFalse();
     }
 }

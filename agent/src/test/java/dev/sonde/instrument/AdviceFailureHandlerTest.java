@@ -73,6 +73,17 @@ class AdviceFailureHandlerTest {
     }
 
     @Test
+    void asyncAdviceFailingToHookTheResultIsHandedOnAndTheMethodReturnsItsOwnFuture() throws Exception {
+        Object target = instrumented(AsyncMethodTimingAdvice.class, "later");
+
+        Object result = target.getClass().getMethod("later").invoke(target);
+
+        assertThat(result).isInstanceOf(java.util.concurrent.CompletableFuture.class);
+        assertThat(((java.util.concurrent.CompletableFuture<?>) result).join()).isEqualTo("done");
+        assertThat(sink.failures).containsExactly(TARGET + "#later: hooking the result failed");
+    }
+
+    @Test
     void constructorAdviceFailingIsHandedOnUnderTheConstructorsName() throws Exception {
         assertThat(instrumented(ConstructorTimingAdvice.class, isConstructor())).isNotNull();
 
@@ -96,6 +107,10 @@ class AdviceFailureHandlerTest {
     public static class Target {
         public int compute(int value) {
             return value * 3 + 1;
+        }
+
+        public java.util.concurrent.CompletableFuture<String> later() {
+            return java.util.concurrent.CompletableFuture.completedFuture("done");
         }
 
         public void refuse() {
@@ -125,6 +140,16 @@ class AdviceFailureHandlerTest {
         @Override
         public Object enterConstructor() {
             throw new IllegalStateException("entering a constructor failed");
+        }
+
+        @Override
+        public boolean completesLater(int operation, long startNanos, Object result) {
+            throw new IllegalStateException("hooking the result failed");
+        }
+
+        @Override
+        public void exitPending(Object frame, long nanos) {
+            throw new IllegalStateException("exiting a pending call failed");
         }
 
         @Override

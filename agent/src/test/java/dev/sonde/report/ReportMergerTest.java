@@ -40,6 +40,17 @@ class ReportMergerTest {
     }
 
     @Test
+    void cancelledAsyncCallsAreAddedAndStayAbsentWhereNoneWereCancelled() throws Exception {
+        Report merged = merge(
+                TestReports.report(op("a#quote").latencies(5, 7).cancelled(2).build(), op("a#plain").latencies(3).build()),
+                TestReports.report(op("a#quote").latencies(9).cancelled(3).build(), op("a#plain").latencies(4).build()));
+
+        assertThat(operation(merged, "a#quote").cancelled).isEqualTo(5);
+        assertThat(operation(merged, "a#quote").count).isEqualTo(3);
+        assertThat(operation(merged, "a#plain").cancelled).isNull();
+    }
+
+    @Test
     void mergeOfReportsTheAgentBuiltEqualsTheReportItBuildsFromAllTheCalls() throws Exception {
         long[] first = randomLatencies(6, 4_000);
         long[] second = randomLatencies(7, 2_500);

@@ -96,6 +96,11 @@ public final class TestReports {
             return this;
         }
 
+        public Op cancelled(long cancelled) {
+            operation.cancelled = cancelled;
+            return this;
+        }
+
         public Op self(long... nanos) {
             operation.selfNs = HistogramSummaries.self(histogramOf(nanos), LongStream.of(nanos).sum());
             return this;

@@ -1,0 +1,34 @@
+package dev.sonde.instrument;
+
+import dev.sonde.bootstrap.Recorder;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * {@link ProfilingAdvice} for methods that may return an asynchronous result ({@link AsyncResults}).
+ * A call that returns one closes its frame at once (what it took so far is its caller's callee time)
+ * and is recorded when the result completes, without self time or allocation: its work runs on
+ * other threads, between other calls, where neither can be told apart.
+ */
+final class AsyncProfilingAdvice {
+
+    private AsyncProfilingAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static Object enterFrame(@Advice.Local("start") long start) {
+        Object frame = Recorder.enter();
+        start = System.nanoTime();
+        return frame;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exitFrame(@OperationId int operation, @Advice.Enter Object frame, @Advice.Local("start") long start,
+                          @Advice.Thrown Throwable thrown, @Advice.Return Object result) {
+        long nanos = System.nanoTime() - start;
+        if (thrown == null && Recorder.completesLater(operation, start, result)) {
+            Recorder.exitPending(frame, nanos);
+        } else {
+            Recorder.exit(frame, operation, nanos, thrown != null);
+        }
+    }
+}

@@ -92,7 +92,7 @@ class ReportWritingFaultsIT {
                     .noneMatch(line -> line.contains("report written"));
             assertThat(result.sondeLines()).filteredOn(line -> line.contains("could not write the report")).as("said once")
                     .singleElement().matches(line -> line.startsWith("[sonde] could not write the report to " + full)
-                            && line.endsWith("No space left on device"));
+                            && line.endsWith(": no space left on device"));
             assertThat(names(full)).as("no report, partial or temporary").containsOnly(SmallFileSystem.FILLER);
         }
     }

@@ -64,12 +64,21 @@ final class TopTarget implements AutoCloseable {
 
     /** Sonde's cumulative report and the JVM's figures, now. */
     TopSample sample() throws TargetException {
-        String json = connection.call(AgentControlMXBean::cumulativeReport);
+        // Bounded like every question to a JVM: one that stopped answering ends top with one line.
+        String json = connection.call("the snapshot request", JvmAnswer.CONTACT, AgentControlMXBean::cumulativeReport);
+        JvmFigures figures = JvmAnswer.answerWithin(JvmAnswer.CONTACT, pid(), "the JVM figures request",
+                this::readJvmFigures);
         try {
             ReportFile report = reader.readText(json, Paths.get("JVM " + pid()));
-            return new TopSample(report.report(), JvmFigures.read(connection.server()));
+            return new TopSample(report.report(), figures);
         } catch (UnreadableReportException e) {
             throw new TargetException(e.getMessage());
+        }
+    }
+
+    private JvmFigures readJvmFigures() throws TargetException {
+        try {
+            return JvmFigures.read(connection.server());
         } catch (IOException | JMException | RuntimeException e) {
             throw new TargetException("lost the JMX connection to JVM " + pid() + " (did it exit?): "
                     + ControlConnection.rootCause(e));

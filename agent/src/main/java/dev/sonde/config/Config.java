@@ -25,10 +25,11 @@ public final class Config {
     private final int keep;
     private final List<String> warnings;
     private final ProfilingConfig profiling;
+    private final ListenAddress prometheus;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
            Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, Duration interval, int keep,
-           ProfilingConfig profiling, List<String> warnings) {
+           ProfilingConfig profiling, ListenAddress prometheus, List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.out = out;
@@ -38,6 +39,7 @@ public final class Config {
         this.selfTime = selfTime;
         this.http = http;
         this.profiling = profiling;
+        this.prometheus = prometheus;
         this.interval = interval;
         this.keep = keep;
         this.warnings = List.copyOf(warnings);
@@ -84,6 +86,11 @@ public final class Config {
         return http;
     }
 
+    /** Where {@code /metrics} is served to Prometheus ({@code prometheus=}); null when off. */
+    public ListenAddress prometheus() {
+        return prometheus;
+    }
+
     /** Length of an interval window; {@link Duration#ZERO} when interval reports are off. */
     public Duration interval() {
         return interval;
@@ -104,11 +111,11 @@ public final class Config {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, interval, keep,
-                profiling, all);
+                profiling, prometheus, all);
     }
 
     public Config withOut(Path newOut) {
         return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, interval, keep,
-                profiling, warnings);
+                profiling, prometheus, warnings);
     }
 }

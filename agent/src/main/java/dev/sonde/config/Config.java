@@ -26,10 +26,11 @@ public final class Config {
     private final int keep;
     private final List<String> warnings;
     private final ProfilingConfig profiling;
+    private final ListenAddress prometheus;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
            Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, boolean async, Duration interval, int keep,
-           ProfilingConfig profiling, List<String> warnings) {
+           ProfilingConfig profiling, ListenAddress prometheus, List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.out = out;
@@ -40,6 +41,7 @@ public final class Config {
         this.http = http;
         this.async = async;
         this.profiling = profiling;
+        this.prometheus = prometheus;
         this.interval = interval;
         this.keep = keep;
         this.warnings = List.copyOf(warnings);
@@ -94,6 +96,11 @@ public final class Config {
         return async;
     }
 
+    /** Where {@code /metrics} is served to Prometheus ({@code prometheus=}); null when off. */
+    public ListenAddress prometheus() {
+        return prometheus;
+    }
+
     /** Length of an interval window; {@link Duration#ZERO} when interval reports are off. */
     public Duration interval() {
         return interval;
@@ -114,11 +121,11 @@ public final class Config {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, async, interval, keep,
-                profiling, all);
+                profiling, prometheus, all);
     }
 
     public Config withOut(Path newOut) {
         return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, async, interval, keep,
-                profiling, warnings);
+                profiling, prometheus, warnings);
     }
 }

@@ -88,7 +88,9 @@ public final class ConfigLoader {
         boolean async = onOff(single(values, Key.ASYNC, "on"), Key.ASYNC);
         Duration interval = interval(single(values, Key.INTERVAL, "off"));
         int keep = positiveInt(single(values, Key.KEEP, String.valueOf(Config.DEFAULT_KEEP)), Key.KEEP);
-        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, async, interval, keep, profiling(values, keep), warnings);
+        ListenAddress prometheus = optionalAddress(single(values, Key.PROMETHEUS, "off"), Key.PROMETHEUS);
+        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, async, interval, keep,
+                profiling(values, keep), prometheus, warnings);
     }
 
     private Map<Key, List<String>> parseArguments(String arguments) throws ConfigException {
@@ -266,6 +268,11 @@ public final class ConfigLoader {
             default:
                 throw new ConfigException("invalid value '" + text + "' for " + key.keyName() + ": expected on or off");
         }
+    }
+
+    /** An endpoint's address, or null for {@code off}. */
+    private static ListenAddress optionalAddress(String text, Key key) throws ConfigException {
+        return text.trim().equalsIgnoreCase("off") ? null : ListenAddress.parse(text, key);
     }
 
     private static Duration interval(String text) throws ConfigException {

@@ -7,6 +7,7 @@ import dev.sonde.config.AgentArguments;
 import dev.sonde.config.Config;
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.ConfigLoader;
+import dev.sonde.export.PrometheusEndpoint;
 import dev.sonde.instrument.MethodParametersRestorer;
 import dev.sonde.instrument.UntimedInclude;
 import dev.sonde.profile.OnDemandProfiles;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import static dev.sonde.control.ControlReply.error;
@@ -72,6 +74,8 @@ final class RunningAgent implements UnaryOperator<String> {
     private Housekeeper housekeeper;
     private ShutdownReport shutdownReport;
     private AgentControl control;
+    /** Null when {@code prometheus=off}, or when it could not listen. */
+    private PrometheusEndpoint prometheus;
     /** The current configuration's; null before start completes and after detach. */
     private volatile Installation installation;
 
@@ -109,6 +113,7 @@ final class RunningAgent implements UnaryOperator<String> {
                 throw e;
             }
             agent.housekeeper = Housekeeper.start(agent.recorder);
+            agent.prometheus = startPrometheus(config, agent.recorder, agent.registry);
             agent.shutdownReport = ShutdownReport.register(agent::finishAtShutdown);
             ReportWarmUp.start(config, agent.recorder);
             agent.control = new AgentControl(agent);
@@ -117,6 +122,11 @@ final class RunningAgent implements UnaryOperator<String> {
         String message = "started" + (atStartup ? "" : " (attached)") + "; " + agent.describe();
         Log.info(message);
         return ok(message);
+    }
+
+    private static PrometheusEndpoint startPrometheus(Config config, ThreadLocalRecorder recorder,
+                                                      OperationRegistry registry) {
+        return config.prometheus() == null ? null : PrometheusEndpoint.start(config.prometheus(), recorder, registry);
     }
 
     private static String refused(String message) {
@@ -193,6 +203,10 @@ final class RunningAgent implements UnaryOperator<String> {
         }
         if (requested.maxOperations() != running.maxOperations()) {
             keys.add("max.operations");
+        }
+        // The endpoint's address is what Prometheus is configured to scrape: it moves only with a new start.
+        if (!Objects.equals(requested.prometheus(), running.prometheus())) {
+            keys.add("prometheus");
         }
         return keys;
     }
@@ -273,6 +287,9 @@ final class RunningAgent implements UnaryOperator<String> {
         } catch (IOException | RuntimeException e) {
             report = finalReportFailure(last.config(), e);
             Log.error(report);
+        }
+        if (prometheus != null) {
+            prometheus.stop();
         }
         Recorder.uninstall();
         recorder.release();

@@ -40,6 +40,9 @@ class AgentJarLayoutIT {
                 .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/jackson/"))
                 .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/jline/"))
                 .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/hdrhistogram/"))
+                .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/prometheus/metrics/exporter/"))
+                // The protobuf writer, with the protobuf runtime the client library shades itself.
+                .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/prometheus/metrics/expositionformats/internal/"))
                 .anyMatch(name -> name.equals("inst/one/profiler/AsyncProfiler.class"))
                 .noneMatch(name -> name.startsWith("inst/dev/sonde/bootstrap/"));
     }

@@ -1,0 +1,73 @@
+package dev.sonde.export;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+import java.util.Arrays;
+
+/**
+ * An HdrHistogram's counts regrouped on an {@link ExponentialGrid}: the count of exact zeros, then
+ * the buckets that hold values, in increasing order. Each HdrHistogram bucket (1 % wide at two
+ * significant digits, narrower than any grid bucket used here) goes whole to the grid bucket of
+ * its highest value, the same value sonde's reports give for a percentile that falls in it.
+ */
+final class HdrBuckets {
+
+    private final long zeros;
+    private final int[] indexes;
+    private final long[] counts;
+
+    private HdrBuckets(long zeros, int[] indexes, long[] counts) {
+        this.zeros = zeros;
+        this.indexes = indexes;
+        this.counts = counts;
+    }
+
+    /** {@code histogram}'s values times {@code scale} (nanoseconds to seconds: 1e-9) on {@code grid}. */
+    static HdrBuckets of(Histogram histogram, double scale, ExponentialGrid grid) {
+        long zeros = 0;
+        int[] indexes = new int[16];
+        long[] counts = new long[16];
+        int size = 0;
+        for (HistogramIterationValue step : histogram.recordedValues()) {
+            long value = step.getValueIteratedTo();
+            long count = step.getCountAddedInThisIterationStep();
+            if (value <= 0) {
+                zeros += count;
+                continue;
+            }
+            int index = grid.index(value * scale);
+            // Values come in increasing order, so equal indexes are next to each other.
+            if (size > 0 && indexes[size - 1] == index) {
+                counts[size - 1] += count;
+                continue;
+            }
+            if (size == indexes.length) {
+                indexes = Arrays.copyOf(indexes, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            indexes[size] = index;
+            counts[size] = count;
+            size++;
+        }
+        return new HdrBuckets(zeros, Arrays.copyOf(indexes, size), Arrays.copyOf(counts, size));
+    }
+
+    long zeros() {
+        return zeros;
+    }
+
+    /** Grid indexes of the buckets that hold values, increasing. */
+    int[] indexes() {
+        return indexes;
+    }
+
+    /** Counts of the buckets named by {@link #indexes()}, in the same order. */
+    long[] counts() {
+        return counts;
+    }
+
+    boolean hasPositiveValues() {
+        return indexes.length > 0;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.sonde.it;
+
+import com.acme.testapp.metrics.MetricsApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real Prometheus scrapes a JVM under sonde with {@code prometheus=}: what Prometheus stores is
+ * what sonde's own report says. Two servers scrape it, because Prometheus 2.42 keeps only the
+ * native histogram of a protobuf scrape: one with {@code --enable-feature=native-histograms}
+ * (protobuf, native buckets), one without (text, classic {@code le} buckets).
+ */
+class PrometheusExportIT {
+
+    private static final String LATENCIES = "com.acme.testapp.metrics.MetricsApp$Latencies#";
+    private static final Map<String, Integer> CALLS = Map.of(LATENCIES + "spread", MetricsApp.SPREAD,
+            LATENCIES + "slow", MetricsApp.SLOW, LATENCIES + "failing", MetricsApp.FAILING);
+    private static final Pattern ENDPOINT = Pattern.compile("\\[sonde] Prometheus metrics at http://([0-9.]+:[0-9]+)/metrics");
+    /** One classic bucket (2^(1/8)) or native bucket (2^(1/32)), plus the report's own 1 % (docs/export.md). */
+    private static final double CLASSIC_ERROR = 0.0905 + 0.01;
+    private static final double NATIVE_ERROR = 0.0219 + 0.01;
+    private static final Duration LIMIT = Duration.ofSeconds(90);
+
+    @ParameterizedTest
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void prometheusStoresTheReportsCountsErrorsAndPercentiles(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("prometheus-" + jdk.major());
+        Path stop = work.resolve("stop");
+        // interval= too: its windows must not reset what Prometheus sees.
+        ForkedJvm.Running app = ForkedJvm.on(jdk)
+                .withAgent("include=" + LATENCIES + "*,prometheus=0,interval=500ms,out=" + work.resolve("out"))
+                .classpath(TestPaths.testClasses())
+                .mainClass(MetricsApp.class, stop.toString())
+                .timeout(Duration.ofSeconds(180))
+                .start(work);
+        try {
+            String target = endpointOf(app);
+            try (PrometheusServer classic = PrometheusServer.scraping(target, false, work.resolve("prom-classic"));
+                 PrometheusServer nativeOnes = PrometheusServer.scraping(target, true, work.resolve("prom-native"))) {
+                for (Map.Entry<String, Integer> operation : CALLS.entrySet()) {
+                    awaitCount(classic, "sonde_operation_duration_seconds_count", operation);
+                    awaitCount(nativeOnes, "histogram_count(sonde_operation_duration_seconds", operation);
+                }
+                // Read while the app runs: once it is gone, Prometheus marks its series stale.
+                Map<String, Map<String, Double>> seen = new java.util.HashMap<>();
+                for (String name : CALLS.keySet()) {
+                    seen.put(name, observe(name, classic, nativeOnes));
+                }
+                Files.createFile(stop);
+                ForkedJvm.Result result = app.awaitExit();
+                assertThat(result.exitCode()).as(result.describe()).isZero();
+                ReportFile report = finalReport(work.resolve("out"));
+                for (String name : CALLS.keySet()) {
+                    compare(report.operation(name), seen.get(name));
+                }
+                assertThat(report.operationNames()).as("sonde's own scrapes are no operation of the application")
+                        .noneMatch(name -> name.contains("/metrics"));
+            }
+        } finally {
+            if (app.isAlive()) {
+                app.terminate();
+            }
+        }
+    }
+
+    @Test
+    void aValueThatIsNoAddressIsOneLineAndTheApplicationRunsWithoutSonde() throws Exception {
+        Path work = TestPaths.workDirectory("prometheus-abc");
+        Path stop = work.resolve("stop");
+        Files.createDirectories(work);
+        Files.createFile(stop);
+        ForkedJvm.Result result = ForkedJvm.on(Jdks.current())
+                .withAgent("include=" + LATENCIES + "*,prometheus=abc,out=" + work.resolve("out"))
+                .classpath(TestPaths.testClasses())
+                .mainClass(MetricsApp.class, stop.toString())
+                .run(work);
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("calls done");
+        assertThat(result.sondeLines()).as(result.describe()).containsExactly("[sonde] invalid configuration: invalid"
+                + " value 'abc' for prometheus: expected a port (binds 127.0.0.1) or host:port, e.g. 9464 or"
+                + " 0.0.0.0:9464, or off; sonde is disabled, the application runs normally");
+    }
+
+    @Test
+    void aPortInUseIsOneLineAndSondeRecordsAndReportsAsUsual() throws Exception {
+        Path work = TestPaths.workDirectory("prometheus-taken");
+        Path stop = work.resolve("stop");
+        Files.createDirectories(work);
+        Files.createFile(stop);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ForkedJvm.Result result = ForkedJvm.on(Jdks.current())
+                    .withAgent("include=" + LATENCIES + "*,prometheus=" + taken.getLocalPort() + ",out=" + work.resolve("out"))
+                    .classpath(TestPaths.testClasses())
+                    .mainClass(MetricsApp.class, stop.toString())
+                    .run(work);
+            assertThat(result.exitCode()).as(result.describe()).isZero();
+            List<String> problems = result.sondeLines().stream().filter(line -> line.contains("prometheus=")).collect(
+                    java.util.stream.Collectors.toList());
+            assertThat(problems).as(result.describe()).hasSize(1);
+            assertThat(problems.get(0)).startsWith("[sonde] prometheus=127.0.0.1:" + taken.getLocalPort()
+                    + ": cannot listen there (").endsWith("); no /metrics endpoint, sonde records and reports as usual");
+            assertThat(ReportFile.onlyIn(work.resolve("out")).operation(LATENCIES + "spread").get("count").asLong())
+                    .isEqualTo(MetricsApp.SPREAD);
+        }
+    }
+
+    private static String endpointOf(ForkedJvm.Running app) throws Exception {
+        String[] found = new String[1];
+        Poll.until(LIMIT, "sonde's Prometheus endpoint line", () -> {
+            Matcher matcher = ENDPOINT.matcher(app.stderrSoFar());
+            if (matcher.find()) {
+                found[0] = matcher.group(1);
+            }
+            return found[0] != null || !app.isAlive();
+        }, app::stderrSoFar);
+        assertThat(found[0]).as(app.stderrSoFar()).isNotNull();
+        return found[0];
+    }
+
+    /** Waits until Prometheus has scraped the operation's final count (the app is idle after its calls). */
+    private static void awaitCount(PrometheusServer server, String metric, Map.Entry<String, Integer> operation)
+            throws Exception {
+        String query = metric + "{operation=\"" + operation.getKey() + "\"}" + (metric.contains("(") ? ")" : "");
+        Poll.until(LIMIT, query + " == " + operation.getValue(),
+                () -> server.value(query).map(v -> v == operation.getValue().doubleValue()).orElse(false),
+                () -> "last value " + server.value(query) + "\n" + server.describe());
+    }
+
+    /** What Prometheus stored for one operation, by the report field it must match. */
+    private static Map<String, Double> observe(String name, PrometheusServer classic, PrometheusServer nativeOnes)
+            throws Exception {
+        String selector = "{operation=\"" + name + "\",kind=\"method\"}";
+        JsonNode stored = nativeOnes.query("sonde_operation_duration_seconds" + selector);
+        assertThat(stored.get(0).has("histogram")).as("a native histogram is stored: " + stored).isTrue();
+        Map<String, Double> seen = new java.util.HashMap<>();
+        seen.put("count", value(classic, "sonde_operation_duration_seconds_count" + selector));
+        seen.put("errors", value(classic, "sonde_operation_errors_total" + selector));
+        seen.put("native errors", value(nativeOnes, "sonde_operation_errors_total" + selector));
+        for (String percentile : List.of("p50", "p99")) {
+            String q = percentile.equals("p50") ? "0.5" : "0.99";
+            seen.put("classic " + percentile, value(classic,
+                    "histogram_quantile(" + q + ", sonde_operation_duration_seconds_bucket" + selector + ")"));
+            seen.put("native " + percentile, value(nativeOnes,
+                    "histogram_quantile(" + q + ", sonde_operation_duration_seconds" + selector + ")"));
+        }
+        return seen;
+    }
+
+    private static void compare(JsonNode operation, Map<String, Double> seen) {
+        String name = operation.get("name").asText();
+        assertThat(seen.get("count")).as(name).isEqualTo(operation.get("count").asDouble());
+        assertThat(seen.get("errors")).as(name).isEqualTo(operation.get("errors").asDouble());
+        assertThat(seen.get("native errors")).as(name).isEqualTo(operation.get("errors").asDouble());
+        for (String percentile : List.of("p50", "p99")) {
+            double reported = operation.get("latencyNs").get(percentile).asDouble() * 1e-9;
+            assertThat(seen.get("classic " + percentile)).as("classic %s of %s", percentile, name)
+                    .isBetween(reported * (1 - CLASSIC_ERROR), reported * (1 + CLASSIC_ERROR));
+            assertThat(seen.get("native " + percentile)).as("native %s of %s", percentile, name)
+                    .isBetween(reported * (1 - NATIVE_ERROR), reported * (1 + NATIVE_ERROR));
+        }
+    }
+
+    private static double value(PrometheusServer server, String query) throws Exception {
+        Optional<Double> value = server.value(query);
+        assertThat(value).as(query + "\n" + server.describe()).isPresent();
+        return value.get();
+    }
+
+    private static ReportFile finalReport(Path out) throws Exception {
+        for (Path file : ReportFile.reportsIn(out)) {
+            if (file.getFileName().toString().startsWith("sonde-report-")) {
+                return ReportFile.read(file);
+            }
+        }
+        throw new AssertionError("no final report in " + out + ": " + ReportFile.reportsIn(out));
+    }
+}

@@ -62,6 +62,8 @@ final class LiveTopScreen implements AutoCloseable {
         terminal.puts(Capability.keypad_xmit);
         terminal.puts(Capability.cursor_invisible);
         terminal.flush();
+        // The alternate screen keeps the cursor where the shell left it; the display draws from the top left.
+        display.clear();
     }
 
     /** The screen, or empty when there is no terminal to draw on (output piped, CI): then one plain frame does. */
@@ -110,11 +112,15 @@ final class LiveTopScreen implements AutoCloseable {
                 continue;
             }
             TopFrame answered = answerKeys(frame, Math.min(waitMillis, KEY_POLL_MILLIS));
-            if (answered != frame || resized) {
+            if (resized) {
+                // What the terminal kept of the old frame is no longer where the display thinks it is.
                 resized = false;
-                frame = answered;
-                draw(frame);
+                display.clear();
+                draw(answered);
+            } else if (answered != frame) {
+                draw(answered);
             }
+            frame = answered;
         }
         return Main.OK;
     }
@@ -128,7 +134,8 @@ final class LiveTopScreen implements AutoCloseable {
             return typeFilter(frame, input.readCharacter());
         }
         TopSettings settings = frame.settings();
-        int page = Math.max(1, terminal.getHeight() - 8);
+        int height = terminal.getHeight();
+        int page = Math.max(1, height - 8);
         switch (input.readBinding(keys)) {
             case SORT:
                 return frame.with(settings.nextOrder());
@@ -140,13 +147,13 @@ final class LiveTopScreen implements AutoCloseable {
                 filterTyped = new StringBuilder(settings.filter());
                 return frame.with(settings);
             case UP:
-                return frame.with(settings.scrollBy(-1));
+                return frame.scrolledBy(-1, height);
             case DOWN:
-                return frame.with(settings.scrollBy(1));
+                return frame.scrolledBy(1, height);
             case PAGE_UP:
-                return frame.with(settings.scrollBy(-page));
+                return frame.scrolledBy(-page, height);
             case PAGE_DOWN:
-                return frame.with(settings.scrollBy(page));
+                return frame.scrolledBy(page, height);
             case QUIT:
                 quit = true;
                 return frame;

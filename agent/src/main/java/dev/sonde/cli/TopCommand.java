@@ -22,6 +22,8 @@ final class TopCommand implements Command {
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
     private static final Duration SHORTEST_INTERVAL = Duration.ofMillis(200);
+    /** How long a JVM whose reading failed may take to exit, for the failure to be its exit. */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
     @Override
     public String name() {
@@ -106,7 +108,7 @@ final class TopCommand implements Command {
             out.println("sonde top: " + target.leave());
             return code;
         } catch (TargetException e) {
-            if (!target.isAlive()) {
+            if (target.exitsWithin(EXIT_WAIT)) {
                 out.println("sonde top: JVM " + target.pid() + " has exited");
                 return Main.OK;
             }

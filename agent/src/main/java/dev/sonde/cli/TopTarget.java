@@ -11,8 +11,12 @@ import javax.management.JMException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The JVM {@code top} watches, over its local JMX connector. Where sonde does not run, it is
@@ -87,6 +91,26 @@ final class TopTarget implements AutoCloseable {
 
     boolean isAlive() {
         return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * Whether the JVM has exited, or does within {@code limit}: one that is shutting down closes its
+     * JMX connector (failing the reading) some time before its process is gone.
+     */
+    boolean exitsWithin(Duration limit) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid());
+        if (process.isEmpty()) {
+            return true;
+        }
+        try {
+            process.get().onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return !process.get().isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.get().isAlive();
+        }
     }
 
     /**

@@ -18,15 +18,17 @@ public final class TmuxSession implements AutoCloseable {
     private static final long TMUX_TIMEOUT_SECONDS = 10;
 
     private final String socket;
+    private final String name;
 
-    private TmuxSession(String socket) {
+    private TmuxSession(String socket, String name) {
         this.socket = socket;
+        this.name = name;
     }
 
     /** Runs {@code shellCommand} in a {@code width} x {@code height} terminal, in {@code directory}. */
     public static TmuxSession start(String name, int width, int height, Path directory, String shellCommand)
             throws IOException, InterruptedException {
-        TmuxSession session = new TmuxSession("sonde-" + name + "-" + ProcessHandle.current().pid());
+        TmuxSession session = new TmuxSession("sonde-" + name + "-" + ProcessHandle.current().pid(), name);
         session.tmux("new-session", "-d", "-s", name, "-x", String.valueOf(width), "-y", String.valueOf(height),
                 "-c", directory.toString(), shellCommand);
         return session;
@@ -42,6 +44,11 @@ public final class TmuxSession implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("send-keys"));
         command.addAll(List.of(keys));
         tmux(command.toArray(new String[0]));
+    }
+
+    /** Makes the terminal {@code width} x {@code height}, as a user resizing the window does (the command gets SIGWINCH). */
+    public void resize(int width, int height) throws IOException, InterruptedException {
+        tmux("resize-window", "-t", name, "-x", String.valueOf(width), "-y", String.valueOf(height));
     }
 
     private String tmux(String... arguments) throws IOException, InterruptedException {

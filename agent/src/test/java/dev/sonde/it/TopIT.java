@@ -1,5 +1,6 @@
 package dev.sonde.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -8,8 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,29 +28,47 @@ class TopIT {
 
     private static final String PRICE_ROUTE = "GET /api/price/{id}";
     private static final Duration FRAME_LIMIT = Duration.ofSeconds(40);
+    /** A key press or a resize is answered within a tenth of a second; generous for a busy machine. */
+    private static final Duration KEY_LIMIT = Duration.ofSeconds(5);
+    private static final String KEYS_LINE = "s sort · r reverse · k kind · / filter · arrows PgUp PgDn scroll · q quit";
 
     static List<Jdks.Jdk> jdks() {
         return Jdks.all();
     }
 
+    /**
+     * One shop without sonde for three runs of {@code top}, each attaching sonde: one quit with
+     * {@code q}, one driven by every other key, resized and quit with Ctrl-C, and one that the shop
+     * goes away under.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void inATerminalTopAttachesRefreshesSortsOnSAndDetachesOnQ(Jdks.Jdk jdk) throws Exception {
+    void inATerminalTopAnswersItsKeysAndResizesQuitsCleanlyAndEndsInOneLineWhenTheJvmExits(Jdks.Jdk jdk)
+            throws Exception {
         Path work = TestPaths.workDirectory("top-live-" + jdk.major());
         SondeCli sonde = new SondeCli(jdk, work);
-        try (SampleShop shop = SampleShop.start(ForkedJvm.on(jdk), work.resolve("shop"));
-             Load load = Load.on(shop);
-             TmuxSession terminal = TmuxSession.start("top", 100, 30, work, jdk.java() + " -jar " + TestPaths.agentJar()
-                     + " top " + shop.pid() + " --interval 1s; echo $? > top-exit-code")) {
+        try (SampleShop shop = SampleShop.start(ForkedJvm.on(jdk), work.resolve("shop")); Load load = Load.on(shop)) {
+            refreshesSortsOnSAndDetachesOnQ(jdk, work, sonde, shop);
+            answersEveryKeyRedrawsOnResizeAndQuitsOnCtrlCRestoringTheTerminal(jdk, work, sonde, shop);
+            saysInOneLineThatTheJvmExited(jdk, work, shop, load);
+        }
+    }
+
+    private static void refreshesSortsOnSAndDetachesOnQ(Jdks.Jdk jdk, Path work, SondeCli sonde, SampleShop shop)
+            throws Exception {
+        try (TmuxSession terminal = TmuxSession.start("top", 100, 30, work, jdk.java() + " -jar " + TestPaths.agentJar()
+                + " top " + shop.pid() + " --interval 1s; echo $? > top-exit-code")) {
             Poll.until(FRAME_LIMIT, "a frame with the price route", () -> terminal.capture().contains(PRICE_ROUTE),
                     terminal::capture);
             String first = table(terminal.capture());
             assertThat(first).contains("p99", "calls/s", "by p99 latency, highest first");
+            assertThat(terminal.capture().lines().findFirst().orElse("")).as("drawn from the top row")
+                    .startsWith("sonde top · JVM " + shop.pid());
             Poll.until(Duration.ofSeconds(10), "the next refresh", () -> !table(terminal.capture()).equals(first),
                     terminal::capture);
 
             terminal.sendKeys("s");
-            Poll.until(Duration.ofSeconds(5), "the order to change", () -> terminal.capture().contains("by total time"),
+            Poll.until(KEY_LIMIT, "the order to change", () -> terminal.capture().contains("by total time"),
                     terminal::capture);
             Files.writeString(work.resolve("frame.txt"), terminal.capture() + "\n");
 
@@ -57,18 +81,126 @@ class TopIT {
         }
     }
 
+    private static void answersEveryKeyRedrawsOnResizeAndQuitsOnCtrlCRestoringTheTerminal(Jdks.Jdk jdk, Path work,
+            SondeCli sonde, SampleShop shop) throws Exception {
+        // bash, whatever tmux's shell: it goes on after a command that handled Ctrl-C itself, where dash ends.
+        String script = "echo before top; stty -g > stty-before; " + jdk.java() + " -jar " + TestPaths.agentJar()
+                + " top " + shop.pid() + " \"include=com.example.shop.**\" --interval 1s 2> keys-stderr; code=$?;"
+                + " stty -g > stty-after; echo top exited $code; echo $code > keys-exit-code; read line";
+        try (TmuxSession terminal = TmuxSession.start("top-keys", 100, 30, work, "exec bash -c '" + script + "'")) {
+            Poll.until(FRAME_LIMIT, "a frame with routes and methods", () -> rows(terminal.capture()).stream()
+                    .anyMatch(row -> row.endsWith("#computePrice")) && terminal.capture().contains(PRICE_ROUTE),
+                    terminal::capture);
+
+            terminal.sendKeys("r");
+            awaitHeading(terminal, "by p99 latency, lowest first");
+            terminal.sendKeys("k");
+            awaitRows(terminal, "kind http", row -> row.contains(" GET /api/"));
+            terminal.sendKeys("k");
+            awaitRows(terminal, "kind method", row -> row.contains("#"));
+            terminal.sendKeys("k");
+            awaitRows(terminal, "kind all", row -> true);
+
+            terminal.sendKeys("/");
+            terminal.sendKeys("-l", "flaky");
+            Poll.until(KEY_LIMIT, "the filter being typed", () -> lastLine(terminal.capture())
+                    .equals("filter (Enter applies, Esc cancels): flaky_"), terminal::capture);
+            terminal.sendKeys("Enter");
+            awaitRows(terminal, "filter \"flaky\"", row -> row.toLowerCase(Locale.ROOT).contains("flaky"));
+            assertThat(lastLine(terminal.capture())).isEqualTo(KEYS_LINE);
+            terminal.sendKeys("/");
+            terminal.sendKeys("-l", "price");
+            Poll.until(KEY_LIMIT, "the other filter being typed", () -> lastLine(terminal.capture()).endsWith("price_"),
+                    terminal::capture);
+            terminal.sendKeys("Escape");
+            Poll.until(KEY_LIMIT, "Esc to cancel the typing", () -> lastLine(terminal.capture()).equals(KEYS_LINE),
+                    terminal::capture);
+            assertThat(heading(terminal.capture())).as("Esc keeps the filter applied before").contains("filter \"flaky\"");
+            terminal.sendKeys("/");
+            terminal.sendKeys("BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "Enter");
+            Poll.until(KEY_LIMIT, "the filter to be cleared", () -> !heading(terminal.capture()).contains("filter")
+                    && rows(terminal.capture()).size() >= 6, terminal::capture);
+
+            // Ten rows: two header lines, the heading, a blank and the column names, three operations,
+            // a blank and the keys.
+            terminal.resize(100, 10);
+            Poll.until(KEY_LIMIT, "the frame redrawn for 10 rows", () -> {
+                List<String> screen = terminal.capture().lines().collect(Collectors.toList());
+                return screen.size() == 10 && screen.get(0).startsWith("sonde top · JVM " + shop.pid())
+                        && shown(terminal.capture()).equals("1-3") && screen.get(9).equals(KEYS_LINE);
+            }, terminal::capture);
+            int operations = operationsShown(terminal.capture());
+            assertThat(operations).as("more operations than rows, to scroll").isGreaterThanOrEqualTo(6);
+            terminal.sendKeys("Down");
+            awaitShown(terminal, "2-4");
+            terminal.sendKeys("NPage");
+            awaitShown(terminal, "4-6");
+            terminal.sendKeys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down");
+            Poll.until(KEY_LIMIT, "the last rows", () -> shown(terminal.capture())
+                    .equals((operationsShown(terminal.capture()) - 2) + "-" + operationsShown(terminal.capture())),
+                    terminal::capture);
+            terminal.sendKeys("PPage");
+            Poll.until(KEY_LIMIT, "a page up from the bottom, at once", () -> shown(terminal.capture())
+                    .equals((operationsShown(terminal.capture()) - 4) + "-" + (operationsShown(terminal.capture()) - 2)),
+                    terminal::capture);
+            terminal.sendKeys("Up", "Up", "Up", "Up", "Up", "Up");
+            awaitShown(terminal, "1-3");
+            terminal.resize(100, 30);
+            Poll.until(KEY_LIMIT, "the frame redrawn for 30 rows", () -> shown(terminal.capture()).isEmpty()
+                    && terminal.capture().lines().findFirst().orElse("").startsWith("sonde top · JVM "), terminal::capture);
+
+            terminal.sendKeys("C-c");
+            Path exitCode = work.resolve("keys-exit-code");
+            Poll.until(Duration.ofSeconds(30), "top to quit on Ctrl-C", () -> Files.exists(exitCode) && Files.size(exitCode) > 0,
+                    terminal::capture);
+            assertThat(Files.readString(exitCode).trim()).isEqualTo("0");
+            assertThat(Files.readString(work.resolve("keys-stderr"))).isEmpty();
+            assertThat(Files.readString(work.resolve("stty-after"))).as("the terminal's modes restored")
+                    .isEqualTo(Files.readString(work.resolve("stty-before")));
+            Poll.until(KEY_LIMIT, "the shell's screen back", () -> terminal.capture().contains("top exited 0"),
+                    terminal::capture);
+            assertThat(terminal.capture()).as("the main screen, not the frame").startsWith("before top")
+                    .contains("sonde top: detached sonde from JVM " + shop.pid()).doesNotContain("calls/s");
+            assertThat(listLine(sonde, shop.pid())).as("top attached sonde, so it detached it").endsWith(" -");
+        }
+    }
+
+    private static void saysInOneLineThatTheJvmExited(Jdks.Jdk jdk, Path work, SampleShop shop, Load load)
+            throws Exception {
+        String script = jdk.java() + " -jar " + TestPaths.agentJar() + " top " + shop.pid()
+                + " --interval 1s 2> exit-stderr; echo $? > exit-exit-code; read line";
+        try (TmuxSession terminal = TmuxSession.start("top-exit", 100, 30, work, "exec bash -c '" + script + "'")) {
+            Poll.until(FRAME_LIMIT, "a frame with the price route", () -> terminal.capture().contains(PRICE_ROUTE),
+                    terminal::capture);
+
+            load.close();
+            shop.close();
+
+            Path exitCode = work.resolve("exit-exit-code");
+            Poll.until(Duration.ofSeconds(30), "top to end", () -> Files.exists(exitCode) && Files.size(exitCode) > 0,
+                    terminal::capture);
+            assertThat(Files.readString(exitCode).trim()).isEqualTo("0");
+            assertThat(Files.readString(work.resolve("exit-stderr"))).as("no stack trace").isEmpty();
+            assertThat(terminal.capture().lines().filter(line -> !line.isBlank()))
+                    .containsExactly("sonde top: JVM " + shop.pid() + " has exited");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void whereSondeRunsTopOncePrintsOnePlainFrameAndLeavesItsConfigurationAndTotalsAsTheyWere(Jdks.Jdk jdk)
-            throws Exception {
+    void whereSondeRunsTopOncePrintsOnePlainFrameAndLeavesItsConfigurationTotalsAndIntervalSeriesAsTheyWere(
+            Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("top-once-" + jdk.major());
+        Path out = work.resolve("out");
         SondeCli sonde = new SondeCli(jdk, work);
-        ForkedJvm withSonde = ForkedJvm.on(jdk).withAgent("include=com.example.shop.**Service#*,out=" + work.resolve("out"));
+        ForkedJvm withSonde = ForkedJvm.on(jdk).withAgent("include=com.example.shop.**Service#*,interval=1s,out=" + out);
         try (SampleShop shop = SampleShop.start(withSonde, work.resolve("shop")); Load load = Load.on(shop)) {
             long pid = shop.pid();
-            Poll.until(FRAME_LIMIT, "load to reach the shop", () -> load.requests() > 10, shop::exceptionsLogged);
+            Poll.until(FRAME_LIMIT, "load to reach the shop and two interval reports",
+                    () -> load.requests() > 10 && IntervalReportsIT.intervalReports(out).size() >= 2, shop::exceptionsLogged);
             String configuration = listLine(sonde, pid);
             assertThat(sonde.run("dump", pid, "--out", work.resolve("before.json")).exitCode()).isZero();
+            String hlogBefore = completeLines(hlog(out));
 
             ForkedJvm.Result top = sonde.run("top", pid, "--once", "--interval", "1s");
 
@@ -91,7 +223,116 @@ class TopIT {
             assertThat(after.root().get("window").get("start")).as("no window was started by top")
                     .isEqualTo(before.root().get("window").get("start"));
             assertThat(after.counts().get(PRICE_ROUTE)).as("totals go on").isGreaterThan(before.counts().get(PRICE_ROUTE));
+
+            int afterTop = IntervalReportsIT.intervalReports(out).size();
+            Poll.until(Duration.ofSeconds(10), "two more interval reports",
+                    () -> IntervalReportsIT.intervalReports(out).size() >= afterTop + 2, shop::exceptionsLogged);
+            assertIntervalSeriesUnbroken(IntervalReportsIT.intervalReports(out));
+            String hlogAfter = completeLines(hlog(out));
+            assertThat(hlogAfter).as("the .hlog goes on from where it was").startsWith(hlogBefore)
+                    .isNotEqualTo(hlogBefore);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aJvmThatRefusesAttachRequestsIsTheSameOneLineAsForAttachWithExitTwo(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("top-noattach-" + jdk.major());
+        try (LongRunningService app = LongRunningService.start(
+                ForkedJvm.on(jdk).jvmOption("-XX:+DisableAttachMechanism"), work.resolve("app"))) {
+            SondeCli sonde = new SondeCli(jdk, work);
+            String refused = "JVM " + app.pid() + " does not accept attach requests: it was started with -XX:+DisableAttachMechanism";
+            assertThat(sonde.run("attach", app.pid()).stderr()).isEqualTo("sonde attach: " + refused + "\n");
+
+            ForkedJvm.Result top = sonde.run("top", app.pid(), "--once");
+
+            assertThat(top.exitCode()).as(top.describe()).isEqualTo(2);
+            assertThat(top.stderr()).as(top.describe()).isEqualTo("sonde top: " + refused + "\n");
+            assertThat(top.stdout()).as(top.describe()).isEmpty();
+            app.burst();
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).isZero();
+            assertThat(end.stderr()).isEmpty();
+        }
+    }
+
+    /** Interval reports numbered 1, 2, 3, ... each window starting where the one before ended, none longer than 2.5 s. */
+    private static void assertIntervalSeriesUnbroken(List<Path> reports) throws Exception {
+        String previousEnd = null;
+        for (int i = 0; i < reports.size(); i++) {
+            assertThat(reports.get(i).getFileName().toString()).endsWith(String.format(Locale.ROOT, "-%06d.json", i + 1));
+            JsonNode window = ReportFile.read(reports.get(i)).root().get("window");
+            if (previousEnd != null) {
+                assertThat(window.get("start").asText()).as("window " + (i + 1) + " starts where the one before ended")
+                        .isEqualTo(previousEnd);
+                assertThat(window.get("seconds").asDouble()).as("window " + (i + 1) + " lasts about 1 s")
+                        .isBetween(0.05, 2.5);
+            }
+            previousEnd = window.get("end").asText();
+        }
+    }
+
+    private static Path hlog(Path out) throws Exception {
+        try (Stream<Path> files = Files.list(out)) {
+            List<Path> logs = files.filter(p -> p.getFileName().toString().endsWith(".hlog")).collect(Collectors.toList());
+            assertThat(logs).as("one .hlog").hasSize(1);
+            return logs.get(0);
+        }
+    }
+
+    /** The file up to its last line break: a line being written is left out. */
+    private static String completeLines(Path file) throws Exception {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return text.substring(0, text.lastIndexOf('\n') + 1);
+    }
+
+    private static void awaitHeading(TmuxSession terminal, String text) throws Exception {
+        Poll.until(KEY_LIMIT, "a heading with " + text, () -> heading(terminal.capture()).contains(text), terminal::capture);
+    }
+
+    /** Waits for a frame whose heading says {@code text} and whose rows all match {@code row}. */
+    private static void awaitRows(TmuxSession terminal, String text, Predicate<String> row) throws Exception {
+        Poll.until(KEY_LIMIT, "rows under a heading with " + text, () -> {
+            String screen = terminal.capture();
+            return heading(screen).contains(text) && !rows(screen).isEmpty() && rows(screen).stream().allMatch(row);
+        }, terminal::capture);
+    }
+
+    private static void awaitShown(TmuxSession terminal, String range) throws Exception {
+        Poll.until(KEY_LIMIT, "rows " + range + " shown", () -> shown(terminal.capture()).equals(range), terminal::capture);
+    }
+
+    /** The line about the window: {@code last 1.0 s · 7 of 7 operations · by ...}. */
+    private static String heading(String screen) {
+        return screen.lines().filter(line -> line.startsWith("last ")).findFirst().orElse("");
+    }
+
+    /** {@code 2-4} of {@code (2-4 shown)} in the heading; empty when all rows are shown. */
+    private static String shown(String screen) {
+        Matcher matcher = Pattern.compile("\\((\\d+-\\d+) shown\\)").matcher(heading(screen));
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    /** {@code 7} of {@code 7 of 9 operations}: how many the kind and filter show. */
+    private static int operationsShown(String screen) {
+        Matcher matcher = Pattern.compile("· (\\d+) of \\d+ operations").matcher(heading(screen));
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
+
+    /** The operation rows: the lines between the column names and the next blank line. */
+    private static List<String> rows(String screen) {
+        List<String> lines = screen.lines().collect(Collectors.toList());
+        int names = lines.indexOf(lines.stream().filter(line -> line.startsWith("calls/s")).findFirst().orElse(""));
+        if (names < 0) {
+            return List.of();
+        }
+        return lines.subList(names + 1, lines.size()).stream().takeWhile(line -> !line.isBlank())
+                .collect(Collectors.toList());
+    }
+
+    private static String lastLine(String screen) {
+        List<String> lines = screen.lines().collect(Collectors.toList());
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
     /** The frame without its first header line (whose uptime changes every second). */
@@ -119,7 +360,8 @@ class TopIT {
                     try {
                         shop.http().get("/api/price/" + requests.get() % 7);
                         shop.http().get("/api/flaky");
-                        requests.addAndGet(2);
+                        shop.http().get("/api/ping");
+                        requests.addAndGet(3);
                     } catch (Exception e) {
                         // The shop is going away at the end of the test.
                     }

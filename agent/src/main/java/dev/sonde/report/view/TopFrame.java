@@ -39,6 +39,16 @@ public final class TopFrame {
         return new TopFrame(header, window, newSettings, footer);
     }
 
+    /**
+     * The same window scrolled by {@code rows} (negative: up) in a terminal {@code height} rows high,
+     * no further than the last row at the bottom: the first key back up moves the rows at once.
+     */
+    public TopFrame scrolledBy(int rows, int height) {
+        int lastFirst = window == null ? 0 : Math.max(0, shownOperations().size() - room(height));
+        int first = Math.min(settings.scroll(), lastFirst);
+        return with(settings.scrolledTo(Math.max(0, Math.min(lastFirst, first + rows))));
+    }
+
     public TopSettings settings() {
         return settings;
     }
@@ -57,7 +67,7 @@ public final class TopFrame {
             return cut(lines, width, height);
         }
         List<OperationReport> shown = shownOperations();
-        int room = Math.max(1, height == Integer.MAX_VALUE ? Integer.MAX_VALUE : height - header.size() - footer.size() - 3);
+        int room = room(height);
         int first = Math.max(0, Math.min(settings.scroll(), shown.size() - room));
         List<OperationReport> visible = shown.subList(first, (int) Math.min(shown.size(), (long) first + room));
         lines.add(describeWindow(shown.size(), first, visible.size()));
@@ -69,6 +79,11 @@ public final class TopFrame {
         }
         lines.addAll(footer);
         return cut(lines, width, height);
+    }
+
+    /** How many operation rows a terminal {@code height} rows high shows. */
+    private int room(int height) {
+        return Math.max(1, height == Integer.MAX_VALUE ? Integer.MAX_VALUE : height - header.size() - footer.size() - 3);
     }
 
     /** The kinds of operation the window has, for the {@code k} key. */

@@ -75,6 +75,11 @@ public final class TopSettings {
         return new TopSettings(order, reversed, kind, filter, Math.max(0, scroll + rows));
     }
 
+    /** Scrolled so that row {@code first} (from 0) is the first shown. */
+    public TopSettings scrolledTo(int first) {
+        return new TopSettings(order, reversed, kind, filter, Math.max(0, first));
+    }
+
     public OperationOrder order() {
         return order;
     }

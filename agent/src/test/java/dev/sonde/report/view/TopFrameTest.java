@@ -73,6 +73,19 @@ class TopFrameTest {
     }
 
     @Test
+    void scrollingStopsAtTheLastRowSoTheFirstKeyBackUpMovesAtOnce() {
+        // Six rows: the header line, the heading, a blank, the column names, one operation and the
+        // footer line: one row of the three shows at a time.
+        TopFrame frame = new TopFrame(HEADER, window, TopSettings.sortedBy(OperationOrder.P99), List.of("keys"));
+
+        TopFrame atTheBottom = frame.scrolledBy(1, 6).scrolledBy(100, 6);
+        assertThat(atTheBottom.fitted(100, 6).get(1)).contains("(3-3 shown)");
+        assertThat(atTheBottom.scrolledBy(-1, 6).fitted(100, 6).get(1)).contains("(2-2 shown)");
+        assertThat(atTheBottom.scrolledBy(-100, 6).fitted(100, 6).get(1)).contains("(1-1 shown)");
+        assertThat(frame.scrolledBy(1, 30).settings().scroll()).as("nothing to scroll when all rows show").isZero();
+    }
+
+    @Test
     void namesAreCutAtAPackageBoundaryWhenTheyCanBe() {
         assertThat(TopFrame.shortenFromLeft("com.example.shop.PricingService#computePrice", 36))
                 .isEqualTo("..shop.PricingService#computePrice");

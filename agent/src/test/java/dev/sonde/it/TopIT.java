@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code top} against the sample shop under load, on each JDK: in a real terminal (tmux) where it
- * attaches sonde and detaches it on {@code q}, and as one plain frame ({@code --once}) where sonde
- * already runs and must be left exactly as it was.
+ * attaches sonde, answers its keys and a resize, and detaches sonde on {@code q} or Ctrl-C; where
+ * sonde already runs (with an interval series), as one plain frame ({@code --once}) that leaves it
+ * exactly as it was, and live until the shop exits under it; and against a JVM that refuses attach.
  */
 class TopIT {
 
@@ -37,20 +38,18 @@ class TopIT {
     }
 
     /**
-     * One shop without sonde for three runs of {@code top}, each attaching sonde: one quit with
-     * {@code q}, one driven by every other key, resized and quit with Ctrl-C, and one that the shop
-     * goes away under.
+     * One shop without sonde for two runs of {@code top}, each attaching sonde: one quit with
+     * {@code q}, one driven by every other key, resized and quit with Ctrl-C.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void inATerminalTopAnswersItsKeysAndResizesQuitsCleanlyAndEndsInOneLineWhenTheJvmExits(Jdks.Jdk jdk)
+    void inATerminalTopAnswersItsKeysAndResizesAndQuitsOnQOrCtrlCRestoringTheTerminalAndDetachingSonde(Jdks.Jdk jdk)
             throws Exception {
         Path work = TestPaths.workDirectory("top-live-" + jdk.major());
         SondeCli sonde = new SondeCli(jdk, work);
         try (SampleShop shop = SampleShop.start(ForkedJvm.on(jdk), work.resolve("shop")); Load load = Load.on(shop)) {
             refreshesSortsOnSAndDetachesOnQ(jdk, work, sonde, shop);
             answersEveryKeyRedrawsOnResizeAndQuitsOnCtrlCRestoringTheTerminal(jdk, work, sonde, shop);
-            saysInOneLineThatTheJvmExited(jdk, work, shop, load);
         }
     }
 
@@ -188,7 +187,7 @@ class TopIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void whereSondeRunsTopOncePrintsOnePlainFrameAndLeavesItsConfigurationTotalsAndIntervalSeriesAsTheyWere(
+    void whereSondeRunsTopLeavesItsConfigurationTotalsAndIntervalSeriesAsTheyWereAndEndsInOneLineWhenTheJvmExits(
             Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("top-once-" + jdk.major());
         Path out = work.resolve("out");
@@ -231,6 +230,8 @@ class TopIT {
             String hlogAfter = completeLines(hlog(out));
             assertThat(hlogAfter).as("the .hlog goes on from where it was").startsWith(hlogBefore)
                     .isNotEqualTo(hlogBefore);
+
+            saysInOneLineThatTheJvmExited(jdk, work, shop, load);
         }
     }
 

@@ -104,16 +104,14 @@ public final class MethodParametersRestorer implements ClassFileTransformer {
             return null;
         }
         ClassReader reader = OpenedClassReader.of(redefined);
-        Set<String> redefinedMethods = new HashSet<>();
-        reader.accept(new ParameterCollector(new LinkedHashMap<>(), redefinedMethods),
-                ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
-        if (!redefinedMethods.equals(originalMethods)) {
+        ClassWriter writer = new ClassWriter(reader, 0);
+        ParameterWriter restoring = new ParameterWriter(writer, parameters);
+        reader.accept(restoring, 0);
+        if (!restoring.methods.equals(originalMethods)) {
             Log.error("could not restore the parameter names of " + className + ": its class file on the class path"
                     + " declares other methods than the loaded class");
             return null;
         }
-        ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new ParameterWriter(writer, parameters), 0);
         return writer.toByteArray();
     }
 
@@ -197,9 +195,10 @@ public final class MethodParametersRestorer implements ClassFileTransformer {
         }
     }
 
-    /** Copies a class, giving each method the {@code MethodParameters} of the original. */
+    /** Copies a class, giving each method the {@code MethodParameters} of the original; notes the methods it saw. */
     private static final class ParameterWriter extends ClassVisitor {
         private final Map<String, List<NamedParameter>> parameters;
+        final Set<String> methods = new HashSet<>();
 
         ParameterWriter(ClassVisitor writer, Map<String, List<NamedParameter>> parameters) {
             super(OpenedClassReader.ASM_API, writer);
@@ -209,6 +208,7 @@ public final class MethodParametersRestorer implements ClassFileTransformer {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                          String[] exceptions) {
+            methods.add(name + descriptor);
             MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
             List<NamedParameter> named = parameters.get(name + descriptor);
             if (named == null) {

@@ -38,6 +38,16 @@ public final class MetricEstimate {
         return new MetricEstimate(value, Math.min(lower, other), Math.max(upper, other), calls, unbounded);
     }
 
+    /**
+     * This interval with {@code margin} added in quadrature on both sides: an independent source of
+     * error (a run's drift as a whole) combined with the calls' own.
+     */
+    MetricEstimate widenedBy(double margin) {
+        long down = (long) Math.ceil(Math.hypot(value - lower, margin));
+        long up = (long) Math.ceil(Math.hypot((double) upper - value, margin));
+        return new MetricEstimate(value, Math.max(0, value - down), value + up, calls, unbounded);
+    }
+
     public long value() {
         return value;
     }

@@ -25,7 +25,7 @@ public final class MetricEstimate {
         return new MetricEstimate(value, lower, upper, calls, null);
     }
 
-    /** A figure without an upper bound: {@code why} says so in words ({@code p99 needs ≥ 368 calls at 95%}). */
+    /** A figure without an upper bound: {@code why} says so in words ({@code p99 needs ≥ 555 calls at 95%}). */
     static MetricEstimate unbounded(long value, long calls, String why) {
         return new MetricEstimate(value, 0, Long.MAX_VALUE, calls, why);
     }

@@ -90,7 +90,7 @@ final class MetricEstimator {
                 (long) Math.ceil(value + halfWidth), calls);
     }
 
-    /** {@code p99 needs ≥ 368 calls at 95%} (the maximum: no number of calls bounds it). */
+    /** {@code p99 needs ≥ 555 calls at 95%} (the maximum: no number of calls bounds it). */
     String needs(Metric metric) {
         long calls = OrderStatistics.callsForUpperBound(metric.quantile(), confidence);
         return calls == Long.MAX_VALUE ? metric.key() + " is a single call: no interval bounds it from above"

@@ -41,7 +41,7 @@ class InconclusiveOutputTest {
         assertThat(markdown).startsWith("### ✅ sonde diff: no regression in 2 compared operations, 2 inconclusive\n")
                 .doesNotContain("| operation | metric |")
                 .contains("**Inconclusive, never failing** (3)\n\n")
-                .containsPattern("(?m)^- `com\\.acme\\.OrderService#place`: p99 \\+100\\.\\d%, 200 calls each: p99 needs ≥ 368 calls at 95%$")
+                .containsPattern("(?m)^- `com\\.acme\\.OrderService#place`: p99 \\+100\\.\\d%, 200 calls each: p99 needs ≥ 555 calls at 95%$")
                 .containsPattern("(?m)^- `com\\.acme\\.PaymentService#charge`: p50 \\+\\d+\\.\\d% \\(95% CI -\\d+\\.\\d%…\\+\\d+\\.\\d%\\),"
                         + " 20 calls each: the interval of the change takes in 0: within the noise of this many calls$");
     }
@@ -60,7 +60,7 @@ class InconclusiveOutputTest {
         assertThat(html).contains("<span class=\"verdict good\">OK: no regression in 2 compared operations, 2 inconclusive</span>")
                 .doesNotContain("class=\"regressed\"")
                 .contains("<tr class=\"inconclusive\">")
-                .containsPattern("<td data-v=\"100\\.\\d+\" class=\"inconclusive\" title=\"[^\"]*p99 needs ≥ 368 calls at 95%\">\\+100\\.\\d% \\?</td>")
+                .containsPattern("<td data-v=\"100\\.\\d+\" class=\"inconclusive\" title=\"[^\"]*p99 needs ≥ 555 calls at 95%\">\\+100\\.\\d% \\?</td>")
                 .contains("<h2>Inconclusive, never failing (3)</h2>")
                 .containsPattern("<li>com\\.acme\\.PaymentService#charge: p50 \\+\\d+\\.\\d% \\(95% CI [^)]*\\), 20 calls each:"
                         + " the interval of the change takes in 0: within the noise of this many calls</li>");

@@ -59,7 +59,7 @@ final class DiffCommand implements Command {
                 "An operation regresses when a chosen metric grows by more than the threshold AND by more",
                 "than the min-delta floor AND the current run's confidence interval of that metric lies",
                 "wholly above the base run's. A change past the rule whose intervals overlap, or a metric",
-                "a run has too few calls to bound (p99 needs 368 at 95%), is inconclusive: shown, never",
+                "a run has too few calls to bound (p99 needs 555 at 95%), is inconclusive: shown, never",
                 "failing. Several runs a side are merged, and their spread widens the intervals.",
                 "Operations with fewer than min-count calls in either run are not compared; new and",
                 "vanished operations are listed apart.",

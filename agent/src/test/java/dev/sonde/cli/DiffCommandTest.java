@@ -56,8 +56,8 @@ class DiffCommandTest {
         assertThat(run.err).isEmpty();
         assertThat(run.out).contains("REGRESSION: 1 regressed of 2 compared operations")
                 .containsPattern("(?m)^ +com\\.acme\\.OrderService#place +p95 +19\\.\\d ms +30\\.0 ms +\\+5\\d\\.\\d%"
-                        + " +\\+\\d+\\.\\d%…\\+\\d+\\.\\d% +\\+\\d+\\.\\d ms +400 each$")
-                .containsPattern("(?m)^ +regressed +400 → 400 +\\+\\d\\.\\d% +\\+5\\d\\.\\d% ▲ +\\+5\\d\\.\\d% ▲ +com\\.acme\\.OrderService#place$")
+                        + " +\\+\\d+\\.\\d%…\\+\\d+\\.\\d% +\\+\\d+\\.\\d ms +600 each$")
+                .containsPattern("(?m)^ +regressed +600 → 600 +\\+\\d\\.\\d% +\\+5\\d\\.\\d% ▲ +\\+5\\d\\.\\d% ▲ +com\\.acme\\.OrderService#place$")
                 .contains("New in current (1)\n  com.acme.New#arrived")
                 .contains("Vanished from current (1)\n  com.acme.Old#gone");
         assertThat(run.out).as("the cache doubled, but by microseconds: under the 1 ms floor")
@@ -115,7 +115,7 @@ class DiffCommandTest {
         assertThat(p99.get("verdict").asText()).isEqualTo("regressed");
         assertThat(p99.get("currentLower").asLong()).as(p99.toString()).isGreaterThan(p99.get("baseUpper").asLong());
         assertThat(p99.get("changePercentLow").asDouble()).isPositive();
-        assertThat(p99.get("text").asText()).startsWith("p99 +").contains("(95% CI +").endsWith("400 calls each");
+        assertThat(p99.get("text").asText()).startsWith("p99 +").contains("(95% CI +").endsWith("600 calls each");
         assertThat(json.get("new").get(0).get("name").asText()).isEqualTo("com.acme.New#arrived");
         assertThat(json.get("vanished").get(0).get("name").asText()).isEqualTo("com.acme.Old#gone");
     }
@@ -260,7 +260,7 @@ class DiffCommandTest {
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
         assertThat(run.out).contains("  base:    2 runs merged: " + base + ", " + same)
                 .contains("  current: 2 runs merged: " + slower + ", " + slower)
-                .containsPattern("(?m)^ +com\\.acme\\.OrderService#place +p95 .* +800 each$");
+                .containsPattern("(?m)^ +com\\.acme\\.OrderService#place +p95 .* +1200 each$");
     }
 
     @Test
@@ -275,17 +275,17 @@ class DiffCommandTest {
         assertThat(run.exitCode).as("inconclusive never fails: " + run).isZero();
         assertThat(run.out).contains("OK: no regression in 1 compared operation, 1 inconclusive")
                 .contains("Inconclusive, never failing (1)\n  com.acme.OrderService#place: p99 +100.0%, 200 calls each:"
-                        + " p99 needs ≥ 368 calls at 95%");
+                        + " p99 needs ≥ 555 calls at 95%");
     }
 
     /** Like {@link #latencies}, but the slowest tenth of the calls take {@code tail}. */
     private static OperationReport withSlowTail(String name, long from, long to, long tail) {
-        long[] values = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(TestReports.spread(from, to, 360)),
-                java.util.stream.LongStream.of(TestReports.spread(tail, tail, 40))).toArray();
+        long[] values = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(TestReports.spread(from, to, 540)),
+                java.util.stream.LongStream.of(TestReports.spread(tail, tail, 60))).toArray();
         return op(name).latencies(values).build();
     }
 
     private static OperationReport latencies(String name, long from, long to) {
-        return op(name).latencies(TestReports.spread(from, to, 400)).build();
+        return op(name).latencies(TestReports.spread(from, to, 600)).build();
     }
 }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from a change of the code (which is why the CI recipe measures both sides in one job, with
  * several base runs). Interleaved, whatever load comes falls on all four alike, so the test checks
  * the gate, not the machine. The supplier is a sleep (wall time, little CPU) of 10 ms, 13 ms when
- * slowed; 400 calls, so that p99 has an interval at 95 % (it needs 368).
+ * slowed; 400 calls: p50 and p95 are judged, p99 is inconclusive (it needs 555 calls at 95 %). Its
+ * tail is the machine's: three identical runs once had a supplier p99 of 14, 27 and 16 ms.
  */
 class RegressionGateIT {
 

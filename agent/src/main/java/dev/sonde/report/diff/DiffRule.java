@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
  * When a metric of an operation has regressed: it grew by more than {@code threshold} percent of its
  * base value <em>and</em> by more than an absolute floor ({@code minDelta}: nanoseconds for time
  * metrics, bytes for allocation), so the jitter of trivial methods is not a regression; <em>and</em>
- * the current run's confidence interval lies wholly above the base's, so the calls support the
- * change. Requiring the two intervals to be apart, rather than the change's own interval to exclude
- * zero, is deliberately conservative: one run's calls cannot show run-to-run noise (JIT, machine
- * load), and a gate that fails on identical code gets switched off. The comparisons with the
- * threshold are strict and exact (no floating point). An improvement is the mirror image. A change
- * past the rule whose intervals overlap, or a metric one run cannot bound (too few calls for that
- * percentile), is inconclusive: shown, never failing. Operations with fewer than {@code minCount}
- * calls in either run are not compared at all.
+ * the confidence interval of the change itself ({@link ChangeInterval}, from the two runs' intervals)
+ * lies wholly above zero, so the calls support it. The threshold does a second job: one run's calls
+ * cannot show run-to-run noise (JIT, machine load, a few percent), and a change must be larger than
+ * that too, unless several runs a side show that noise and widen the intervals ({@link Runs}). The
+ * comparisons with the threshold are strict and exact (no floating point). An improvement is the
+ * mirror image. A change past the rule whose interval takes in zero, or a metric one run cannot
+ * bound (too few calls for that percentile), is inconclusive: shown, never failing. Operations with
+ * fewer than {@code minCount} calls in either run are not compared at all.
  */
 public final class DiffRule {
 
@@ -65,13 +65,14 @@ public final class DiffRule {
             String why = base.hasInterval() ? current.whyNoInterval() : base.whyNoInterval();
             return new MetricChange(metric, base, current, confidence, MetricChange.Verdict.INCONCLUSIVE, why);
         }
+        ChangeInterval interval = ChangeInterval.between(base, current);
         if (grewBeyondRule(metric, base.value(), current.value())) {
-            return current.lower() > base.upper()
+            return interval.whollyAboveZero()
                     ? new MetricChange(metric, base, current, confidence, MetricChange.Verdict.REGRESSED, null)
                     : new MetricChange(metric, base, current, confidence, MetricChange.Verdict.INCONCLUSIVE, WITHIN_NOISE);
         }
         if (grewBeyondRule(metric, current.value(), base.value())) {
-            return current.upper() < base.lower()
+            return interval.whollyBelowZero()
                     ? new MetricChange(metric, base, current, confidence, MetricChange.Verdict.IMPROVED, null)
                     : new MetricChange(metric, base, current, confidence, MetricChange.Verdict.INCONCLUSIVE, WITHIN_NOISE);
         }
@@ -79,7 +80,7 @@ public final class DiffRule {
     }
 
     /** Why a change past the threshold is not a verdict. */
-    static final String WITHIN_NOISE = "the intervals of the two runs overlap: within the noise of this many calls";
+    static final String WITHIN_NOISE = "the interval of the change takes in 0: within the noise of this many calls";
 
     /**
      * True when {@code to} is past the rule's threshold and floor from {@code from}: the first half of
@@ -127,7 +128,7 @@ public final class DiffRule {
         return confidence;
     }
 
-    /** {@code p50, p95, p99 grows by more than 10% and by more than 1.0 ms, with the 95% intervals ...}. */
+    /** {@code p50, p95, p99 grows by more than 10% and by more than 1.0 ms, with the 95% interval of the change above 0; ...}. */
     public String describe() {
         boolean timed = metrics.stream().anyMatch(m -> !m.isBytes());
         boolean bytes = metrics.contains(Metric.ALLOC);
@@ -137,6 +138,6 @@ public final class DiffRule {
                 : "operations with fewer than " + minCount + " calls in either run are not compared";
         return metrics.stream().map(Metric::key).collect(Collectors.joining(", "))
                 + " grows by more than " + thresholdPercent.stripTrailingZeros().toPlainString() + "% and by more than "
-                + floors + ", with the " + confidence.text() + " intervals of the two runs apart; " + counted;
+                + floors + ", with the " + confidence.text() + " interval of the change above 0; " + counted;
     }
 }

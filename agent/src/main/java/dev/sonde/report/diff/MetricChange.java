@@ -10,7 +10,7 @@ public final class MetricChange {
 
     /** The outcome of comparing one metric under a {@link DiffRule}. */
     public enum Verdict {
-        /** Past the threshold and the floor, and the current interval lies wholly above the base's. */
+        /** Past the threshold and the floor, and the interval of the change lies wholly above zero. */
         REGRESSED,
         /** The mirror image of {@code REGRESSED}. */
         IMPROVED,
@@ -80,16 +80,16 @@ public final class MetricChange {
     }
 
     /**
-     * The least change the two intervals allow, in percent: the current's lower bound against the
-     * base's upper bound. Above 0 exactly when the current interval lies above the base's.
+     * The least change the interval of the change allows, in percent of the base figure: above 0
+     * exactly when the calls support a growth. Infinite when the base figure is 0.
      */
     public double lowestPercentChange() {
-        return percent(base.upper(), current.lower());
+        return percentOfBase(ChangeInterval.between(base, current).lower());
     }
 
-    /** The greatest change the intervals allow, in percent; infinite when the base's lower bound is 0. */
+    /** The greatest change the interval of the change allows, in percent of the base figure. */
     public double highestPercentChange() {
-        return percent(base.lower(), current.upper());
+        return percentOfBase(ChangeInterval.between(base, current).upper());
     }
 
     /** {@code +22.8%}, or {@code from 0} when there is no base to be relative to. */
@@ -134,7 +134,14 @@ public final class MetricChange {
     }
 
     private static String bound(double percent) {
-        return Double.isInfinite(percent) ? "∞" : HumanUnits.percentChange(percent);
+        return Double.isInfinite(percent) ? (percent > 0 ? "∞" : "-∞") : HumanUnits.percentChange(percent);
+    }
+
+    private double percentOfBase(double change) {
+        if (base.value() == 0) {
+            return change == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, change);
+        }
+        return 100 * change / base.value();
     }
 
     private static double percent(long from, long to) {

@@ -25,8 +25,13 @@ final class OrderStatistics {
             this.upper = upper;
         }
 
+        /**
+         * True when a call below the slowest bounds the quantile from above. The slowest call alone
+         * is never taken as a bound, as {@code max} is not: one hiccup of the machine decides it, and
+         * a run whose slowest call was lucky would make any tail of the next run look significant.
+         */
         boolean hasUpper(long calls) {
-            return upper <= calls;
+            return upper < calls;
         }
     }
 
@@ -47,14 +52,23 @@ final class OrderStatistics {
     }
 
     /**
-     * The fewest calls for which the quantile has an upper bound at this confidence: the largest call
-     * lies above the true quantile with probability 1 - q^n, so n must make q^n at most the tail.
+     * The fewest calls for which the quantile has an upper bound below the slowest call at this
+     * confidence: the second slowest lies below the true quantile with probability
+     * q^n + n q^(n-1) (1 - q), so n must make that at most the tail.
      */
     static long callsForUpperBound(double quantile, Confidence confidence) {
         if (quantile >= 1) {
             return Long.MAX_VALUE;
         }
-        return (long) Math.ceil(Math.log(confidence.tail()) / Math.log(quantile) - 1e-9);
+        long calls = 2;
+        while (secondSlowestBelow(calls, quantile) > confidence.tail()) {
+            calls++;
+        }
+        return calls;
+    }
+
+    private static double secondSlowestBelow(long n, double q) {
+        return Math.exp(n * Math.log(q)) + n * Math.exp((n - 1) * Math.log(q)) * (1 - q);
     }
 
     private static Ranks exact(long n, double q, double tail) {

@@ -65,12 +65,16 @@ public final class Runs {
     }
 
     /**
-     * The metric of the operation over all runs with its interval, stretched to take in each run's
-     * own figure when there are several runs.
+     * The metric of the operation over all runs with its interval: stretched to take in each run's
+     * own figure when there are several runs, widened by the drift one run may have ({@link RunNoise})
+     * when there is one.
      */
     MetricEstimate estimate(Metric metric, OperationReport operation, MetricEstimator estimator) {
         MetricEstimate estimate = estimator.estimate(metric, operation);
-        if (files.size() == 1 || !estimate.hasInterval()) {
+        if (files.size() == 1) {
+            return RunNoise.allowFor(estimate, estimator.confidence());
+        }
+        if (!estimate.hasInterval()) {
             return estimate;
         }
         for (ReportFile run : files) {

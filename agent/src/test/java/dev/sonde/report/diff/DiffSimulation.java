@@ -1,8 +1,11 @@
 package dev.sonde.report.diff;
 
 import dev.sonde.report.OperationReport;
+import dev.sonde.report.ReportFile;
+import dev.sonde.report.UnreadableReportException;
 import dev.sonde.report.TestReports;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +52,19 @@ final class DiffSimulation {
      * of standard deviation {@code runNoise} (0 for none): the JIT or the machine having a good or bad day.
      */
     Map<Metric, Double> regressionRates(int calls, int trials, double factor, double runNoise) {
+        return regressionRates(calls, trials, factor, runNoise, 1);
+    }
+
+    /** The same with {@code baseRuns} base runs of {@code calls} calls each, merged, against one current run. */
+    Map<Metric, Double> regressionRates(int calls, int trials, double factor, double runNoise, int baseRuns) {
         Map<Metric, Integer> regressed = new EnumMap<>(Metric.class);
         for (int trial = 0; trial < trials; trial++) {
-            OperationReport base = run(calls, runShift(runNoise));
+            List<ReportFile> base = new ArrayList<>();
+            for (int run = 0; run < baseRuns; run++) {
+                base.add(TestReports.file("base-" + run + ".json", TestReports.report(run(calls, runShift(runNoise)))));
+            }
             OperationReport current = run(calls, factor * runShift(runNoise));
-            ReportDiff diff = ReportDiff.of(TestReports.file("base.json", TestReports.report(base)),
-                    TestReports.file("current.json", TestReports.report(current)), rule);
+            ReportDiff diff = ReportDiff.of(runs(base), Runs.of(TestReports.file("current.json", TestReports.report(current))), rule);
             for (MetricChange change : diff.compared().get(0).changes()) {
                 if (change.verdict() == MetricChange.Verdict.REGRESSED) {
                     regressed.merge(change.metric(), 1, Integer::sum);
@@ -66,6 +76,14 @@ final class DiffSimulation {
             rates.put(metric, regressed.getOrDefault(metric, 0) / (double) trials);
         }
         return rates;
+    }
+
+    private static Runs runs(List<ReportFile> files) {
+        try {
+            return Runs.of(files);
+        } catch (UnreadableReportException e) {
+            throw new IllegalStateException("simulated reports always merge", e);
+        }
     }
 
     private double runShift(double runNoise) {

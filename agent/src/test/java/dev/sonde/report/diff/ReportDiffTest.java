@@ -131,15 +131,15 @@ class ReportDiffTest {
     @Test
     void theRuleDescribesItselfForReaders() {
         assertThat(DiffRule.defaults().describe()).isEqualTo("p50, p95, p99 grows by more than 10% and by more than 1.0 ms,"
-                + " with the 95% intervals of the two runs apart; operations with fewer than 10 calls in either run are not compared");
+                + " with the 95% interval of the change above 0; operations with fewer than 10 calls in either run are not compared");
         assertThat(rule("5", List.of(Metric.ALLOC), 1, MS, 2048).describe())
-                .isEqualTo("alloc grows by more than 5% and by more than 2.0 KiB per call, with the 95% intervals of the two runs"
-                        + " apart; every operation in both runs is compared");
+                .isEqualTo("alloc grows by more than 5% and by more than 2.0 KiB per call, with the 95% interval of the change"
+                        + " above 0; every operation in both runs is compared");
     }
 
-    /** 400 calls that all took {@code p99}: every percentile is exact, and so are its bounds. */
+    /** 600 calls that all took {@code p99}: every percentile is exact (p99 has an interval from 555 calls). */
     private static OperationReport withP99(String name, long p99) {
-        return op(name).latencies(constant(p99, 400)).build();
+        return op(name).latencies(constant(p99, 600)).build();
     }
 
     private static long[] constant(long value, int calls) {

@@ -56,6 +56,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void kindShowsOnlyOperationsOfThatKindAndStatementsByTheirShortForm() throws Exception {
+        String text = "SELECT id, name FROM owners WHERE city = ?";
+        Path withSql = TestReports.write(directory, "sql.json", TestReports.report(
+                op("com.acme.OrderService#place").latencies(TestReports.spread(10 * MS, 14 * MS, 200)).build(),
+                op(text).latencies(TestReports.spread(MS, 2 * MS, 30)).sql(text, "SELECT owners").build()));
+
+        CliRun sql = CliRun.of("report", withSql, "--kind", "sql");
+        assertThat(sql.exitCode).as(sql.toString()).isZero();
+        assertThat(sql.out).contains("1 operation by total time").containsPattern("(?m) SELECT owners$")
+                .doesNotContain("OrderService");
+
+        CliRun methods = CliRun.of("report", withSql, "--kind", "method");
+        assertThat(methods.out).contains("com.acme.OrderService#place").doesNotContain("SELECT");
+    }
+
+    @Test
+    void anUnknownKindIsAUsageError() {
+        CliRun run = CliRun.of("report", report, "--kind", "queries");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("--kind takes sql, http-client, http, method, not 'queries'");
+    }
+
+    @Test
     void topAndByChooseTheRows() {
         CliRun run = CliRun.of("report", report, "--top", "1", "--by", "count");
         assertThat(run.out).contains("Top 1 of 3 operations by calls").contains("com.acme.Cache#get")

@@ -10,9 +10,6 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.function.UnaryOperator;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -72,12 +69,8 @@ final class JdbcInstrumentation {
                                 .and(not(isAbstract())).and(not(isStatic())))));
     }
 
-    /** Concrete implementations of {@code type}, looked for only in loaders that can see it. */
     private static AgentBuilder.RawMatcher implementationOf(String type) {
-        ElementMatcher<ClassLoader> visible = canSee(type);
-        AgentBuilder.RawMatcher implementing = new ImplementationOf(type, SUPERTYPES);
-        return (description, loader, module, redefined, domain) -> visible.matches(loader)
-                && implementing.matches(description, loader, module, redefined, domain);
+        return ImplementationOf.inLoadersThatSee(type, SUPERTYPES);
     }
 
     /**
@@ -94,13 +87,5 @@ final class JdbcInstrumentation {
             }
             return mapping.to(description, locator).withExceptionHandler(AdviceFailureHandler.JDBC);
         });
-    }
-
-    /** Class loaders that can load {@code className}; answers are remembered per loader. */
-    private static ElementMatcher<ClassLoader> canSee(String className) {
-        String resource = className.replace('.', '/') + ".class";
-        Map<ClassLoader, Boolean> answers = Collections.synchronizedMap(new WeakHashMap<>());
-        return loader -> loader != null
-                && answers.computeIfAbsent(loader, l -> l.getResource(resource) != null);
     }
 }

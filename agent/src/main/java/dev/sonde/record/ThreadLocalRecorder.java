@@ -202,8 +202,14 @@ public final class ThreadLocalRecorder implements Sink {
         if (!recording.claimJdbc()) {
             return null;
         }
-        Frame frame = recording.enter();
-        return frame != null ? frame : recording;
+        try {
+            Frame frame = recording.enter();
+            return frame != null ? frame : recording;
+        } catch (RuntimeException | Error failed) {
+            // Never left claimed: every later statement of this thread would go uncounted.
+            recording.releaseJdbc();
+            throw failed;
+        }
     }
 
     @Override

@@ -72,6 +72,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void theHtmlPageShowsTheWholeTextOfAStatementWhoseNameIsCut() throws Exception {
+        String text = "SELECT " + "a_rather_long_column, ".repeat(12) + "id FROM owners WHERE city = ?";
+        String cut = text.substring(0, 180) + "... #1234abcd";
+        Path withSql = TestReports.write(directory, "long.json", TestReports.report(
+                op(cut).latencies(TestReports.spread(MS, 2 * MS, 30)).sql(text, "SELECT owners").build()));
+        Path page = directory.resolve("long.html");
+
+        CliRun run = CliRun.of("report", withSql, "--format", "html", "--out", page);
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(Files.readString(page)).contains("<pre class=\"sql\">" + text + "</pre>");
+    }
+
+    @Test
     void anUnknownKindIsAUsageError() {
         CliRun run = CliRun.of("report", report, "--kind", "queries");
         assertThat(run.exitCode).isEqualTo(2);

@@ -3,7 +3,7 @@ package bench.jdbc;
 /**
  * A JDBC statement that does nothing (every method returns at once, {@code null} or zero), so that
  * {@link dev.sonde.bench.jdbc.JdbcCost} measures what sonde adds to an execution and nothing else.
- * Generated from {@code java.sql.PreparedStatement}.
+ * Generated from {@code java.sql.CallableStatement} (so it is a prepared and a plain statement too).
  */
 @SuppressWarnings({"deprecation", "rawtypes", "unchecked"})
 public final class FakeStatement implements java.sql.CallableStatement {

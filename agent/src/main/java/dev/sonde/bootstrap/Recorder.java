@@ -65,6 +65,23 @@ public final class Recorder {
         sink.releaseRequest();
     }
 
+    public static Object enterJdbc() {
+        return sink.enterJdbc();
+    }
+
+    public static void exitStatement(Object token, Object statement, String sql, boolean forgetText, long nanos,
+                                     boolean failed) {
+        sink.exitStatement(token, statement, sql, forgetText, nanos, failed);
+    }
+
+    public static void statementPrepared(Object statement, String sql) {
+        sink.statementPrepared(statement, sql);
+    }
+
+    public static void exitConnection(Object token, int operation, long nanos, boolean failed) {
+        sink.exitConnection(token, operation, nanos, failed);
+    }
+
     /**
      * The handler of every failure inside inlined advice, in place of suppressing it silently. Must
      * never throw: its caller is the application's method. Only an error in the call itself (a stack
@@ -150,6 +167,24 @@ public final class Recorder {
 
         @Override
         public void releaseRequest() {
+        }
+
+        @Override
+        public Object enterJdbc() {
+            return null;
+        }
+
+        @Override
+        public void exitStatement(Object token, Object statement, String sql, boolean forgetText, long nanos,
+                                  boolean failed) {
+        }
+
+        @Override
+        public void statementPrepared(Object statement, String sql) {
+        }
+
+        @Override
+        public void exitConnection(Object token, int operation, long nanos, boolean failed) {
         }
 
         @Override

@@ -88,6 +88,34 @@ public interface Sink {
     void releaseRequest();
 
     /**
+     * A JDBC call (a statement's execution, or a {@code DataSource}'s connection) begins on this
+     * thread. Returns the token to hand to {@link #exitStatement} or {@link #exitConnection}, or null
+     * when the thread is already inside a JDBC call (a pool's proxy delegating to the driver, a
+     * driver's {@code executeQuery} calling its own {@code execute}): the outermost call counts, once.
+     */
+    Object enterJdbc();
+
+    /**
+     * The statement execution that {@link #enterJdbc} began has ended.
+     *
+     * @param statement   the {@code java.sql.Statement} that ran
+     * @param sql         the text passed to the execution, or null when it had none (a prepared
+     *                    statement, a batch): the text remembered for {@code statement} is used
+     * @param forgetText  whether the remembered text is spent (a plain statement's batch)
+     */
+    void exitStatement(Object token, Object statement, String sql, boolean forgetText, long nanos, boolean failed);
+
+    /**
+     * A connection's {@code prepare*} call returned {@code statement} for {@code sql}, or a plain
+     * statement's {@code addBatch} was given {@code sql} (kept only if the statement has no text yet).
+     * Remembered without keeping the statement alive.
+     */
+    void statementPrepared(Object statement, String sql);
+
+    /** The {@code DataSource#getConnection} call that {@link #enterJdbc} began has ended. */
+    void exitConnection(Object token, int operation, long nanos, boolean failed);
+
+    /**
      * Inlined advice threw (the call itself ran and returned as it would have). Called only on that
      * failure path, from the advice's exception handler.
      *

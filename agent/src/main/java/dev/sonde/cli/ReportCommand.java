@@ -24,6 +24,8 @@ final class ReportCommand implements Command {
 
     /** Operations shown unless {@code --top} says otherwise (the HTML page shows all). */
     static final int DEFAULT_TOP = 20;
+    /** The kinds {@code --kind} takes: every kind of operation a report may have. */
+    static final List<String> KINDS = List.of("sql", "http-client", "http", "method");
 
     @Override
     public String name() {
@@ -38,12 +40,13 @@ final class ReportCommand implements Command {
     @Override
     public String usage() {
         return String.join(System.lineSeparator(),
-                "usage: java -jar sonde-agent.jar report FILE [--top N] [--by KEY] [--format FORMAT] [--out FILE]",
+                "usage: java -jar sonde-agent.jar report FILE [--top N] [--by KEY] [--kind KIND] [--format FORMAT] [--out FILE]",
                 "",
                 "Shows the top operations of a sonde report and what stands out (findings).",
                 "",
                 "  --top N        how many operations to show; 0 for all (default " + DEFAULT_TOP + "; html: all)",
                 "  --by KEY       rank by " + OperationOrder.keys() + " (default total)",
+                "  --kind KIND    only operations of one kind: " + String.join(", ", KINDS) + " (default all)",
                 "  --format F     " + OutputFormat.keys(OutputFormat.all()) + " (default table)",
                 "  --out FILE     write to FILE instead of standard output",
                 "",
@@ -53,7 +56,7 @@ final class ReportCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        CommandLine line = CommandLine.parse(args, Set.of("top", "by", "format", "out"));
+        CommandLine line = CommandLine.parse(args, Set.of("top", "by", "kind", "format", "out"));
         if (line.positionals().size() != 1) {
             throw new UsageException(line.positionals().isEmpty() ? "which report? give one FILE" : "one FILE at a time");
         }
@@ -64,6 +67,10 @@ final class ReportCommand implements Command {
         int top = (int) Math.min(Integer.MAX_VALUE, line.option("top").isPresent()
                 ? Quantity.whole("top", line.option("top").get(), 0) : defaultTop);
         Path target = FileArgument.out(line);
+        String kind = line.option("kind").orElse(null);
+        if (kind != null && !KINDS.contains(kind)) {
+            throw new UsageException("--kind takes " + String.join(", ", KINDS) + ", not '" + kind + "'");
+        }
 
         ReportFile file;
         try {
@@ -72,7 +79,7 @@ final class ReportCommand implements Command {
             err.println("sonde report: " + e.getMessage());
             return Main.USAGE;
         }
-        ReportView view = ReportView.of(file, order, top);
+        ReportView view = ReportView.of(file, order, top, kind);
         if (!file.report().operations.isEmpty() && view.operations().stream().noneMatch(o -> order.figure(o).isPresent())) {
             err.println("sonde report: " + file.path() + ": --by " + order.key() + ": the report has no "
                     + order.description() + " (recorded with that figure off, or by an older agent)");

@@ -21,6 +21,7 @@ public final class Config {
     private final boolean allocation;
     private final boolean selfTime;
     private final boolean http;
+    private final boolean jdbc;
     private final boolean async;
     private final Duration interval;
     private final int keep;
@@ -29,7 +30,7 @@ public final class Config {
     private final ListenAddress prometheus;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
-           Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, boolean async, Duration interval, int keep,
+           Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, boolean jdbc, boolean async, Duration interval, int keep,
            ProfilingConfig profiling, ListenAddress prometheus, List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
@@ -39,6 +40,7 @@ public final class Config {
         this.allocation = allocation;
         this.selfTime = selfTime;
         this.http = http;
+        this.jdbc = jdbc;
         this.async = async;
         this.profiling = profiling;
         this.prometheus = prometheus;
@@ -83,6 +85,11 @@ public final class Config {
         return profiling;
     }
 
+    /** Whether JDBC statements and {@code DataSource} connections are timed as operations ({@code jdbc=on}). */
+    public boolean jdbc() {
+        return jdbc;
+    }
+
     /** Whether HTTP requests are timed as operations ({@code http=on}). */
     public boolean http() {
         return http;
@@ -120,12 +127,12 @@ public final class Config {
     public Config withMoreWarnings(List<String> more) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, async, interval, keep,
+        return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, jdbc, async, interval, keep,
                 profiling, prometheus, all);
     }
 
     public Config withOut(Path newOut) {
-        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, async, interval, keep,
+        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, jdbc, async, interval, keep,
                 profiling, prometheus, warnings);
     }
 }

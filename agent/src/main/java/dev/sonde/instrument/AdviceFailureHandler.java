@@ -22,6 +22,9 @@ final class AdviceFailureHandler implements Advice.ExceptionHandler {
     /** For the HTTP advice, which has no operation while it runs: the method it is inlined into. */
     static final AdviceFailureHandler HTTP = new AdviceFailureHandler(" (HTTP request timing)");
 
+    /** For the JDBC advice: the statement or data source method it is inlined into. */
+    static final AdviceFailureHandler JDBC = new AdviceFailureHandler(" (JDBC timing)");
+
     private static final MethodDescription ADVICE_FAILED = adviceFailed();
 
     private final String kind;

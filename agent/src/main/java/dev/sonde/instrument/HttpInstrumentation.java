@@ -8,9 +8,6 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.function.UnaryOperator;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -64,12 +61,8 @@ final class HttpInstrumentation {
                 .transform(visit(completeAdvice, named("complete").and(takesArguments(0))));
     }
 
-    /** Concrete implementations of {@code type}, looked for only in loaders that can see it. */
     private static AgentBuilder.RawMatcher implementationOf(String type) {
-        ElementMatcher<ClassLoader> visible = canSee(type);
-        AgentBuilder.RawMatcher implementing = new ImplementationOf(type, SUPERTYPES);
-        return (description, loader, module, redefined, domain) -> visible.matches(loader)
-                && implementing.matches(description, loader, module, redefined, domain);
+        return ImplementationOf.inLoadersThatSee(type, SUPERTYPES);
     }
 
     /** {@code service(ServletRequest, ServletResponse)}, {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */
@@ -92,13 +85,5 @@ final class HttpInstrumentation {
             return Advice.to(description, locator).withExceptionHandler(AdviceFailureHandler.HTTP);
         });
         return (builder, type, loader, module, domain) -> builder.visit(inlined.get().on(methods));
-    }
-
-    /** Class loaders that can load {@code className}; answers are remembered per loader. */
-    private static ElementMatcher<ClassLoader> canSee(String className) {
-        String resource = className.replace('.', '/') + ".class";
-        Map<ClassLoader, Boolean> answers = Collections.synchronizedMap(new WeakHashMap<>());
-        return loader -> loader != null
-                && answers.computeIfAbsent(loader, l -> l.getResource(resource) != null);
     }
 }

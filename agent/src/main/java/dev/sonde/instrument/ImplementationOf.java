@@ -2,9 +2,13 @@ package dev.sonde.instrument;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 
 /**
@@ -23,6 +27,25 @@ final class ImplementationOf implements AgentBuilder.RawMatcher {
     ImplementationOf(String interfaceName, SupertypeNames supertypes) {
         this.interfaceName = interfaceName;
         this.supertypes = supertypes;
+    }
+
+    /**
+     * Concrete implementations of {@code interfaceName}, looked for only in loaders that can see it,
+     * so other loaders pay nothing for the supertype checks (the servlet APIs, {@code java.sql}).
+     */
+    static AgentBuilder.RawMatcher inLoadersThatSee(String interfaceName, SupertypeNames supertypes) {
+        ElementMatcher<ClassLoader> visible = canSee(interfaceName);
+        AgentBuilder.RawMatcher implementing = new ImplementationOf(interfaceName, supertypes);
+        return (description, loader, module, redefined, domain) -> visible.matches(loader)
+                && implementing.matches(description, loader, module, redefined, domain);
+    }
+
+    /** Class loaders that can load {@code className}; answers are remembered per loader. */
+    private static ElementMatcher<ClassLoader> canSee(String className) {
+        String resource = className.replace('.', '/') + ".class";
+        Map<ClassLoader, Boolean> answers = Collections.synchronizedMap(new WeakHashMap<>());
+        return loader -> loader != null
+                && answers.computeIfAbsent(loader, l -> l.getResource(resource) != null);
     }
 
     @Override

@@ -84,7 +84,9 @@ public final class Instrumenter {
                     return timeMethods(builder, selector, type, methodAdvice, asyncMethodAdvice, constructorAdvice);
                 });
         // Every matching rule applies: a servlet that is also included gets both advices.
-        AgentBuilder complete = config.http() ? HttpInstrumentation.addTo(withMethods, this::retransformable) : withMethods;
+        AgentBuilder withHttp = config.http() ? HttpInstrumentation.addTo(withMethods, this::retransformable) : withMethods;
+        AgentBuilder complete = config.jdbc()
+                ? JdbcInstrumentation.addTo(withHttp, this::retransformable, registry) : withHttp;
         return complete.installOn(instrumentation);
     }
 

@@ -15,9 +15,16 @@ import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
 final class OperationIdBinding implements Advice.OffsetMapping {
 
     private final OperationRegistry registry;
+    private final OperationKind kind;
 
     OperationIdBinding(OperationRegistry registry) {
+        this(registry, OperationKind.METHOD);
+    }
+
+    /** For operations of another kind named like methods ({@code DataSource#getConnection}: sql). */
+    OperationIdBinding(OperationRegistry registry, OperationKind kind) {
         this.registry = registry;
+        this.kind = kind;
     }
 
     static String operationName(TypeDescription type, MethodDescription method) {
@@ -27,7 +34,7 @@ final class OperationIdBinding implements Advice.OffsetMapping {
     @Override
     public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
                           Advice.ArgumentHandler argumentHandler, Sort sort) {
-        int id = registry.register(operationName(instrumentedType, instrumentedMethod), OperationKind.METHOD);
+        int id = registry.register(operationName(instrumentedType, instrumentedMethod), kind);
         return new Target.ForStackManipulation(IntegerConstant.forValue(id));
     }
 }

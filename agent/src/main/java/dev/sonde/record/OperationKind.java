@@ -3,7 +3,9 @@ package dev.sonde.record;
 /** What an operation times; written into reports as {@code kind}. */
 public enum OperationKind {
     METHOD("method"),
-    HTTP("http");
+    HTTP("http"),
+    /** A JDBC statement (one per normalised text), or a {@code DataSource}'s {@code getConnection}. */
+    SQL("sql");
 
     private final String label;
 

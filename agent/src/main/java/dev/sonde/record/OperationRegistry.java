@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
  * Names operations and hands out their ids, at transform time (never on the hot path).
@@ -39,17 +40,26 @@ public final class OperationRegistry {
     /** The id of the named method operation, creating it if needed (or the overflow id past the cap). */
     public int register(String name, OperationKind kind) {
         Integer known = ids.get(name);
-        return known != null ? known : registerNew(name, kind, null, null);
+        return known != null ? known : registerNew(name, id -> new Operation(id, name, kind, null, null));
     }
 
     /** The id of an HTTP route's operation ({@code GET /api/owners/{id}}), at request time. */
     int registerRoute(String method, String route) {
         String name = HttpRoutes.operationName(method, route);
         Integer known = ids.get(name);
-        return known != null ? known : registerNew(name, OperationKind.HTTP, method, route);
+        return known != null ? known : registerNew(name, id -> new Operation(id, name, OperationKind.HTTP, method, route));
     }
 
-    private synchronized int registerNew(String name, OperationKind kind, String method, String route) {
+    /**
+     * The id of a SQL statement's operation, named {@code name} (its normalised text, capped), with
+     * the whole normalised text and its short form; at the first execution of each distinct text.
+     */
+    int registerStatement(String name, String text, String summary) {
+        Integer known = ids.get(name);
+        return known != null ? known : registerNew(name, id -> Operation.sql(id, name, text, summary));
+    }
+
+    private synchronized int registerNew(String name, IntFunction<Operation> operation) {
         Integer known = ids.get(name);
         if (known != null) {
             return known;
@@ -57,7 +67,7 @@ public final class OperationRegistry {
         if (ids.size() - (overflowId >= 0 ? 1 : 0) >= maxOperations) {
             return overflow(name);
         }
-        return add(name, kind, method, route);
+        return add(name, operation);
     }
 
     private int overflow(String name) {
@@ -69,18 +79,18 @@ public final class OperationRegistry {
             dropped++;
         }
         if (overflowId < 0) {
-            overflowId = add(OVERFLOW, OperationKind.METHOD, null, null);
+            overflowId = add(OVERFLOW, id -> new Operation(id, OVERFLOW, OperationKind.METHOD, null, null));
             Log.error("max.operations=" + maxOperations + " reached: operations past it (first: " + name
                     + ") are counted together as " + OVERFLOW + "; narrow include or raise max.operations");
         }
         return overflowId;
     }
 
-    private int add(String name, OperationKind kind, String method, String route) {
+    private int add(String name, IntFunction<Operation> operation) {
         Operation[] current = operations;
         int id = current.length;
         Operation[] grown = Arrays.copyOf(current, id + 1);
-        grown[id] = new Operation(id, name, kind, method, route);
+        grown[id] = operation.apply(id);
         operations = grown;
         ids.put(name, id);
         return id;

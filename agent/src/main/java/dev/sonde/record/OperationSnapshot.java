@@ -31,6 +31,16 @@ public final class OperationSnapshot {
         return operation.httpMethod;
     }
 
+    /** For SQL statements: the whole normalised text; null otherwise. */
+    public String sqlText() {
+        return operation.sqlText;
+    }
+
+    /** For SQL statements: the verb and main table ({@code SELECT owners}); null otherwise. */
+    public String sqlSummary() {
+        return operation.sqlSummary;
+    }
+
     /** For HTTP operations: the route template; null otherwise. */
     public String route() {
         return operation.route;

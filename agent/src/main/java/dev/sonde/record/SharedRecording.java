@@ -13,6 +13,12 @@ final class SharedRecording extends ThreadRecording {
     /** Handed out by {@link #enter} and {@link #current}; its fields are never used. */
     private final Frame marker = new Frame(this, 0);
 
+    /**
+     * The JDBC nesting guard of virtual threads (they share this recording). Removed when the
+     * outermost call returns, so a virtual thread keeps no entry between calls.
+     */
+    private final ThreadLocal<Boolean> inJdbc = new ThreadLocal<>();
+
     SharedRecording(OperationRegistry registry, RecordingOptions options) {
         super(registry, options, null);
         this.registry = registry;
@@ -33,6 +39,26 @@ final class SharedRecording extends ThreadRecording {
     void exit(Frame frame, int operation, long nanos, boolean failed) {
         long allocation = options.allocation() ? AllocationCounter.UNAVAILABLE : CallBuffer.NOT_RECORDED;
         record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, failed);
+    }
+
+    @Override
+    boolean claimJdbc() {
+        if (inJdbc.get() != null) {
+            return false;
+        }
+        inJdbc.set(Boolean.TRUE);
+        return true;
+    }
+
+    @Override
+    void releaseJdbc() {
+        inJdbc.remove();
+    }
+
+    /** Virtual threads share this recording, so each lookup takes its own probe. */
+    @Override
+    WeakIdentityMap.Probe statementProbe() {
+        return new WeakIdentityMap.Probe();
     }
 
     @Override

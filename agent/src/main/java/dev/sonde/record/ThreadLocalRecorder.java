@@ -62,6 +62,7 @@ public final class ThreadLocalRecorder implements Sink {
     private final OperationRegistry registry;
     private final RecordingOptions options;
     private final SharedRecording shared;
+    private final SqlStatements statements;
     private final ConcurrentLinkedQueue<ThreadRecording> threads = new ConcurrentLinkedQueue<>();
     /**
      * Each thread's recording, held in a one-slot {@code Object[]} that {@link #release} empties: a
@@ -84,6 +85,7 @@ public final class ThreadLocalRecorder implements Sink {
         this.registry = registry;
         this.options = options;
         this.shared = new SharedRecording(registry, options);
+        this.statements = new SqlStatements(registry);
     }
 
     @Override
@@ -188,6 +190,83 @@ public final class ThreadLocalRecorder implements Sink {
     @Override
     public void releaseRequest() {
         handlingRequest.remove();
+    }
+
+    /**
+     * The token is the call's frame (its caller's self time excludes it, like any timed callee), or
+     * the thread's recording itself past the maximum depth.
+     */
+    @Override
+    public Object enterJdbc() {
+        ThreadRecording recording = recording();
+        if (!recording.claimJdbc()) {
+            return null;
+        }
+        try {
+            Frame frame = recording.enter();
+            return frame != null ? frame : recording;
+        } catch (RuntimeException | Error failed) {
+            // Never left claimed: every later statement of this thread would go uncounted.
+            recording.releaseJdbc();
+            throw failed;
+        }
+    }
+
+    @Override
+    public void exitStatement(Object token, Object statement, String sql, boolean forgetText, long nanos,
+                              boolean failed) {
+        ThreadRecording recording = releaseJdbc(token);
+        if (recording == null) {
+            return;
+        }
+        int operation;
+        if (sql != null) {
+            operation = statements.operationOf(sql);
+        } else {
+            operation = statements.operationOf(statement, recording.statementProbe());
+            if (forgetText) {
+                statements.forget(statement, recording.statementProbe());
+            }
+        }
+        exitJdbc(token, recording, operation, nanos, failed);
+    }
+
+    @Override
+    public void statementPrepared(Object statement, String sql) {
+        if (statement != null && sql != null) {
+            statements.remember(statement, sql);
+        }
+    }
+
+    @Override
+    public void exitConnection(Object token, int operation, long nanos, boolean failed) {
+        ThreadRecording recording = releaseJdbc(token);
+        if (recording != null) {
+            exitJdbc(token, recording, operation, nanos, failed);
+        }
+    }
+
+    /** Ends the thread's JDBC call first, so a failure in what follows cannot leave it claimed. */
+    private static ThreadRecording releaseJdbc(Object token) {
+        ThreadRecording recording = token instanceof Frame ? ((Frame) token).owner
+                : token instanceof ThreadRecording ? (ThreadRecording) token : null;
+        if (recording != null) {
+            recording.releaseJdbc();
+        }
+        return recording;
+    }
+
+    private static void exitJdbc(Object token, ThreadRecording recording, int operation, long nanos, boolean failed) {
+        if (token instanceof Frame) {
+            recording.exit((Frame) token, operation, nanos, failed);
+        } else {
+            recording.record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, failed);
+        }
+    }
+
+    /** The statements whose text is remembered; for tests. */
+    int rememberedStatements() {
+        return statements.rememberedStatements();
     }
 
     @Override

@@ -36,6 +36,10 @@ class ThreadRecording {
     private int stripeProbe = THREADS_SEEN.getAndIncrement();
     /** The owner's thread-local slot for this recording (see {@link ThreadLocalRecorder#release}). */
     final Object[] holder = {this};
+    /** Set while a JDBC call runs on this thread: calls inside it (a pool delegating to its driver) count once. */
+    private boolean inJdbc;
+    /** The key this thread looks its statements up with (see {@link WeakIdentityMap}). */
+    private final WeakIdentityMap.Probe statementProbe = new WeakIdentityMap.Probe();
     /** Set by the one caller that folds this ended thread (two folds could count its buffers twice). */
     private final AtomicBoolean folded = new AtomicBoolean();
 
@@ -59,6 +63,23 @@ class ThreadRecording {
         frame.calleeNanos = 0;
         frame.allocationAtStart = options.allocationCounter();
         return frame;
+    }
+
+    /** Whether a JDBC call entered now is the outermost on this thread; pair with {@link #releaseJdbc} when true. */
+    boolean claimJdbc() {
+        if (inJdbc) {
+            return false;
+        }
+        inJdbc = true;
+        return true;
+    }
+
+    void releaseJdbc() {
+        inJdbc = false;
+    }
+
+    WeakIdentityMap.Probe statementProbe() {
+        return statementProbe;
     }
 
     /** The frame of the call running on this thread, which a constructor runs in (it takes none of its own). */

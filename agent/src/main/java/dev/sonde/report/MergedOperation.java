@@ -29,6 +29,7 @@ final class MergedOperation {
     private long allocationUnavailable;
     private boolean allocationEverywhere = true;
     private OperationReport.HttpSummary http;
+    private OperationReport.SqlSummary sql;
 
     MergedOperation(String name) {
         this.name = name;
@@ -45,6 +46,9 @@ final class MergedOperation {
             kind = part.kind;
         }
         addHttp(part.http);
+        if (sql == null) {
+            sql = part.sql;
+        }
         cancelled += part.cancelled == null ? 0 : Math.max(0, part.cancelled);
         if (part.count == 0) {
             return;
@@ -105,6 +109,7 @@ final class MergedOperation {
         OperationReport operation = new OperationReport();
         operation.name = name;
         operation.kind = kind;
+        operation.sql = sql;
         operation.count = count;
         operation.errors = errors;
         operation.cancelled = cancelled > 0 ? cancelled : null;

@@ -23,6 +23,8 @@ public final class OperationReport {
     public AllocationSummary allocBytes;
     /** For {@code kind: "http"}: the route and the responses by status class. */
     public HttpSummary http;
+    /** For a SQL statement ({@code kind: "sql"}): its normalised text and short form; absent otherwise. */
+    public SqlSummary sql;
 
     /** Latency in nanoseconds; percentiles from the histogram, {@code total}, {@code min}, {@code max} exact. */
     public static final class LatencySummary {
@@ -57,6 +59,16 @@ public final class OperationReport {
         public long max;
         public long unavailable;
         public String histogram;
+    }
+
+    /**
+     * A SQL statement: {@code text}, the whole normalised statement (literals replaced by {@code ?};
+     * the operation's name is this text, cut at 200 characters), and {@code summary}, its verb and main
+     * table ({@code SELECT owners}), which tables show.
+     */
+    public static final class SqlSummary {
+        public String text;
+        public String summary;
     }
 
     /** An HTTP route: method, route template, and counts by status class ({@code 2xx}...{@code 5xx}). */

@@ -84,7 +84,15 @@ public final class ReportBuilder {
         operation.selfNs = snapshot.selfCount() > 0 ? self(snapshot) : null;
         operation.allocBytes = snapshot.allocationCount() + snapshot.allocationUnavailable() > 0 ? allocation(snapshot) : null;
         operation.http = snapshot.kind() == OperationKind.HTTP ? http(snapshot) : null;
+        operation.sql = snapshot.sqlText() != null ? sql(snapshot) : null;
         return operation;
+    }
+
+    private static OperationReport.SqlSummary sql(OperationSnapshot snapshot) {
+        OperationReport.SqlSummary sql = new OperationReport.SqlSummary();
+        sql.text = snapshot.sqlText();
+        sql.summary = snapshot.sqlSummary();
+        return sql;
     }
 
     private static OperationReport.HttpSummary http(OperationSnapshot snapshot) {

@@ -63,6 +63,7 @@ public final class WindowBetweenReports {
         OperationReport window = new OperationReport();
         window.name = later.name;
         window.kind = later.kind;
+        window.sql = later.sql;
         window.count = later.count - earlier.count;
         if (window.count < 0) {
             throw new DataFormatException(later.name + " has fewer calls than before: not the same recording");

@@ -56,6 +56,43 @@ class ReportCommandTest {
     }
 
     @Test
+    void kindShowsOnlyOperationsOfThatKindAndStatementsByTheirShortForm() throws Exception {
+        String text = "SELECT id, name FROM owners WHERE city = ?";
+        Path withSql = TestReports.write(directory, "sql.json", TestReports.report(
+                op("com.acme.OrderService#place").latencies(TestReports.spread(10 * MS, 14 * MS, 200)).build(),
+                op(text).latencies(TestReports.spread(MS, 2 * MS, 30)).sql(text, "SELECT owners").build()));
+
+        CliRun sql = CliRun.of("report", withSql, "--kind", "sql");
+        assertThat(sql.exitCode).as(sql.toString()).isZero();
+        assertThat(sql.out).contains("1 operation by total time").containsPattern("(?m) SELECT owners$")
+                .doesNotContain("OrderService");
+
+        CliRun methods = CliRun.of("report", withSql, "--kind", "method");
+        assertThat(methods.out).contains("com.acme.OrderService#place").doesNotContain("SELECT");
+    }
+
+    @Test
+    void theHtmlPageShowsTheWholeTextOfAStatementWhoseNameIsCut() throws Exception {
+        String text = "SELECT " + "a_rather_long_column, ".repeat(12) + "id FROM owners WHERE city = ?";
+        String cut = text.substring(0, 180) + "... #1234abcd";
+        Path withSql = TestReports.write(directory, "long.json", TestReports.report(
+                op(cut).latencies(TestReports.spread(MS, 2 * MS, 30)).sql(text, "SELECT owners").build()));
+        Path page = directory.resolve("long.html");
+
+        CliRun run = CliRun.of("report", withSql, "--format", "html", "--out", page);
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(Files.readString(page)).contains("<pre class=\"sql\">" + text + "</pre>");
+    }
+
+    @Test
+    void anUnknownKindIsAUsageError() {
+        CliRun run = CliRun.of("report", report, "--kind", "queries");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("--kind takes sql, http-client, http, method, not 'queries'");
+    }
+
+    @Test
     void topAndByChooseTheRows() {
         CliRun run = CliRun.of("report", report, "--top", "1", "--by", "count");
         assertThat(run.out).contains("Top 1 of 3 operations by calls").contains("com.acme.Cache#get")

@@ -466,21 +466,28 @@ class ConfigLoaderTest {
         "self, on, true", "self, off, false", "self, true, true", "self, false, false", "self, Off, false",
         "http, on, true", "http, off, false", "http, TRUE, true", "http, false, false",
         "async, on, true", "async, off, false", "async, True, true", "async, false, false",
+        "jdbc, on, true", "jdbc, off, false", "jdbc, TRUE, true", "jdbc, false, false",
     })
     void everyOnOffKeyTakesTrueAndFalseAsWellInAnyCase(String key, String value, boolean on) throws ConfigException {
         Config config = load(key + "=" + value);
 
         boolean actual = key.equals("alloc") ? config.allocation() : key.equals("self") ? config.selfTime()
-                : key.equals("http") ? config.http() : config.async();
+                : key.equals("http") ? config.http() : key.equals("jdbc") ? config.jdbc() : config.async();
         assertThat(actual).isEqualTo(on);
     }
 
     @ParameterizedTest(name = "{0}=yes")
-    @ValueSource(strings = {"alloc", "self", "http", "async"})
+    @ValueSource(strings = {"alloc", "self", "http", "jdbc", "async"})
     void anOnOffKeyRefusesOtherWords(String key) {
         assertThatThrownBy(() -> load(key + "=yes"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("invalid value 'yes' for " + key + ": expected on or off");
+    }
+
+    @Test
+    void sqlStatementsAreTimedUnlessTurnedOff() throws ConfigException {
+        assertThat(load("include=com.acme.*#*").jdbc()).isTrue();
+        assertThat(load("include=com.acme.*#*,jdbc=off").jdbc()).isFalse();
     }
 
     @Test

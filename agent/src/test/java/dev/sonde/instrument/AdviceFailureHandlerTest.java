@@ -185,6 +185,27 @@ class AdviceFailureHandlerTest {
         }
 
         @Override
+        public Object enterJdbc() {
+            throw new IllegalStateException("jdbc enter failed");
+        }
+
+        @Override
+        public void exitStatement(Object token, Object statement, String sql, boolean forgetText, long nanos,
+                                  boolean failed) {
+            throw new IllegalStateException("statement exit failed");
+        }
+
+        @Override
+        public void statementPrepared(Object statement, String sql) {
+            throw new IllegalStateException("prepare failed");
+        }
+
+        @Override
+        public void exitConnection(Object token, int operation, long nanos, boolean failed) {
+            throw new IllegalStateException("connection exit failed");
+        }
+
+        @Override
         public void adviceFailed(Throwable failure, String where) {
             failures.add(where + ": " + failure.getMessage());
         }

@@ -122,6 +122,15 @@ public final class TestReports {
         }
 
         /** Sets a latency figure directly (for diff tests that need exact percentiles). */
+        /** A SQL statement: kind sql, with its normalised text and short form. */
+        public Op sql(String text, String summary) {
+            operation.kind = "sql";
+            operation.sql = new OperationReport.SqlSummary();
+            operation.sql.text = text;
+            operation.sql.summary = summary;
+            return this;
+        }
+
         public Op p50(long nanos) {
             operation.latencyNs.p50 = nanos;
             return this;

@@ -130,6 +130,10 @@ public final class HtmlReportWriter {
                     + "<span class=\"detail\">" + calls(o.count) + " · p50 " + HumanUnits.duration(o.latencyNs.p50)
                     + " · p99 " + HumanUnits.duration(o.latencyNs.p99) + " · max " + HumanUnits.duration(o.latencyNs.max)
                     + "</span></figcaption>");
+            if (o.sql != null && o.sql.text != null && !o.sql.text.equals(o.name)) {
+                // A long statement's name is cut: its whole normalised text is shown here.
+                out.println("<pre class=\"sql\">" + HtmlPage.escape(o.sql.text) + "</pre>");
+            }
             out.println(PercentileCurve.of(o.latencyNs.histogram, o.latencyNs.max)
                     .map(curve -> PercentileChart.svg("latency by percentile: " + o.name,
                             List.of(new PercentileChart.Series("latency", "s0", curve))))

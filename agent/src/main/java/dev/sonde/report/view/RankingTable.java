@@ -52,7 +52,9 @@ final class RankingTable {
             if (http) {
                 cells.add(operation.http == null ? "-" : ReportView.statusClasses(operation));
             }
-            cells.add(name.apply(operation.name));
+            // A statement's whole text is in the HTML report and the JSON: tables show its short form.
+            cells.add(name.apply(operation.sql != null && operation.sql.summary != null
+                    ? operation.sql.summary : operation.name));
             table.row(cells.toArray(new String[0]));
         }
         return table;

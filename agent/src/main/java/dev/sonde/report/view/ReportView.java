@@ -25,10 +25,12 @@ public final class ReportView {
     private final OperationOrder order;
     private final List<OperationReport> operations;
     private final List<Finding> findings;
+    private final int total;
 
     private ReportView(ReportFile file, OperationOrder order, List<OperationReport> operations,
-                       List<Finding> findings) {
+                       List<Finding> findings, int total) {
         this.file = file;
+        this.total = total;
         this.order = order;
         this.operations = operations;
         this.findings = findings;
@@ -36,12 +38,22 @@ public final class ReportView {
 
     /** The first {@code top} operations by {@code order} ({@code top <= 0}: all of them). */
     public static ReportView of(ReportFile file, OperationOrder order, int top) {
-        List<OperationReport> all = file.report().operations;
+        return of(file, order, top, null);
+    }
+
+    /**
+     * The first {@code top} operations of one kind ({@code sql}, {@code http}...; null: every kind)
+     * by {@code order}; the findings and the count of operations are of that kind too.
+     */
+    public static ReportView of(ReportFile file, OperationOrder order, int top, String kind) {
+        List<OperationReport> all = file.report().operations.stream()
+                .filter(o -> kind == null || kind.equals(o.kind))
+                .collect(Collectors.toList());
         List<OperationReport> selected = all.stream()
                 .sorted(order.comparator())
                 .limit(top <= 0 ? Long.MAX_VALUE : top)
                 .collect(Collectors.toList());
-        return new ReportView(file, order, selected, Findings.of(all));
+        return new ReportView(file, order, selected, Findings.of(all), all.size());
     }
 
     public Path path() {
@@ -63,7 +75,7 @@ public final class ReportView {
 
     /** How many operations the report has in all. */
     public int totalOperations() {
-        return file.report().operations.size();
+        return total;
     }
 
     public List<Finding> findings() {

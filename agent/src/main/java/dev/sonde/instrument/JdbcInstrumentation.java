@@ -1,0 +1,91 @@
+package dev.sonde.instrument;
+
+import dev.sonde.record.OperationKind;
+import dev.sonde.record.OperationRegistry;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
+
+import java.util.function.UnaryOperator;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * SQL statements as operations ({@code jdbc=on}, the default), for any JDBC driver and pool: every
+ * concrete {@code java.sql.Statement} is timed in its {@code execute*} methods, every
+ * {@code java.sql.Connection} tells which text a prepared statement has, and every
+ * {@code javax.sql.DataSource} is timed in {@code getConnection}. The JDK's {@code java.sql} has
+ * interfaces only, so the classes transformed are the drivers' and pools', in application loaders.
+ */
+final class JdbcInstrumentation {
+
+    private static final String STATEMENT = "java.sql.Statement";
+    private static final String CONNECTION = "java.sql.Connection";
+    private static final String DATA_SOURCE = "javax.sql.DataSource";
+
+    /** One for the three interfaces: a class is asked about each in a row. */
+    private static final SupertypeNames SUPERTYPES = new SupertypeNames();
+
+    private JdbcInstrumentation() {
+    }
+
+    static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable,
+                              OperationRegistry registry) {
+        ElementMatcher.Junction<MethodDescription> executions = namedOneOf("execute", "executeQuery",
+                "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch")
+                .and(not(isAbstract())).and(not(isStatic()));
+        LazyAdvice withText = advice(JdbcTextAdvice.class, null);
+        LazyAdvice prepared = advice(JdbcPreparedAdvice.class, null);
+        LazyAdvice addBatch = advice(JdbcAddBatchAdvice.class, null);
+        LazyAdvice prepare = advice(JdbcPrepareAdvice.class, null);
+        LazyAdvice connection = advice(JdbcConnectionAdvice.class,
+                new OperationIdBinding(registry, OperationKind.SQL));
+        return builder
+                .type(retransformable.apply(implementationOf(STATEMENT)))
+                .transform((type, description, loader, module, domain) -> type
+                        .visit(withText.get().on(executions.and(takesArgument(0, String.class))))
+                        .visit(prepared.get().on(executions.and(takesArguments(0))))
+                        .visit(addBatch.get().on(named("addBatch").and(takesArguments(String.class))
+                                .and(not(isAbstract())).and(not(isStatic())))))
+                .type(retransformable.apply(implementationOf(CONNECTION)))
+                .transform((type, description, loader, module, domain) -> type
+                        .visit(prepare.get().on(namedOneOf("prepareStatement", "prepareCall")
+                                .and(takesArgument(0, String.class)).and(not(returns(void.class)))
+                                .and(not(isAbstract())).and(not(isStatic())))))
+                .type(retransformable.apply(implementationOf(DATA_SOURCE)))
+                .transform((type, description, loader, module, domain) -> type
+                        .visit(connection.get().on(named("getConnection")
+                                .and(not(isAbstract())).and(not(isStatic())))));
+    }
+
+    private static AgentBuilder.RawMatcher implementationOf(String type) {
+        return ImplementationOf.inLoadersThatSee(type, SUPERTYPES);
+    }
+
+    /**
+     * Read as a class file, as the HTTP advice is, and only when the first driver class is
+     * transformed: most applications without a database never pay for parsing it.
+     */
+    private static LazyAdvice advice(Class<?> advice, OperationIdBinding binding) {
+        return new LazyAdvice(() -> {
+            ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(JdbcInstrumentation.class.getClassLoader());
+            TypeDescription description = TypePool.Default.of(locator).describe(advice.getName()).resolve();
+            Advice.WithCustomMapping mapping = Advice.withCustomMapping();
+            if (binding != null) {
+                mapping = mapping.bind(OperationId.class, binding);
+            }
+            return mapping.to(description, locator).withExceptionHandler(AdviceFailureHandler.JDBC);
+        });
+    }
+}

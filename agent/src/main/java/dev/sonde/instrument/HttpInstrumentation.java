@@ -27,9 +27,6 @@ final class HttpInstrumentation {
     /** A JDK class, loaded by the bootstrap loader: the one such class sonde transforms. */
     static final String JDK_FILTER_CHAIN = "com.sun.net.httpserver.Filter$Chain";
 
-    /** One for all server types: a class is asked about servlet, filter and async context in a row. */
-    private static final SupertypeNames SUPERTYPES = new SupertypeNames();
-
     private HttpInstrumentation() {
     }
 
@@ -62,7 +59,7 @@ final class HttpInstrumentation {
     }
 
     private static AgentBuilder.RawMatcher implementationOf(String type) {
-        return ImplementationOf.inLoadersThatSee(type, SUPERTYPES);
+        return ImplementationOf.inLoadersThatSee(type);
     }
 
     /** {@code service(ServletRequest, ServletResponse)}, {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */

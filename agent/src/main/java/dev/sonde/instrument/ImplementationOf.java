@@ -30,12 +30,19 @@ final class ImplementationOf implements AgentBuilder.RawMatcher {
     }
 
     /**
+     * One for every interface matched on loading classes (servlet, filter, async context, statement,
+     * connection, data source): each class is asked about all of them in a row, and its supertypes
+     * are walked once for all, not once per kind of server or driver.
+     */
+    private static final SupertypeNames LOADING_CLASSES = new SupertypeNames();
+
+    /**
      * Concrete implementations of {@code interfaceName}, looked for only in loaders that can see it,
      * so other loaders pay nothing for the supertype checks (the servlet APIs, {@code java.sql}).
      */
-    static AgentBuilder.RawMatcher inLoadersThatSee(String interfaceName, SupertypeNames supertypes) {
+    static AgentBuilder.RawMatcher inLoadersThatSee(String interfaceName) {
         ElementMatcher<ClassLoader> visible = canSee(interfaceName);
-        AgentBuilder.RawMatcher implementing = new ImplementationOf(interfaceName, supertypes);
+        AgentBuilder.RawMatcher implementing = new ImplementationOf(interfaceName, LOADING_CLASSES);
         return (description, loader, module, redefined, domain) -> visible.matches(loader)
                 && implementing.matches(description, loader, module, redefined, domain);
     }

@@ -34,9 +34,6 @@ final class JdbcInstrumentation {
     private static final String CONNECTION = "java.sql.Connection";
     private static final String DATA_SOURCE = "javax.sql.DataSource";
 
-    /** One for the three interfaces: a class is asked about each in a row. */
-    private static final SupertypeNames SUPERTYPES = new SupertypeNames();
-
     private JdbcInstrumentation() {
     }
 
@@ -70,7 +67,7 @@ final class JdbcInstrumentation {
     }
 
     private static AgentBuilder.RawMatcher implementationOf(String type) {
-        return ImplementationOf.inLoadersThatSee(type, SUPERTYPES);
+        return ImplementationOf.inLoadersThatSee(type);
     }
 
     /**

@@ -115,9 +115,12 @@ public final class ThreadLocalRecorder implements Sink {
     }
 
     @Override
-    public boolean completesLater(int operation, long startNanos, Object result) {
-        return result instanceof CompletionStage
-                && AsyncCompletion.attach(this, operation, startNanos, (CompletionStage<?>) result);
+    public Object completesLater(int operation, long startNanos, Object result) {
+        if (result instanceof CompletionStage) {
+            return AsyncCompletion.attach(this, operation, startNanos, (CompletionStage<?>) result) ? result : null;
+        }
+        ReactorPublishers reactor = ReactorPublishers.of(result);
+        return reactor == null ? null : PublisherCompletion.follow(this, operation, startNanos, reactor, result);
     }
 
     @Override
@@ -176,6 +179,18 @@ public final class ThreadLocalRecorder implements Sink {
         // An exception escaping the handler is a server error, whatever status was set before it.
         int statusClass = failed && status < 500 ? 5 : HttpRoutes.statusClass(status);
         recording().recordRequest(operation, nanos, statusClass, failed || status >= 500);
+    }
+
+    @Override
+    public Object reactiveRequest(Object exchange, long startNanos, Object handling) {
+        return ReactiveRequest.follow(this, exchange, startNanos, handling);
+    }
+
+    /** A request whose client went away before its response was complete: counted apart, as cancelled. */
+    void requestCancelled(String method, Object handlerRoute, String path) {
+        if (!released) {
+            recording().recordCancelled(registry.registerRoute(method, HttpRoutes.route(handlerRoute, null, path)));
+        }
     }
 
     @Override
@@ -334,7 +349,7 @@ public final class ThreadLocalRecorder implements Sink {
         List<OperationSnapshot> result = new ArrayList<>();
         for (Operation operation : registry.all()) {
             OperationSnapshot snapshot = snapshotOf(operation);
-            if (snapshot.count() > 0) {
+            if (snapshot.wasCalled()) {
                 result.add(snapshot);
             }
         }

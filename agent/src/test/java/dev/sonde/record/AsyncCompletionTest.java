@@ -24,7 +24,7 @@ class AsyncCompletionTest {
         CompletableFuture<String> result = new CompletableFuture<>();
         long start = System.nanoTime() - 5_000_000;
 
-        assertThat(recorder.completesLater(async, start, result)).isTrue();
+        assertThat(recorder.completesLater(async, start, result)).as("returned as it is").isSameAs(result);
         assertThat(recorder.snapshotOf("a#async").orElseThrow().count()).isZero();
 
         result.complete("value");
@@ -59,6 +59,8 @@ class AsyncCompletionTest {
         assertThat(snapshot.cancelled()).isEqualTo(1);
         assertThat(snapshot.count()).isZero();
         assertThat(snapshot.errors()).isZero();
+        assertThat(recorder.snapshot()).as("an operation whose calls were all cancelled is still reported")
+                .extracting(OperationSnapshot::name).containsExactly("a#async");
     }
 
     @Test
@@ -74,8 +76,8 @@ class AsyncCompletionTest {
 
     @Test
     void aResultThatIsNoStageLeavesTheCallToTheAdvice() {
-        assertThat(recorder.completesLater(async, System.nanoTime(), "plain")).isFalse();
-        assertThat(recorder.completesLater(async, System.nanoTime(), null)).isFalse();
+        assertThat(recorder.completesLater(async, System.nanoTime(), "plain")).isNull();
+        assertThat(recorder.completesLater(async, System.nanoTime(), null)).isNull();
     }
 
     @Test
@@ -87,7 +89,7 @@ class AsyncCompletionTest {
             }
         };
 
-        assertThat(recorder.completesLater(async, System.nanoTime(), refusing)).isFalse();
+        assertThat(recorder.completesLater(async, System.nanoTime(), refusing)).isNull();
     }
 
     @Test

@@ -31,8 +31,8 @@ public final class Recorder {
         return sink.enterConstructor();
     }
 
-    public static Object completesLater(int operation, long startNanos, Object result) {
-        return sink.completesLater(operation, startNanos, result);
+    public static Object completesLater(int operation, long startNanos, Object result, String declaredType) {
+        return sink.completesLater(operation, startNanos, result, declaredType);
     }
 
     public static void exitPending(Object frame, long nanos) {
@@ -141,7 +141,7 @@ public final class Recorder {
         }
 
         @Override
-        public Object completesLater(int operation, long startNanos, Object result) {
+        public Object completesLater(int operation, long startNanos, Object result, String declaredType) {
             return null;
         }
 

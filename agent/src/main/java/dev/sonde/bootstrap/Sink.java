@@ -52,13 +52,15 @@ public interface Sink {
      * {@code dev.sonde.instrument.AsyncResults}). If {@code result} is one, the call ends when it
      * completes: the sink arranges that and returns what the method returns in its place, and the
      * advice records nothing now. That is {@code result} itself for a {@code CompletionStage} (with a
-     * completion hook attached), and for a Reactor {@code Mono} or {@code Flux} a publisher of the
-     * same type that times each subscription. Otherwise it returns null and the advice records the
-     * call as it returned.
+     * completion hook attached), and for a Reactive Streams publisher a publisher of the same type
+     * (a Reactor {@code Mono} or {@code Flux}, or the declared {@code Publisher}) that times each
+     * subscription. Otherwise it returns null and the advice records the call as it returned.
      *
-     * @param startNanos {@link System#nanoTime()} as the call began
+     * @param startNanos   {@link System#nanoTime()} as the call began
+     * @param declaredType the method's declared return type: what is returned in place of
+     *                     {@code result} must be one
      */
-    Object completesLater(int operation, long startNanos, Object result);
+    Object completesLater(int operation, long startNanos, Object result, String declaredType);
 
     /**
      * The call that {@link #enter} began returned after {@code nanos} with a result that completes

@@ -24,9 +24,10 @@ final class AsyncMethodTimingAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void recordLatency(@OperationId int operation, @Advice.Enter long start, @Advice.Thrown Throwable thrown,
-                              @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result) {
+                              @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
+                              @Advice.Origin("#r") String declaredType) {
         long end = System.nanoTime();
-        Object completing = thrown == null ? Recorder.completesLater(operation, start, result) : null;
+        Object completing = thrown == null ? Recorder.completesLater(operation, start, result, declaredType) : null;
         if (completing == null) {
             Recorder.record(operation, end - start, thrown != null);
         } else {

@@ -26,9 +26,10 @@ final class AsyncProfilingAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exitFrame(@OperationId int operation, @Advice.Enter Object frame, @Advice.Local("start") long start,
                           @Advice.Thrown Throwable thrown,
-                          @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result) {
+                          @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
+                          @Advice.Origin("#r") String declaredType) {
         long nanos = System.nanoTime() - start;
-        Object completing = thrown == null ? Recorder.completesLater(operation, start, result) : null;
+        Object completing = thrown == null ? Recorder.completesLater(operation, start, result, declaredType) : null;
         if (completing == null) {
             Recorder.exit(frame, operation, nanos, thrown != null);
         } else {

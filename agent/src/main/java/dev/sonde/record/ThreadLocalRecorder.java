@@ -115,12 +115,17 @@ public final class ThreadLocalRecorder implements Sink {
     }
 
     @Override
-    public Object completesLater(int operation, long startNanos, Object result) {
+    public Object completesLater(int operation, long startNanos, Object result, String declaredType) {
         if (result instanceof CompletionStage) {
             return AsyncCompletion.attach(this, operation, startNanos, (CompletionStage<?>) result) ? result : null;
         }
         ReactorPublishers reactor = ReactorPublishers.of(result);
-        return reactor == null ? null : PublisherCompletion.follow(this, operation, startNanos, reactor, result);
+        if (reactor != null) {
+            // A Mono for a Mono, a Flux for a Flux: fits every declared type that gets the async advice.
+            return PublisherCompletion.follow(this, operation, startNanos, reactor, result);
+        }
+        return ReactiveStreamsPublisher.PUBLISHER.equals(declaredType)
+                ? ReactiveStreamsPublisher.follow(this, operation, startNanos, result) : null;
     }
 
     @Override

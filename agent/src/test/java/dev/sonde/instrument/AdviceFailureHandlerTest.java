@@ -143,7 +143,7 @@ class AdviceFailureHandlerTest {
         }
 
         @Override
-        public Object completesLater(int operation, long startNanos, Object result) {
+        public Object completesLater(int operation, long startNanos, Object result, String declaredType) {
             throw new IllegalStateException("hooking the result failed");
         }
 

@@ -1,6 +1,8 @@
 package dev.sonde.record;
 
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
@@ -30,7 +32,7 @@ class PublisherCompletionTest {
 
     @SuppressWarnings("unchecked")
     private <T> T returned(T publisher, long start) {
-        Object replacement = recorder.completesLater(async, start, publisher);
+        Object replacement = recorder.completesLater(async, start, publisher, "java.lang.Object");
         assertThat(replacement).as("a publisher is followed").isNotNull();
         return (T) replacement;
     }
@@ -105,7 +107,8 @@ class PublisherCompletionTest {
 
         assertThat(received).containsExactly(0, 1, 2, 3, 4, 5);
         assertThat(recordedOnce(1).count()).isEqualTo(1);
-        assertThat(recorded().minNanos()).as("three requests, 10 ms apart").isGreaterThanOrEqualTo(28 * MILLIS);
+        assertThat(recorded().minNanos()).as("two pauses of 10 ms before the second and third requests")
+                .isGreaterThanOrEqualTo(19 * MILLIS);
     }
 
     @Test
@@ -163,5 +166,61 @@ class PublisherCompletionTest {
 
         assertThat(mono.block()).isEqualTo("value");
         assertThat(recorded().count()).isZero();
+    }
+
+    @Test
+    void aPublisherOfAnotherLibraryDeclaredAsPublisherIsFollowedThroughAProxyOfThatInterface() throws Exception {
+        Publisher<Integer> library = new RangePublisher(5);
+        Object replacement = recorder.completesLater(async, System.nanoTime(), library, "org.reactivestreams.Publisher");
+        assertThat(replacement).isInstanceOf(Publisher.class).isNotSameAs(library);
+        @SuppressWarnings("unchecked")
+        Publisher<Integer> returned = (Publisher<Integer>) replacement;
+
+        assertThat(Flux.from(returned).collectList().block(Duration.ofSeconds(10))).containsExactly(0, 1, 2, 3, 4);
+        assertThat(Flux.from(returned).take(2).collectList().block(Duration.ofSeconds(10))).containsExactly(0, 1);
+
+        OperationSnapshot snapshot = recordedOnce(2);
+        assertThat(snapshot.count()).isEqualTo(1);
+        assertThat(snapshot.cancelled()).isEqualTo(1);
+        assertThat(snapshot.errors()).isZero();
+    }
+
+    @Test
+    void aPublisherOfAnotherLibraryDeclaredAsObjectIsReturnedAsItIsAndTimedAsItReturns() {
+        assertThat(recorder.completesLater(async, System.nanoTime(), new RangePublisher(1), "java.lang.Object"))
+                .isNull();
+    }
+
+    /** A publisher that is not Reactor's: 0 to count - 1, as requested. */
+    private static final class RangePublisher implements Publisher<Integer> {
+        private final int count;
+
+        RangePublisher(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public void subscribe(Subscriber<? super Integer> subscriber) {
+            subscriber.onSubscribe(new Subscription() {
+                private int next;
+                private boolean cancelled;
+
+                @Override
+                public void request(long n) {
+                    for (long i = 0; i < n && next < count && !cancelled; i++) {
+                        subscriber.onNext(next++);
+                    }
+                    if (next == count && !cancelled) {
+                        cancelled = true;
+                        subscriber.onComplete();
+                    }
+                }
+
+                @Override
+                public void cancel() {
+                    cancelled = true;
+                }
+            });
+        }
     }
 }

@@ -8,6 +8,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class OwnersController {
 
+    /** For tests to poll until the service is up, apart from the routes they count. */
+    @GetMapping("/ready")
+    public String ready() {
+        return "ready";
+    }
+
     @GetMapping("/owners/{id}")
     public String owner(@PathVariable long id) {
         return "owner " + id;

@@ -27,6 +27,12 @@ public class QuoteController {
         this.quotes = quotes;
     }
 
+    /** For tests to poll until the service is up, apart from the routes they count. */
+    @GetMapping("/ready")
+    public Mono<String> ready() {
+        return Mono.just("ready");
+    }
+
     @GetMapping("/quotes/{id}")
     public Mono<String> quote(@PathVariable String id) {
         return quotes.quote(id);

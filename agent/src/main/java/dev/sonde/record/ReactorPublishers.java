@@ -3,6 +3,7 @@ package dev.sonde.record;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -21,6 +22,14 @@ final class ReactorPublishers {
 
     static final String MONO = "reactor.core.publisher.Mono";
     static final String FLUX = "reactor.core.publisher.Flux";
+    private static final String PACKAGE = "reactor.core.publisher.";
+    /**
+     * Reactor's publishers with more to them than a {@code Mono} or {@code Flux}: a caller may cast
+     * to one ({@code connect()}, {@code key()}, a processor's {@code onNext}), which a deferred
+     * publisher would fail. They are timed as they return.
+     */
+    private static final Set<String> RICHER = Set.of(PACKAGE + "ConnectableFlux", PACKAGE + "GroupedFlux",
+            PACKAGE + "FluxProcessor", PACKAGE + "MonoProcessor");
     private static final MethodType DEFER = MethodType.methodType(Object.class, Supplier.class);
     private static final MethodType DO_FINALLY = MethodType.methodType(Object.class, Object.class, Consumer.class);
 
@@ -40,8 +49,10 @@ final class ReactorPublishers {
     }
 
     /**
-     * The operators of {@code result}'s type when it is a Reactor {@code Mono} or {@code Flux}, else
-     * null (not a Reactor publisher, or a Reactor without these operators).
+     * The operators of {@code result}'s type when it is one of Reactor's own {@code Mono} or
+     * {@code Flux} operators, else null: not a Reactor publisher, a Reactor without these operators,
+     * one of the {@link #RICHER} types, or a subclass from outside Reactor (a library's own
+     * {@code Mono}, whose methods its callers may use).
      */
     static ReactorPublishers of(Object result) {
         if (result == null) {
@@ -51,6 +62,9 @@ final class ReactorPublishers {
             String name = type.getName();
             if (name.equals(MONO) || name.equals(FLUX)) {
                 return forType(type, name.equals(MONO));
+            }
+            if (!name.startsWith(PACKAGE) || RICHER.contains(name)) {
+                return null;
             }
         }
         return null;

@@ -223,4 +223,24 @@ class PublisherCompletionTest {
             });
         }
     }
+
+    @Test
+    void publishersWithMoreThanAMonoOrFluxAreReturnedAsTheyAreAndTimedAsTheyReturn() {
+        Flux<Integer> connectable = Flux.range(0, 3).publish();
+        Flux<Integer> grouped = Flux.range(0, 3).groupBy(n -> n % 2).blockFirst(Duration.ofSeconds(10));
+        Mono<String> libraryMono = new LibraryMono();
+
+        for (Object result : new Object[] {connectable, grouped, libraryMono}) {
+            assertThat(recorder.completesLater(async, System.nanoTime(), result, "reactor.core.publisher.Flux"))
+                    .as(result.getClass().getName()).isNull();
+        }
+    }
+
+    /** A library's own Mono, with methods of its own that its callers may cast to. */
+    private static final class LibraryMono extends Mono<String> {
+        @Override
+        public void subscribe(reactor.core.CoreSubscriber<? super String> actual) {
+            Mono.just("library").subscribe(actual);
+        }
+    }
 }

@@ -74,16 +74,8 @@ final class PublisherCompletion implements Supplier<Object> {
 
         @Override
         public void accept(Object signal) {
-            long nanos = System.nanoTime() - start;
-            try {
-                if (ReactorPublishers.cancelled(signal)) {
-                    recorder.asyncCancelled(operation);
-                } else {
-                    recorder.asyncCompleted(operation, nanos, ReactorPublishers.failed(signal));
-                }
-            } catch (Throwable unrecorded) {
-                recorder.adviceFailed(unrecorded, "completion hook of operation " + operation);
-            }
+            recorder.asyncEnded(operation, System.nanoTime() - start, ReactorPublishers.cancelled(signal),
+                    ReactorPublishers.failed(signal));
         }
     }
 }

@@ -144,18 +144,8 @@ final class ReactiveStreamsPublisher implements InvocationHandler {
         }
 
         void end(boolean cancelled, boolean failed) {
-            if (!ended.compareAndSet(false, true)) {
-                return;
-            }
-            long nanos = System.nanoTime() - start;
-            try {
-                if (cancelled) {
-                    recorder.asyncCancelled(operation);
-                } else {
-                    recorder.asyncCompleted(operation, nanos, failed);
-                }
-            } catch (Throwable unrecorded) {
-                recorder.adviceFailed(unrecorded, "completion hook of operation " + operation);
+            if (ended.compareAndSet(false, true)) {
+                recorder.asyncEnded(operation, System.nanoTime() - start, cancelled, failed);
             }
         }
 

@@ -148,6 +148,23 @@ public final class ThreadLocalRecorder implements Sink {
         recording().record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, ThreadRecording.NO_STATUS, failed);
     }
 
+    /**
+     * An asynchronous call ended (its future completed, its subscription ended): recorded as
+     * {@link #asyncCompleted} or {@link #asyncCancelled} say. Never throws: it runs inside the
+     * application's completion or signal, which a failure here must not disturb.
+     */
+    void asyncEnded(int operation, long nanos, boolean cancelled, boolean failed) {
+        try {
+            if (cancelled) {
+                asyncCancelled(operation);
+            } else {
+                asyncCompleted(operation, nanos, failed);
+            }
+        } catch (Throwable unrecorded) {
+            adviceFailed(unrecorded, "completion hook of operation " + operation);
+        }
+    }
+
     /** An asynchronous call's result was cancelled: counted apart from calls and errors. */
     void asyncCancelled(int operation) {
         if (!released) {

@@ -122,6 +122,55 @@ class WebFluxIT {
         assertThat(result.sondeLines()).noneMatch(line -> line.contains("could not") || line.contains("failed"));
     }
 
+    /**
+     * Attached to the service already running (so {@code ExceptionHandlingWebHandler} and the service
+     * are retransformed), with the cheaper advice ({@code alloc=off,self=off}): the same routes and
+     * the same results timed to completion, counted from the attach on.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void attachedToARunningServiceWithTheCheaperAdviceRoutesAndPublishersAreTimedToCompletion(Jdks.Jdk jdk)
+            throws Exception {
+        Path work = TestPaths.workDirectory("webflux-attach-" + jdk.major());
+        int port = HttpProbe.freePort();
+        ForkedJvm.Running app = ForkedJvm.on(jdk)
+                .jar(TestPaths.testAppJar("webflux-app", "webflux-app"), "--server.port=" + port,
+                        "--server.address=127.0.0.1")
+                .timeout(Duration.ofSeconds(90))
+                .start(work.resolve("app"));
+        try {
+            HttpProbe http = new HttpProbe(port);
+            http.awaitReady("/ready", app, Duration.ofSeconds(90));
+            SondeCli sonde = new SondeCli(jdk, work);
+            SondeCli.assertSucceeded(sonde.run("attach", app.pid(),
+                    "include=com.acme.reactive.QuoteService,alloc=off,self=off,out=" + work.resolve("out")));
+            for (int i = 0; i < QUOTES; i++) {
+                assertAnswer(http, "/quotes/" + i, 200, "quote " + i);
+            }
+            for (int i = 0; i < GREETINGS; i++) {
+                assertAnswer(http, "/greetings/guest" + i, 200, "hello guest" + i);
+            }
+            for (int i = 0; i < FIRST_TICKS; i++) {
+                assertAnswer(http, "/first-tick", 200, "tick 0");
+            }
+            Path dumped = work.resolve("dump.json");
+            SondeCli.assertSucceeded(sonde.run("dump", app.pid(), "--out", dumped));
+
+            ReportFile report = ReportFile.read(dumped);
+            assertThat(report.counts()).as("only what came after the attach").containsOnly(
+                    Map.entry("GET /quotes/{id}", (long) QUOTES),
+                    Map.entry("GET /greetings/{name}", (long) GREETINGS),
+                    Map.entry("GET /first-tick", (long) FIRST_TICKS),
+                    Map.entry(SERVICE + "quote", (long) QUOTES),
+                    Map.entry(SERVICE + "ticks", 0L));
+            assertThat(p50(report, "GET /quotes/{id}")).isGreaterThanOrEqualTo(18 * MILLIS);
+            assertThat(p50(report, SERVICE + "quote")).isGreaterThanOrEqualTo(18 * MILLIS);
+            assertThat(report.operation(SERVICE + "ticks").get("cancelled").asLong()).isEqualTo(FIRST_TICKS);
+        } finally {
+            app.terminate();
+        }
+    }
+
     private static void assertAnswer(HttpProbe http, String path, int status, String body) throws Exception {
         var answer = http.exchange("GET", path, Map.of(), null);
         assertThat(answer.statusCode()).as(path).isEqualTo(status);

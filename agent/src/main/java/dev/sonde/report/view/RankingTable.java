@@ -50,12 +50,12 @@ final class RankingTable {
                 cells.add(operation.selfNs == null ? "-" : HumanUnits.duration(operation.selfNs.total));
             }
             if (allocation) {
-                cells.add(operation.allocBytes == null ? "-" : HumanUnits.bytes(operation.allocBytes.mean));
+                cells.add(measuredAllocation(operation) ? HumanUnits.bytes(operation.allocBytes.mean) : "-");
             }
             if (http) {
                 cells.add(operation.http == null ? "-" : ReportView.statusClasses(operation));
             }
-            cells.add(name.apply(shownName(operation, ambiguous)));
+            cells.add(name.apply(shownName(operation, ambiguous)) + cancelled(operation));
             table.row(cells.toArray(new String[0]));
         }
         return table;
@@ -79,6 +79,16 @@ final class RankingTable {
             }
         }
         return shared;
+    }
+
+    /** Whether some call's allocation was measured: asynchronous and virtual-thread calls have none. */
+    private static boolean measuredAllocation(OperationReport operation) {
+        return operation.allocBytes != null && operation.allocBytes.unavailable < operation.count;
+    }
+
+    /** Cancelled calls are in no other column: said after the name, when there are any. */
+    private static String cancelled(OperationReport operation) {
+        return operation.cancelled == null || operation.cancelled == 0 ? "" : " (" + operation.cancelled + " cancelled)";
     }
 
     /** The heading above the ranking: {@code Top 10 of 14 operations by total time}. */

@@ -190,7 +190,7 @@ class ThreadRecording {
         if (operation >= current.length) {
             current = Arrays.copyOf(current, Math.max(operation + 1, current.length * 2));
         }
-        CallBuffer buffer = new CallBuffer();
+        CallBuffer buffer = new CallBuffer(options.selfTime(), options.allocation());
         current[operation] = buffer;
         buffers = current;
         return buffer;

@@ -264,6 +264,25 @@ class ThreadLocalRecorderTest {
         assertThat(snapshot.allocationUnavailable()).isZero();
     }
 
+    @Test
+    void aTimingOnlyRecordingCountsEveryCallExactlyWithoutSelfTimeOrAllocation() {
+        OperationRegistry ownRegistry = new OperationRegistry(10);
+        ThreadLocalRecorder timingOnly = new ThreadLocalRecorder(ownRegistry, new RecordingOptions(false, false));
+        int op = ownRegistry.register("a#b", OperationKind.METHOD);
+        int calls = CallBuffer.CAPACITY * 2 + 5;
+        for (int i = 0; i < calls; i++) {
+            timingOnly.exit(timingOnly.enter(), op, 100 + i % 3, i == 7);
+        }
+        OperationSnapshot snapshot = only(timingOnly.snapshot());
+        assertThat(snapshot.count()).isEqualTo(calls);
+        assertThat(snapshot.errors()).isEqualTo(1);
+        assertThat(snapshot.minNanos()).isEqualTo(100);
+        assertThat(snapshot.maxNanos()).isEqualTo(102);
+        assertThat(snapshot.selfCount()).isZero();
+        assertThat(snapshot.allocationCount()).isZero();
+        assertThat(snapshot.allocationUnavailable()).isZero();
+    }
+
     static volatile Object sink;
 
     private Map<String, OperationSnapshot> byName() {

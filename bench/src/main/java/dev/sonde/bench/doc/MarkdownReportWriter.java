@@ -109,10 +109,9 @@ public final class MarkdownReportWriter {
         line("alone cost, on this machine:");
         line("");
         table(tables.clock());
-        line("The per-call targets were set on a machine that measured ~18 ns per `System.nanoTime()` and ~17 ns per");
-        line("allocation-counter read (floors ~40 ns and ~75 ns). Where the clock is slower, as on this virtual machine,");
-        line("the per-call targets of ≤ 50 ns and ≤ 85 ns sit close to, or below, the floor; the ratios to JFR,");
-        line("which reads the same clock, carry over better from one machine to another.");
+        line("The same floor is a row of the overhead table above (\"floor: 2 × System.nanoTime() per call\"), measured");
+        line("in the same run and the same way as the timers: the targets compare sonde with that row and with JFR,");
+        line("which reads the same clock, because absolute nanoseconds do not carry over from one machine to another.");
         line("");
         line("### What a timed call does");
         line("");
@@ -131,6 +130,10 @@ public final class MarkdownReportWriter {
         switch (contender.kind()) {
             case NONE:
                 return "no agent, no recording (the baseline).";
+            case CLOCK_FLOOR:
+                return "no agent; `bench.monitored.ClockedTarget#recurse`, the same chain timed by hand: two"
+                        + " `System.nanoTime()` calls per level and their difference kept, the least any method timer"
+                        + " does. sonde's distance from this row is its own cost, read in the same run.";
             case SONDE:
                 return "`-javaagent:sonde-agent.jar=" + contender.sondeOptions() + ",log=quiet,out=…`.";
             case JFR:

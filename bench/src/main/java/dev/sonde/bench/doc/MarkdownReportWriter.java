@@ -6,6 +6,7 @@ import dev.sonde.bench.jvm.Jdk;
 import dev.sonde.bench.memory.MemoryResult;
 import dev.sonde.bench.overhead.Contender;
 
+import java.nio.file.Paths;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,6 +44,11 @@ public final class MarkdownReportWriter {
         overheadSection(record, tables);
         memorySection(record, tables);
         appSection(record, tables);
+        String perRequest = PreservedSection.of(Paths.get("docs/performance.md"), "per-request");
+        if (!perRequest.isEmpty()) {
+            line(perRequest);
+            line("");
+        }
         if (!record.failures().isEmpty()) {
             line("## What failed in this run");
             line("");

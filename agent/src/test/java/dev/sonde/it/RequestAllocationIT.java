@@ -1,17 +1,13 @@
 package dev.sonde.it;
 
-import com.sun.tools.attach.VirtualMachine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +35,8 @@ class RequestAllocationIT {
     private static final double TOLERANCE_BYTES = 40;
     private static final String NO_ESCAPE_ANALYSIS = "-XX:-DoEscapeAnalysis";
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
     void aRequestOfAWarmedRouteAllocatesNoMoreWithSondeThanWithout(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("request-allocation-" + jdk.major());
         Path out = work.resolve("out");
@@ -64,7 +56,7 @@ class RequestAllocationIT {
             for (int i = 0; i < WARM_UP_REQUESTS; i++) {
                 assertThat(shop.http().get(PING)).isEqualTo(200);
             }
-            try (JMXConnector connector = connect(shop.pid())) {
+            try (JMXConnector connector = LocalJmx.connect(shop.pid())) {
                 com.sun.management.ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(
                         connector.getMBeanServerConnection(), ManagementFactory.THREAD_MXBEAN_NAME,
                         com.sun.management.ThreadMXBean.class);
@@ -93,14 +85,5 @@ class RequestAllocationIT {
     /** Threads that ended in between read as -1: none should, a pool at rest keeps its threads. */
     private static long sum(long[] allocated) {
         return Arrays.stream(allocated).map(bytes -> Math.max(0, bytes)).sum();
-    }
-
-    private static JMXConnector connect(long pid) throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
-        try {
-            return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
-        } finally {
-            vm.detach();
-        }
     }
 }

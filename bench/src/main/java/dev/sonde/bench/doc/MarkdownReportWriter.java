@@ -42,8 +42,8 @@ public final class MarkdownReportWriter {
         line("runs (half of max − min on each side, combined); the memory and attach rows are single measurements.");
         line("");
         overheadSection(record, tables);
-        memorySection(record, tables);
         preserved("call-cost");
+        memorySection(record, tables);
         appSection(record, tables);
         preserved("per-request");
         if (!record.failures().isEmpty()) {

@@ -92,8 +92,8 @@ public interface Sink {
 
     /**
      * Whether a request handler entered on this thread is the outermost one (nested handlers, such
-     * as a JDK {@code HttpHandler} delegating to another, must count once). Pair with
-     * {@link #releaseRequest()} when it returns true.
+     * as the filters and servlet of one request or a JDK {@code HttpHandler} delegating to another,
+     * must count once). Pair with {@link #releaseRequest()} when it returns true. Allocates nothing.
      */
     boolean claimRequest();
 

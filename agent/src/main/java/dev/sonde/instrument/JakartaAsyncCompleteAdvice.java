@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Inlined into {@code jakarta.servlet.AsyncContext#complete} implementations: an asynchronous request
- * completed without a further dispatch ends here, timed from its original start.
+ * completed without a further dispatch ends here, timed from its original start (see
+ * {@link JakartaServletAdvice}).
  */
 final class JakartaAsyncCompleteAdvice {
 
@@ -29,19 +30,20 @@ final class JakartaAsyncCompleteAdvice {
             return;
         }
         http.removeAttribute("dev.sonde.request.asyncStart");
-        http.setAttribute("dev.sonde.request.done", Boolean.TRUE);
+        Object template = http.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern");
         String mapping = null;
-        try {
-            mapping = http.getHttpServletMapping().getPattern();
-        } catch (Throwable beforeServlet4) {
-            // Servlet 3.x: no mapping API; the path is normalized instead.
+        String path = null;
+        if (template == null || template.toString().isEmpty()) {
+            try {
+                mapping = http.getHttpServletMapping().getPattern();
+            } catch (Throwable beforeServlet4) {
+                // Servlet 3.x: no mapping API; the path is normalized instead.
+            }
+            String pathInfo = http.getPathInfo();
+            path = pathInfo == null ? http.getServletPath() : http.getServletPath() + pathInfo;
         }
-        String pathInfo = http.getPathInfo();
         ServletResponse response = context.getResponse();
         int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
-        Recorder.request(http.getMethod(),
-                http.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
-                mapping, pathInfo == null ? http.getServletPath() : http.getServletPath() + pathInfo,
-                status, System.nanoTime() - (Long) asyncStart, false);
+        Recorder.request(http.getMethod(), template, mapping, path, status, System.nanoTime() - (Long) asyncStart, false);
     }
 }

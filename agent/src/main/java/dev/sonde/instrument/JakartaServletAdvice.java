@@ -3,6 +3,7 @@ package dev.sonde.instrument;
 import dev.sonde.bootstrap.Recorder;
 import net.bytebuddy.asm.Advice;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,11 +17,15 @@ import jakarta.servlet.http.HttpServletResponse;
  * servlet API, so the advice's signature must not name it (the inlined body resolves in the
  * application's class loader).
  *
- * <p>Request attributes carry the state, because a request may cross threads and dispatches:
- * {@code active} marks the outermost call in progress; {@code done} stops the container's later
- * error-page or forward dispatches from counting again; {@code asyncStart} keeps the start of a
- * request that went asynchronous, so the async dispatch (or {@code AsyncContext#complete}, see
- * {@link JakartaAsyncCompleteAdvice}) ends it. This is {@link JavaxServletAdvice} for
+ * <p>The outermost call is the one that claims the thread ({@code Recorder#claimRequest}): the
+ * filters and servlet it calls, and any forward or include, run on that thread inside it. Only a
+ * request's own dispatch is timed, and an asynchronous dispatch of a request that went
+ * asynchronous: error-page dispatches after the request ended never count again. The start of a
+ * request that went asynchronous is kept in a request attribute, {@code asyncStart}, as the request
+ * may cross threads; the async dispatch (or {@code AsyncContext#complete}, see
+ * {@link JakartaAsyncCompleteAdvice}) ends it. A synchronous request sets no attribute and asks the
+ * server only for what names its route (the framework's template if there is one), so a request of
+ * a known route allocates nothing in sonde. This is {@link JavaxServletAdvice} for
  * {@code jakarta.servlet}; the two cannot share code because inlined advice names its types.
  */
 final class JakartaServletAdvice {
@@ -31,12 +36,14 @@ final class JakartaServletAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static long startRequest(@Advice.Argument(0) Object argument) {
         ServletRequest request = (ServletRequest) argument;
-        if (!(request instanceof HttpServletRequest) || request.getAttribute("dev.sonde.request.active") != null
-                || (request.getAttribute("dev.sonde.request.done") != null
-                    && request.getAttribute("dev.sonde.request.asyncStart") == null)) {
+        if (!(request instanceof HttpServletRequest) || !Recorder.claimRequest()) {
             return 0L;
         }
-        request.setAttribute("dev.sonde.request.active", Boolean.TRUE);
+        if (request.getDispatcherType() != DispatcherType.REQUEST
+                && request.getAttribute("dev.sonde.request.asyncStart") == null) {
+            Recorder.releaseRequest();
+            return 0L;
+        }
         return System.nanoTime();
     }
 
@@ -46,29 +53,34 @@ final class JakartaServletAdvice {
         if (start == 0L) {
             return;
         }
+        Recorder.releaseRequest();
         HttpServletRequest http = (HttpServletRequest) request;
-        http.removeAttribute("dev.sonde.request.active");
-        Object asyncStart = http.getAttribute("dev.sonde.request.asyncStart");
+        Object asyncStart = http.getDispatcherType() == DispatcherType.ASYNC
+                ? http.getAttribute("dev.sonde.request.asyncStart") : null;
         if (thrown == null && http.isAsyncStarted()) {
             if (asyncStart == null) {
                 http.setAttribute("dev.sonde.request.asyncStart", start);
             }
             return;
         }
-        long begin = asyncStart instanceof Long ? (Long) asyncStart : start;
-        http.removeAttribute("dev.sonde.request.asyncStart");
-        http.setAttribute("dev.sonde.request.done", Boolean.TRUE);
-        String mapping = null;
-        try {
-            mapping = http.getHttpServletMapping().getPattern();
-        } catch (Throwable beforeServlet4) {
-            // Servlet 3.x: no mapping API; the path is normalized instead.
+        long begin = start;
+        if (asyncStart instanceof Long) {
+            begin = (Long) asyncStart;
+            http.removeAttribute("dev.sonde.request.asyncStart");
         }
-        String pathInfo = http.getPathInfo();
+        Object template = http.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern");
+        String mapping = null;
+        String path = null;
+        if (template == null || template.toString().isEmpty()) {
+            try {
+                mapping = http.getHttpServletMapping().getPattern();
+            } catch (Throwable beforeServlet4) {
+                // Servlet 3.x: no mapping API; the path is normalized instead.
+            }
+            String pathInfo = http.getPathInfo();
+            path = pathInfo == null ? http.getServletPath() : http.getServletPath() + pathInfo;
+        }
         int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
-        Recorder.request(http.getMethod(),
-                http.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
-                mapping, pathInfo == null ? http.getServletPath() : http.getServletPath() + pathInfo,
-                status, System.nanoTime() - begin, thrown != null);
+        Recorder.request(http.getMethod(), template, mapping, path, status, System.nanoTime() - begin, thrown != null);
     }
 }

@@ -9,6 +9,10 @@ import java.util.Arrays;
  * {@link OperationTotals}: duration, self time and allocated bytes of each ({@link #NOT_RECORDED}
  * or {@link AllocationCounter#UNAVAILABLE} where a figure was not measured for a call).
  *
+ * <p>A figure the recording does not measure at all (self time with {@code self=off}, allocation
+ * with {@code alloc=off}) has no array: its calls store nothing for it, which keeps timing-only
+ * calls to one store per figure they have and the buffer a third of the size.
+ *
  * <p>Written by its owning thread, read by snapshots: the contract is on {@link ThreadLocalRecorder}.
  */
 final class CallBuffer {
@@ -46,8 +50,10 @@ final class CallBuffer {
     }
 
     final int[] nanos = new int[CAPACITY];
-    final int[] selfNanos = new int[CAPACITY];
-    final int[] allocatedBytes = new int[CAPACITY];
+    /** Null when self time is not measured: every call's is then {@link #NOT_RECORDED}. */
+    final int[] selfNanos;
+    /** Null when allocation is not measured: every call's is then {@link #NOT_RECORDED}. */
+    final int[] allocatedBytes;
     /**
      * The calls (lower 32 bits) and, of those, the failed ones (upper 32 bits), release-stored
      * after the call's figures: a snapshot that reads it sees them. One store for both, so neither
@@ -65,13 +71,25 @@ final class CallBuffer {
     private CallBuffer overflow;
     boolean writingOverflow;
 
+    /** A buffer for every figure. */
+    CallBuffer() {
+        this(true, true);
+    }
+
+    /** A buffer for the figures a recording measures: with {@code false}, that figure is never measured. */
+    CallBuffer(boolean selfTime, boolean allocation) {
+        this.selfNanos = selfTime ? new int[CAPACITY] : null;
+        this.allocatedBytes = allocation ? new int[CAPACITY] : null;
+    }
+
     /** Whether a call's figures fit the buffer's int slots. */
     static boolean fits(long callNanos, long callAllocatedBytes) {
         return callNanos <= Integer.MAX_VALUE && callAllocatedBytes <= Integer.MAX_VALUE;
     }
 
     /**
-     * Adds a call whose figures {@link #fits fit}. Owner only.
+     * Adds a call whose figures {@link #fits fit}. Owner only. A figure this buffer has no array
+     * for is {@link #NOT_RECORDED} for every call and is not stored.
      *
      * @param statusClass the HTTP response's status class, negative for calls that are not requests
      * @return whether the buffer is full and must be handed over now
@@ -85,8 +103,12 @@ final class CallBuffer {
             return true;
         }
         nanos[i] = (int) callNanos;
-        selfNanos[i] = (int) callSelfNanos;
-        allocatedBytes[i] = (int) callAllocatedBytes;
+        if (selfNanos != null) {
+            selfNanos[i] = (int) callSelfNanos;
+        }
+        if (allocatedBytes != null) {
+            allocatedBytes[i] = (int) callAllocatedBytes;
+        }
         // Release, not volatile: a plain store on x86 (no fence), and on weaker hardware it still
         // orders the figures above before the size a snapshot reads.
         CALLS.setRelease(this, counted + 1 + (failed ? ONE_FAILED : 0));
@@ -112,7 +134,7 @@ final class CallBuffer {
 
     void switchToOverflow() {
         if (overflow == null) {
-            OVERFLOW.setRelease(this, new CallBuffer());
+            OVERFLOW.setRelease(this, new CallBuffer(selfNanos != null, allocatedBytes != null));
         }
         writingOverflow = true;
     }

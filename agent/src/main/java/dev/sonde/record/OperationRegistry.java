@@ -29,6 +29,7 @@ public final class OperationRegistry {
     /** Concurrent, so that request-time lookups of known names take no lock. */
     private final Map<String, Integer> ids = new ConcurrentHashMap<>();
     private final Set<String> droppedNames = new HashSet<>();
+    private final RouteIds routeIds = new RouteIds();
     private volatile Operation[] operations = new Operation[0];
     private int overflowId = -1;
     private long dropped;
@@ -43,11 +44,22 @@ public final class OperationRegistry {
         return known != null ? known : registerNew(name, id -> new Operation(id, name, kind, null, null));
     }
 
-    /** The id of an HTTP route's operation ({@code GET /api/owners/{id}}), at request time. */
+    /**
+     * The id of an HTTP route's operation ({@code GET /api/owners/{id}}), at request time: a known
+     * route's id is found without building its name.
+     */
     int registerRoute(String method, String route) {
+        int known = routeIds.find(method, route);
+        return known != RouteIds.UNKNOWN ? known : registerNewRoute(method, route);
+    }
+
+    private synchronized int registerNewRoute(String method, String route) {
         String name = HttpRoutes.operationName(method, route);
-        Integer known = ids.get(name);
-        return known != null ? known : registerNew(name, id -> new Operation(id, name, OperationKind.HTTP, method, route));
+        int id = registerNew(name, newId -> new Operation(newId, name, OperationKind.HTTP, method, route));
+        if (id != overflowId) {
+            routeIds.remember(method, route, id);
+        }
+        return id;
     }
 
     /**

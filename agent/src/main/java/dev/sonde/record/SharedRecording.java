@@ -18,6 +18,8 @@ final class SharedRecording extends ThreadRecording {
      * outermost call returns, so a virtual thread keeps no entry between calls.
      */
     private final ThreadLocal<Boolean> inJdbc = new ThreadLocal<>();
+    /** The request nesting guard of virtual threads, removed like {@link #inJdbc}. */
+    private final ThreadLocal<Boolean> inRequest = new ThreadLocal<>();
 
     SharedRecording(OperationRegistry registry, RecordingOptions options) {
         super(registry, options, null);
@@ -53,6 +55,20 @@ final class SharedRecording extends ThreadRecording {
     @Override
     void releaseJdbc() {
         inJdbc.remove();
+    }
+
+    @Override
+    boolean claimRequest() {
+        if (inRequest.get() != null) {
+            return false;
+        }
+        inRequest.set(Boolean.TRUE);
+        return true;
+    }
+
+    @Override
+    void releaseRequest() {
+        inRequest.remove();
     }
 
     /** Virtual threads share this recording, so each lookup takes its own probe. */

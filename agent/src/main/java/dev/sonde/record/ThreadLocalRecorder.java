@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       ended ones, and for a request whose route is new (the registry's lock).</li>
  * </ul>
  * A thread allocates the first time it calls an operation (its buffer), reaches a new depth (its
- * frame) or needs an overflow buffer, and a request allocates its operation's name. Nothing thrown
+ * frame) or needs an overflow buffer; a request allocates only when its route is new (the
+ * operation's name) or has to be read from the raw path (no framework template or servlet mapping
+ * names it; see {@link HttpRoutes}). Nothing thrown
  * reaches the application: the advice suppresses it, and a failed hand-over still empties the
  * buffer (those calls are lost, later ones are not).
  *
@@ -71,8 +73,6 @@ public final class ThreadLocalRecorder implements Sink {
      * {@code detach}.
      */
     private final ThreadLocal<Object[]> current = ThreadLocal.withInitial(this::holderForCurrentThread);
-    /** Set while an outermost request handler runs on the thread (see {@link #claimRequest}). */
-    private final ThreadLocal<Boolean> handlingRequest = new ThreadLocal<>();
     private final AtomicInteger newThreads = new AtomicInteger();
     private final AdviceFailures adviceFailures = new AdviceFailures();
     /**
@@ -217,16 +217,12 @@ public final class ThreadLocalRecorder implements Sink {
 
     @Override
     public boolean claimRequest() {
-        if (handlingRequest.get() != null) {
-            return false;
-        }
-        handlingRequest.set(Boolean.TRUE);
-        return true;
+        return recording().claimRequest();
     }
 
     @Override
     public void releaseRequest() {
-        handlingRequest.remove();
+        recording().releaseRequest();
     }
 
     /**

@@ -38,6 +38,8 @@ class ThreadRecording {
     final Object[] holder = {this};
     /** Set while a JDBC call runs on this thread: calls inside it (a pool delegating to its driver) count once. */
     private boolean inJdbc;
+    /** Set while the outermost request handler runs on this thread: nested handlers count once. */
+    private boolean inRequest;
     /** The key this thread looks its statements up with (see {@link WeakIdentityMap}). */
     private final WeakIdentityMap.Probe statementProbe = new WeakIdentityMap.Probe();
     /** Set by the one caller that folds this ended thread (two folds could count its buffers twice). */
@@ -63,6 +65,23 @@ class ThreadRecording {
         frame.calleeNanos = 0;
         frame.allocationAtStart = options.allocationCounter();
         return frame;
+    }
+
+    /**
+     * Whether a request handler entered now is the outermost on this thread; pair with
+     * {@link #releaseRequest} when true. A field, not a thread-local entry set and removed per
+     * request, so that a request allocates nothing.
+     */
+    boolean claimRequest() {
+        if (inRequest) {
+            return false;
+        }
+        inRequest = true;
+        return true;
+    }
+
+    void releaseRequest() {
+        inRequest = false;
     }
 
     /** Whether a JDBC call entered now is the outermost on this thread; pair with {@link #releaseJdbc} when true. */
@@ -190,7 +209,7 @@ class ThreadRecording {
         if (operation >= current.length) {
             current = Arrays.copyOf(current, Math.max(operation + 1, current.length * 2));
         }
-        CallBuffer buffer = new CallBuffer();
+        CallBuffer buffer = new CallBuffer(options.selfTime(), options.allocation());
         current[operation] = buffer;
         buffers = current;
         return buffer;

@@ -24,6 +24,38 @@ final class ValueTotals {
         max = Math.max(max, v);
     }
 
+    /** The first {@code size} values, each counted (a negative one as 0, like {@link #add}). */
+    void addEach(int[] values, int size) {
+        add(values, size, false);
+    }
+
+    /** The first {@code size} values that were measured: negative ones (not measured) are skipped. */
+    void addMeasured(int[] values, int size) {
+        add(values, size, true);
+    }
+
+    private void add(int[] values, int size, boolean skipNegative) {
+        long sum = total;
+        long low = min;
+        long high = max;
+        for (int i = 0; i < size; i++) {
+            int value = values[i];
+            if (value < 0) {
+                if (skipNegative) {
+                    continue;
+                }
+                value = 0;
+            }
+            histogram.recordValue(value);
+            sum += value;
+            low = Math.min(low, value);
+            high = Math.max(high, value);
+        }
+        total = sum;
+        min = low;
+        max = high;
+    }
+
     void addAll(ValueTotals other) {
         histogram.add(other.histogram);
         total += other.total;

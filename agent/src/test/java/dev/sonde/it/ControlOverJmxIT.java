@@ -1,14 +1,11 @@
 package dev.sonde.it;
 
-import com.sun.tools.attach.VirtualMachine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +42,7 @@ class ControlOverJmxIT {
         SondeCli sonde = new SondeCli(jdk, work);
         try (LongRunningService app = LongRunningService.start(jvm, work.resolve("app"))) {
             app.burst();
-            try (JMXConnector connector = connect(app.pid())) {
+            try (JMXConnector connector = LocalJmx.connect(app.pid())) {
                 MBeanServerConnection server = connector.getMBeanServerConnection();
                 Poll.until(Duration.ofSeconds(10), "the MBean", () -> server.isRegistered(AGENT), app::describe);
                 assertThat((String[]) server.getAttribute(AGENT, "Includes")).containsExactly(PLACE);
@@ -97,16 +94,6 @@ class ControlOverJmxIT {
             assertThat(detach.exitCode()).as(detach.describe()).isZero();
             assertThat(Files.list(out).filter(p -> p.getFileName().toString().startsWith("sonde-report-")).count()).isEqualTo(1);
             assertThat(app.stop().exitCode()).isZero();
-        }
-    }
-
-    /** What jconsole does: start the JVM's local JMX agent through the attach API and connect. */
-    private static JMXConnector connect(long pid) throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
-        try {
-            return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
-        } finally {
-            vm.detach();
         }
     }
 

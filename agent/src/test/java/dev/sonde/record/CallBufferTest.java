@@ -24,6 +24,21 @@ class CallBufferTest {
     }
 
     @Test
+    void aBufferWithoutSelfTimeOrAllocationStoresOnlyDurationsAndItsOverflowHasTheSameShape() {
+        CallBuffer buffer = new CallBuffer(false, false);
+        buffer.add(10, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, NO_STATUS, true);
+
+        assertThat(buffer.publishedSize()).isEqualTo(1);
+        assertThat(buffer.nanos).startsWith(10);
+        assertThat(buffer.selfNanos).isNull();
+        assertThat(buffer.allocatedBytes).isNull();
+        assertThat(buffer.publishedErrors()).isEqualTo(1);
+        buffer.switchToOverflow();
+        assertThat(buffer.publishedOverflow().selfNanos).isNull();
+        assertThat(buffer.publishedOverflow().allocatedBytes).isNull();
+    }
+
+    @Test
     void theCallThatFillsTheBufferAsksForTheHandOver() {
         CallBuffer buffer = new CallBuffer();
         for (int i = 1; i < CallBuffer.CAPACITY; i++) {

@@ -37,4 +37,29 @@ class OperationRegistryTest {
         registry.register("a#2", OperationKind.METHOD);
         assertThat(registry.register("a#1", OperationKind.METHOD)).isEqualTo(kept);
     }
+
+    @Test
+    void aRouteKeepsOneIdPerMethodAndTheNameOfBoth() {
+        OperationRegistry registry = new OperationRegistry(10);
+        int get = registry.registerRoute("GET", "/owners/{id}");
+        int post = registry.registerRoute("POST", "/owners/{id}");
+
+        assertThat(registry.registerRoute("GET", new String("/owners/{id}"))).isEqualTo(get);
+        assertThat(registry.registerRoute("POST", "/owners/{id}")).isEqualTo(post);
+        assertThat(post).isNotEqualTo(get);
+        assertThat(registry.operation(get).name).isEqualTo("GET /owners/{id}");
+        assertThat(registry.operation(post).name).isEqualTo("POST /owners/{id}");
+        assertThat(registry.find("GET /owners/{id}")).contains(get);
+    }
+
+    @Test
+    void routesPastTheCapShareTheOverflowOperationAndAreCountedAsDroppedOnce() {
+        OperationRegistry registry = new OperationRegistry(1);
+        registry.registerRoute("GET", "/a");
+        int past = registry.registerRoute("GET", "/b");
+
+        assertThat(registry.registerRoute("GET", "/b")).isEqualTo(past);
+        assertThat(registry.operation(past).name).isEqualTo(OperationRegistry.OVERFLOW);
+        assertThat(registry.droppedCount()).isEqualTo(1);
+    }
 }

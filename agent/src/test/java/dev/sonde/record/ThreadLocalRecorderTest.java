@@ -264,6 +264,66 @@ class ThreadLocalRecorderTest {
         assertThat(snapshot.allocationUnavailable()).isZero();
     }
 
+    @Test
+    void aTimingOnlyRecordingCountsEveryCallExactlyWithoutSelfTimeOrAllocation() {
+        OperationRegistry ownRegistry = new OperationRegistry(10);
+        ThreadLocalRecorder timingOnly = new ThreadLocalRecorder(ownRegistry, new RecordingOptions(false, false));
+        int op = ownRegistry.register("a#b", OperationKind.METHOD);
+        int calls = CallBuffer.CAPACITY * 2 + 5;
+        for (int i = 0; i < calls; i++) {
+            timingOnly.exit(timingOnly.enter(), op, 100 + i % 3, i == 7);
+        }
+        OperationSnapshot snapshot = only(timingOnly.snapshot());
+        assertThat(snapshot.count()).isEqualTo(calls);
+        assertThat(snapshot.errors()).isEqualTo(1);
+        assertThat(snapshot.minNanos()).isEqualTo(100);
+        assertThat(snapshot.maxNanos()).isEqualTo(102);
+        assertThat(snapshot.selfCount()).isZero();
+        assertThat(snapshot.allocationCount()).isZero();
+        assertThat(snapshot.allocationUnavailable()).isZero();
+    }
+
+    @Test
+    void aRequestOfAKnownRouteAllocatesNothing() {
+        String method = "GET";
+        String template = "/api/owners/{id}";
+        String path = "/api/owners/7";
+        for (int i = 0; i < CallBuffer.CAPACITY * 3; i++) {
+            recorder.claimRequest();
+            recorder.request(method, template, "/", "/api/owners/" + i, 200 + i % 300, 1_000, false);
+            recorder.releaseRequest();
+        }
+        long[] windows = new long[3];
+        for (int w = 0; w < windows.length; w++) {
+            long before = allocatedBytes();
+            for (int i = 0; i < CallBuffer.CAPACITY * 2; i++) {
+                recorder.claimRequest();
+                recorder.request(method, template, "/", path, i % 2 == 0 ? 200 : 404, 1_000, false);
+                recorder.releaseRequest();
+            }
+            windows[w] = allocatedBytes() - before;
+        }
+        assertThat(windows).as("bytes allocated by 128 requests (buffers handed over twice), in three windows")
+                .containsOnly(0L);
+        assertThat(byName().get("GET /api/owners/{id}").count()).isEqualTo(CallBuffer.CAPACITY * 9);
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long allocatedBytes() {
+        return THREADS.getCurrentThreadAllocatedBytes();
+    }
+
+    @Test
+    void onlyTheOutermostRequestHandlerOfAThreadClaimsIt() {
+        assertThat(recorder.claimRequest()).isTrue();
+        assertThat(recorder.claimRequest()).as("a nested handler").isFalse();
+        recorder.releaseRequest();
+        assertThat(recorder.claimRequest()).as("the next request").isTrue();
+        recorder.releaseRequest();
+    }
+
     static volatile Object sink;
 
     private Map<String, OperationSnapshot> byName() {

@@ -2,6 +2,7 @@ package dev.sonde.bench;
 
 import java.util.concurrent.TimeUnit;
 
+import bench.monitored.ClockedTarget;
 import bench.monitored.MonitoredTarget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * MooBench-style overhead benchmark: one operation is a call chain of {@code depth} (default 10)
  * empty recursive calls into {@link MonitoredTarget#recurse(int)}. Run it once without the agent
  * (baseline) and once with it ({@code -jvmArgsAppend -javaagent:...}); the difference divided by
- * the depth is the per-call instrumentation overhead.
+ * the depth is the per-call instrumentation overhead. {@link #clockFloor} runs the same chain timed
+ * by hand with two {@code System.nanoTime()} calls per level: the floor, read in the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,9 +35,15 @@ public class RecursiveCallBenchmark {
     public int depth;
 
     private final MonitoredTarget target = new MonitoredTarget();
+    private final ClockedTarget clocked = new ClockedTarget();
 
     @Benchmark
     public long recursiveCall() {
         return target.recurse(depth);
+    }
+
+    @Benchmark
+    public long clockFloor() {
+        return clocked.recurse(depth);
     }
 }

@@ -6,6 +6,7 @@ import dev.sonde.bench.jvm.Jdk;
 import dev.sonde.bench.memory.MemoryResult;
 import dev.sonde.bench.overhead.Contender;
 
+import java.nio.file.Paths;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -41,8 +42,10 @@ public final class MarkdownReportWriter {
         line("runs (half of max − min on each side, combined); the memory and attach rows are single measurements.");
         line("");
         overheadSection(record, tables);
+        preserved("call-cost");
         memorySection(record, tables);
         appSection(record, tables);
+        preserved("per-request");
         if (!record.failures().isEmpty()) {
             line("## What failed in this run");
             line("");
@@ -52,6 +55,15 @@ public final class MarkdownReportWriter {
             line("");
         }
         return out.toString();
+    }
+
+    /** A section measured by another script (bench/call-cost, bench/request-cost), kept from the page as it is. */
+    private void preserved(String name) {
+        String section = PreservedSection.of(Paths.get("docs/performance.md"), name);
+        if (!section.isEmpty()) {
+            line(section);
+            line("");
+        }
     }
 
     private void runSection(BenchRecord record) {
@@ -109,17 +121,17 @@ public final class MarkdownReportWriter {
         line("alone cost, on this machine:");
         line("");
         table(tables.clock());
-        line("The per-call targets were set on a machine that measured ~18 ns per `System.nanoTime()` and ~17 ns per");
-        line("allocation-counter read (floors ~40 ns and ~75 ns). Where the clock is slower, as on this virtual machine,");
-        line("the per-call targets of ≤ 50 ns and ≤ 85 ns sit close to, or below, the floor; the ratios to JFR,");
-        line("which reads the same clock, carry over better from one machine to another.");
+        line("The same floor is a row of the overhead table above (\"floor: 2 × System.nanoTime() per call\"), measured");
+        line("in the same run and the same way as the timers: the targets compare sonde with that row and with JFR,");
+        line("which reads the same clock, because absolute nanoseconds do not carry over from one machine to another.");
         line("");
         line("### What a timed call does");
         line("");
         line("The advice inlined into a timed method reads the clock at entry and exit and hands the duration to");
-        line("the thread's own buffer: an array store, with no lock, no shared atomic and no allocation. Every");
+        line("the thread's own buffer: an array store, with no lock, no shared atomic and no allocation (a");
+        line("timing-only buffer has no room for self time or allocation, so it stores the duration alone). Every");
         line("64 calls of an operation on a thread, the buffer is added to the operation's histograms under a");
-        line("lock. When two threads meet at that lock, the operation's totals split into stripes (as");
+        line("lock, one figure at a time. When two threads meet at that lock, the operation's totals split into stripes (as");
         line("`LongAdder` does, up to the number of cores, at most 8), so threads on different cores stop");
         line("taking turns at one lock and one histogram; a thread that finds the lock busy goes on in a");
         line("second buffer instead of waiting. Allocation adds two reads of the thread's allocation counter,");
@@ -131,6 +143,10 @@ public final class MarkdownReportWriter {
         switch (contender.kind()) {
             case NONE:
                 return "no agent, no recording (the baseline).";
+            case CLOCK_FLOOR:
+                return "no agent; `bench.monitored.ClockedTarget#recurse`, the same chain timed by hand: two"
+                        + " `System.nanoTime()` calls per level and their difference kept, the least any method timer"
+                        + " does. sonde's distance from this row is its own cost, read in the same run.";
             case SONDE:
                 return "`-javaagent:sonde-agent.jar=" + contender.sondeOptions() + ",log=quiet,out=…`.";
             case JFR:

@@ -17,9 +17,11 @@ public record Contender(String name, Kind kind, String sondeOptions) {
     /** JFR's {@code jdk.MethodTiming} event exists from this feature release on. */
     static final int JFR_METHOD_TIMING_SINCE = 25;
 
-    public enum Kind { NONE, SONDE, JFR, OPENTELEMETRY }
+    public enum Kind { NONE, CLOCK_FLOOR, SONDE, JFR, OPENTELEMETRY }
 
     public static final Contender NO_AGENT = new Contender("no agent", Kind.NONE, "");
+    /** No agent; the chain timed by hand with two {@code System.nanoTime()} calls per level. */
+    public static final Contender CLOCK_FLOOR = new Contender("floor: 2 × System.nanoTime() per call", Kind.CLOCK_FLOOR, "");
     public static final Contender SONDE_TIMING = sonde("sonde timing only", "alloc=off,self=off");
     public static final Contender SONDE_ALLOC = sonde("sonde + alloc", "alloc=on,self=off");
     public static final Contender SONDE_SELF = sonde("sonde + self", "alloc=off,self=on");
@@ -31,7 +33,7 @@ public record Contender(String name, Kind kind, String sondeOptions) {
     public static final Contender OPENTELEMETRY = new Contender("OpenTelemetry agent", Kind.OPENTELEMETRY, "");
 
     /** In the order they run and appear in tables; the baseline first. */
-    public static final List<Contender> ALL = List.of(NO_AGENT, SONDE_TIMING, SONDE_ALLOC, SONDE_SELF, SONDE_FULL,
+    public static final List<Contender> ALL = List.of(NO_AGENT, CLOCK_FLOOR, SONDE_TIMING, SONDE_ALLOC, SONDE_SELF, SONDE_FULL,
             SONDE_UNMATCHED, JFR, OPENTELEMETRY);
 
     private static Contender sonde(String name, String options) {
@@ -39,9 +41,14 @@ public record Contender(String name, Kind kind, String sondeOptions) {
                 + (options.isEmpty() ? "" : "," + options));
     }
 
-    /** Whether this contender times the target method (all but the baseline and the unmatched one). */
+    /** Whether this contender times the target method with a tool (not the baseline, the floor or the unmatched one). */
     boolean timesTarget() {
-        return kind != Kind.NONE && this != SONDE_UNMATCHED;
+        return kind != Kind.NONE && kind != Kind.CLOCK_FLOOR && this != SONDE_UNMATCHED;
+    }
+
+    /** The method of {@code RecursiveCallBenchmark} this contender runs. */
+    String benchmarkMethod() {
+        return kind == Kind.CLOCK_FLOOR ? "clockFloor" : "recursiveCall";
     }
 
     /** The JVM options that put this contender in a forked JVM, writing whatever it writes to {@code out}. */

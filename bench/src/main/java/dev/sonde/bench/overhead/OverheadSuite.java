@@ -108,7 +108,7 @@ public final class OverheadSuite {
         List<String> jvmArgs = new ArrayList<>(FORK_JVM_ARGS);
         jvmArgs.addAll(contender.jvmArgs(tools, out));
         Options options = new OptionsBuilder()
-                .include(RecursiveCallBenchmark.class.getName() + ".recursiveCall$")
+                .include(RecursiveCallBenchmark.class.getName() + "." + contender.benchmarkMethod() + "$")
                 .jvm(jdk.java().toString())
                 .jvmArgs(jvmArgs.toArray(new String[0]))
                 .threads(threads)

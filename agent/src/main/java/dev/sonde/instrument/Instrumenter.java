@@ -75,6 +75,7 @@ public final class Instrumenter {
                 .with(new RecentTypes())
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
+                .with((AgentBuilder.TransformerDecorator) ClassBeingLoaded::aroundTransform)
                 .ignore(Exclusions.matcher())
                 .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN)), isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(selector.types())))

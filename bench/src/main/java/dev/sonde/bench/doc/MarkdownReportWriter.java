@@ -43,6 +43,7 @@ public final class MarkdownReportWriter {
         overheadSection(record, tables);
         memorySection(record, tables);
         appSection(record, tables);
+        startupSection(record, tables);
         if (!record.failures().isEmpty()) {
             line("## What failed in this run");
             line("");
@@ -198,6 +199,23 @@ public final class MarkdownReportWriter {
                     : "failed: " + attach.failure()));
             line("");
         }
+    }
+
+    private void startupSection(BenchRecord record, ReportTables tables) {
+        line("## Start-up: a Spring Boot + JPA application");
+        line("");
+        if (record.startup() == null) {
+            line("Not measured in this run (see the failures below).");
+            line("");
+            return;
+        }
+        line(String.format(Locale.ROOT, "`bench/startup-app` (Spring Boot with Spring MVC, Spring Data JPA, Hibernate and"
+                + " H2; `%s`, on the first JDK, 1 GiB heap), from launching the JVM to the first 200 from `/api/ping`,"
+                + " which reads the database. Each round starts every contender once, in an order that rotates from"
+                + " round to round. The goal is ≤ 1.10× with the application's include and HTTP on.",
+                record.startup().application()));
+        line("");
+        table(tables.startup());
     }
 
     private static String alternation(List<AppResult.Run> runs) {

@@ -50,7 +50,7 @@ public final class ReportTables {
     /** The start-up goal: sonde with the application's include and HTTP on, against no agent. */
     private void startupTarget(Table table) {
         StartupResult startup = record.startup();
-        String what = "start-up of a Spring Boot + JPA app to its first 200 (" + StartupBenchmark.APP_INCLUDE + ")";
+        String what = "start-up of a Spring Boot + JPA app to its first 200 (sonde: application include, HTTP on)";
         if (startup == null) {
             table.row(what, "≤ 1.10×", NONE, "n/a");
             return;

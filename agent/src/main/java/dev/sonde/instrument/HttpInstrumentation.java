@@ -56,16 +56,12 @@ final class HttpInstrumentation {
     private static AgentBuilder servlet(AgentBuilder builder, String api, Class<?> requestAdvice,
                                         Class<?> completeAdvice, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
         return builder
-                .type(retransformable.apply(implementationOf(api + ".Servlet")))
+                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Servlet", "service")))
                 .transform(visit(requestAdvice, requestMethod("service", 2, api)))
-                .type(retransformable.apply(implementationOf(api + ".Filter")))
+                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Filter", "doFilter")))
                 .transform(visit(requestAdvice, requestMethod("doFilter", 3, api)))
-                .type(retransformable.apply(implementationOf(api + ".AsyncContext")))
+                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".AsyncContext", "complete")))
                 .transform(visit(completeAdvice, named("complete").and(takesArguments(0))));
-    }
-
-    private static AgentBuilder.RawMatcher implementationOf(String type) {
-        return ImplementationOf.inLoadersThatSee(type);
     }
 
     /** {@code service(ServletRequest, ServletResponse)}, {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */

@@ -12,20 +12,27 @@ import java.util.WeakHashMap;
 
 
 /**
- * Concrete classes that implement a named interface (a servlet API type), in any class loader the
- * matcher is given. A class being loaded is described from its class file and its supertypes walked
- * by name ({@link SupertypeNames}); a class already loaded, which {@code attach} checks by the thousand, is
+ * Concrete classes that implement a named interface (a servlet API type) and declare one of the
+ * methods sonde advises on it, in any class loader the matcher is given. A class being loaded is
+ * first asked the cheap question, from its own class file ({@link ClassFileOutline}): does it
+ * declare one of those methods with a body? Advice is woven into declared methods only, so a class
+ * that does not would come out of the transformation unchanged; almost every class stops there.
+ * The few that do are described from their class files and their supertypes walked by name
+ * ({@link SupertypeNames}). A class already loaded, which {@code attach} checks by the thousand, is
  * checked on the {@link Class} itself by walking its supertypes' names: no generic signatures are
  * parsed and no class is loaded, which makes attaching to a large application markedly cheaper.
  */
 final class ImplementationOf implements AgentBuilder.RawMatcher {
 
     private final String interfaceName;
+    /** The methods advised on implementations; a class that declares none of them is never changed. */
+    private final String[] advisedMethods;
     private final SupertypeNames supertypes;
 
     /** @param supertypes shared by the matchers that see the same classes, so each class is walked once */
-    ImplementationOf(String interfaceName, SupertypeNames supertypes) {
+    ImplementationOf(String interfaceName, SupertypeNames supertypes, String... advisedMethods) {
         this.interfaceName = interfaceName;
+        this.advisedMethods = advisedMethods;
         this.supertypes = supertypes;
     }
 
@@ -40,9 +47,9 @@ final class ImplementationOf implements AgentBuilder.RawMatcher {
      * Concrete implementations of {@code interfaceName}, looked for only in loaders that can see it,
      * so other loaders pay nothing for the supertype checks (the servlet APIs, {@code java.sql}).
      */
-    static AgentBuilder.RawMatcher inLoadersThatSee(String interfaceName) {
+    static AgentBuilder.RawMatcher inLoadersThatSee(String interfaceName, String... advisedMethods) {
         ElementMatcher<ClassLoader> visible = canSee(interfaceName);
-        AgentBuilder.RawMatcher implementing = new ImplementationOf(interfaceName, LOADING_CLASSES);
+        AgentBuilder.RawMatcher implementing = new ImplementationOf(interfaceName, LOADING_CLASSES, advisedMethods);
         return (description, loader, module, redefined, domain) -> visible.matches(loader)
                 && implementing.matches(description, loader, module, redefined, domain);
     }
@@ -59,6 +66,10 @@ final class ImplementationOf implements AgentBuilder.RawMatcher {
     public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
                            ProtectionDomain domain) {
         if (classBeingRedefined == null) {
+            ClassFileOutline outline = ClassBeingLoaded.outlineOf(type.getName());
+            if (outline != null && (outline.isInterface() || !outline.declaresConcreteMethodNamed(advisedMethods))) {
+                return false;
+            }
             return !type.isInterface() && supertypes.of(type).contains(interfaceName);
         }
         return !classBeingRedefined.isInterface() && implementsByName(classBeingRedefined, interfaceName);

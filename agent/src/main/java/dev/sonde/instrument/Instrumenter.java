@@ -4,12 +4,14 @@ import dev.sonde.bootstrap.Log;
 import dev.sonde.config.Config;
 import dev.sonde.config.MethodPattern;
 import dev.sonde.record.OperationRegistry;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -55,6 +57,15 @@ public final class Instrumenter {
      */
     private static final String NEXUS_DISABLED = "dev.sonde.shaded.bytebuddy.nexus.disabled";
 
+    /**
+     * Advice is woven into the methods a class declares, so the transformation needs no graph of
+     * every method it inherits: Byte Buddy's default builds one from the whole type hierarchy for
+     * each class it transforms (parsing the class files of all its supertypes), which was most of
+     * the cost of transforming a JDBC driver's or Hibernate's classes at start.
+     */
+    private static final ByteBuddy DECLARED_METHODS_ONLY = new ByteBuddy()
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+
     public ResettableClassFileTransformer install(Instrumentation instrumentation) {
         System.setProperty(NEXUS_DISABLED, "true");
         MethodSelector selector = new MethodSelector(config.includes(), config.excludes());
@@ -70,11 +81,12 @@ public final class Instrumenter {
         LazyAdvice constructorAdvice = new LazyAdvice(() ->
                 timingAdvice(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class, binding));
 
-        AgentBuilder withMethods = new AgentBuilder.Default()
+        AgentBuilder withMethods = new AgentBuilder.Default(DECLARED_METHODS_ONLY)
                 .disableClassFormatChanges()
                 .with(new RecentTypes())
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
+                .with((AgentBuilder.TransformerDecorator) ClassBeingLoaded::aroundTransform)
                 .ignore(Exclusions.matcher())
                 .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN)), isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(selector.types())))

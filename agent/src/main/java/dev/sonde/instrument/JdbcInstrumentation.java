@@ -10,7 +10,9 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
@@ -33,14 +35,20 @@ final class JdbcInstrumentation {
     private static final String STATEMENT = "java.sql.Statement";
     private static final String CONNECTION = "java.sql.Connection";
     private static final String DATA_SOURCE = "javax.sql.DataSource";
+    private static final String[] EXECUTIONS = {"execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
+        "executeBatch", "executeLargeBatch"};
+    private static final String ADD_BATCH = "addBatch";
+    private static final String[] STATEMENT_METHODS = Stream.concat(Arrays.stream(EXECUTIONS), Stream.of(ADD_BATCH))
+            .toArray(String[]::new);
+    private static final String[] PREPARE = {"prepareStatement", "prepareCall"};
+    private static final String GET_CONNECTION = "getConnection";
 
     private JdbcInstrumentation() {
     }
 
     static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable,
                               OperationRegistry registry) {
-        ElementMatcher.Junction<MethodDescription> executions = namedOneOf("execute", "executeQuery",
-                "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch")
+        ElementMatcher.Junction<MethodDescription> executions = namedOneOf(EXECUTIONS)
                 .and(not(isAbstract())).and(not(isStatic()));
         LazyAdvice withText = advice(JdbcTextAdvice.class, null);
         LazyAdvice prepared = advice(JdbcPreparedAdvice.class, null);
@@ -49,25 +57,21 @@ final class JdbcInstrumentation {
         LazyAdvice connection = advice(JdbcConnectionAdvice.class,
                 new OperationIdBinding(registry, OperationKind.SQL));
         return builder
-                .type(retransformable.apply(implementationOf(STATEMENT)))
+                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(STATEMENT, STATEMENT_METHODS)))
                 .transform((type, description, loader, module, domain) -> type
                         .visit(withText.get().on(executions.and(takesArgument(0, String.class))))
                         .visit(prepared.get().on(executions.and(takesArguments(0))))
-                        .visit(addBatch.get().on(named("addBatch").and(takesArguments(String.class))
+                        .visit(addBatch.get().on(named(ADD_BATCH).and(takesArguments(String.class))
                                 .and(not(isAbstract())).and(not(isStatic())))))
-                .type(retransformable.apply(implementationOf(CONNECTION)))
+                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(CONNECTION, PREPARE)))
                 .transform((type, description, loader, module, domain) -> type
-                        .visit(prepare.get().on(namedOneOf("prepareStatement", "prepareCall")
+                        .visit(prepare.get().on(namedOneOf(PREPARE)
                                 .and(takesArgument(0, String.class)).and(not(returns(void.class)))
                                 .and(not(isAbstract())).and(not(isStatic())))))
-                .type(retransformable.apply(implementationOf(DATA_SOURCE)))
+                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(DATA_SOURCE, GET_CONNECTION)))
                 .transform((type, description, loader, module, domain) -> type
-                        .visit(connection.get().on(named("getConnection")
+                        .visit(connection.get().on(named(GET_CONNECTION)
                                 .and(not(isAbstract())).and(not(isStatic())))));
-    }
-
-    private static AgentBuilder.RawMatcher implementationOf(String type) {
-        return ImplementationOf.inLoadersThatSee(type);
     }
 
     /**

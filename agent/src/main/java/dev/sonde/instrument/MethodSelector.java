@@ -18,6 +18,7 @@ final class MethodSelector {
 
     private final List<Rule> includes = new ArrayList<>();
     private final List<Rule> excludes = new ArrayList<>();
+    private final ClassLoadingMachinery classLoading = new ClassLoadingMachinery();
 
     MethodSelector(List<MethodPattern> includePatterns, List<MethodPattern> excludePatterns) {
         includePatterns.forEach(p -> includes.add(new Rule(p)));
@@ -42,7 +43,10 @@ final class MethodSelector {
         return untimed;
     }
 
-    /** Types that some include selects and no whole-class exclude removes; never synthetic ones. */
+    /**
+     * Types that some include selects and no whole-class exclude removes; never synthetic ones, nor
+     * class-loading machinery that only a wildcard selects ({@link ClassLoadingMachinery}).
+     */
     ElementMatcher.Junction<TypeDescription> types() {
         return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
             @Override
@@ -55,8 +59,8 @@ final class MethodSelector {
                     noteRemovedType(rulesFor(includes, type), type, wholeTypeExclude);
                     return false;
                 }
-                // Last: it parses the class file of a class being loaded.
-                return !type.isSynthetic();
+                // Last: these parse the class file of a class being loaded.
+                return !type.isSynthetic() && !classLoading.keepsUntimed(type, patternsOf(rulesFor(includes, type)));
             }
         };
     }
@@ -110,6 +114,12 @@ final class MethodSelector {
             }
         }
         return false;
+    }
+
+    private static List<MethodPattern> patternsOf(List<Rule> rules) {
+        List<MethodPattern> patterns = new ArrayList<>(rules.size());
+        rules.forEach(rule -> patterns.add(rule.pattern));
+        return patterns;
     }
 
     private static List<Rule> rulesFor(List<Rule> rules, TypeDescription type) {

@@ -5,6 +5,9 @@ import com.acme.testapp.Handler;
 import com.acme.testapp.OrderService;
 import com.acme.testapp.PaymentService;
 import com.acme.testapp.internal.AuditService;
+import com.acme.testapp.loading.PluginConnection;
+import com.acme.testapp.loading.PluginLoader;
+import com.acme.testapp.loading.PluginRegistry;
 import com.acme.testapp.patterns.Op;
 import com.acme.testapp.patterns.Order;
 import com.acme.testapp.patterns.Outer;
@@ -403,5 +406,25 @@ class MethodSelectorTest {
 
     private static List<String> untimed(MethodSelector selector) {
         return selector.untimedIncludes().stream().map(UntimedInclude::warning).collect(Collectors.toList());
+    }
+
+    // ---------------------------------------------------------------- class-loading machinery
+
+    @Test
+    void aWildcardPatternDoesNotTimeClassLoadersOrUrlConnections() throws ConfigException {
+        MethodSelector selector = selector("com.acme.testapp.loading.**", null);
+
+        assertThat(selected(selector, PluginLoader.class)).isEmpty();
+        assertThat(selected(selector, PluginConnection.class)).isEmpty();
+        assertThat(selected(selector, PluginRegistry.class)).containsExactly("count()");
+    }
+
+    @Test
+    void aClassLoaderNamedExactlyIsTimed() throws ConfigException {
+        MethodSelector byName = selector("com.acme.testapp.loading.PluginLoader#describe", null);
+        MethodSelector asSubtype = selector("+java.net.URLConnection#connect", null);
+
+        assertThat(selected(byName, PluginLoader.class)).containsExactly("describe()");
+        assertThat(selected(asSubtype, PluginConnection.class)).containsExactly("connect()");
     }
 }

@@ -76,4 +76,42 @@ class SpringBootJarIT {
                 .as("the request includes the service call it made")
                 .isGreaterThan(report.operation(SHOP + "InventoryService#awaitSupplier").get("latencyNs").get("min").asLong());
     }
+
+    /**
+     * Patterns as broad as a framework's packages reach the launcher's class loader and its URL
+     * handlers and connections, whose methods run on every class load (over a million calls during
+     * one start): they stay untimed, said once per pattern on stderr, and the launcher's other
+     * classes are timed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void aBroadIncludeLeavesTheLaunchersClassLoadingUntimed(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("springboot-broad-" + jdk.major());
+        Path out = work.resolve("out");
+        int port = HttpProbe.freePort();
+        ForkedJvm.Running app = ForkedJvm.on(jdk)
+                .withAgent("include=org.springframework.boot.loader.launch.**;org.springframework.boot.loader.net.**;"
+                        + "com.example.shop.**Service#*,out=" + out)
+                .jar(TestPaths.sampleAppJar(), "--server.port=" + port, "--server.address=127.0.0.1")
+                .timeout(Duration.ofSeconds(60))
+                .start(work);
+        HttpProbe http = new HttpProbe(port);
+        http.awaitReady("/api/ping", app, Duration.ofSeconds(90));
+        assertThat(http.get("/api/price/1")).isEqualTo(200);
+        ForkedJvm.Result result = app.terminate();
+
+        ReportFile report = ReportFile.onlyIn(out);
+        assertThat(report.counts()).as(result.describe())
+                .containsEntry(SHOP + "PricingService#computePrice", 1L)
+                .containsKey("org.springframework.boot.loader.launch.Launcher#launch");
+        assertThat(report.operationNames()).as("class loaders, URL handlers and connections, jar files")
+                .noneMatch(name -> name.startsWith("org.springframework.boot.loader.")
+                        && name.matches(".*(ClassLoader|Handler|UrlConnection|JarFile)#.*"));
+        assertThat(result.sondeLines()).as("once per pattern that reaches them")
+                .filteredOn(line -> line.contains("reaches class loading"))
+                .hasSize(2)
+                .anyMatch(line -> line.contains("include org.springframework.boot.loader.launch.** reaches class loading"
+                        + " (org.springframework.boot.loader.launch."))
+                .anyMatch(line -> line.contains("include org.springframework.boot.loader.net.** reaches class loading"));
+    }
 }

@@ -2,6 +2,8 @@ package dev.sonde.bench;
 
 import dev.sonde.bench.app.AppBenchmark;
 import dev.sonde.bench.app.AppResult;
+import dev.sonde.bench.app.StartupBenchmark;
+import dev.sonde.bench.app.StartupResult;
 import dev.sonde.bench.doc.BenchRecord;
 import dev.sonde.bench.doc.ConsoleReportWriter;
 import dev.sonde.bench.doc.MarkdownReportWriter;
@@ -34,19 +36,19 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * What bench/run runs: the overhead benchmark (JMH) on each JDK, the memory benchmark and the
- * application benchmark, in that order and in one go; then prints the tables and writes
+ * What bench/run runs: the overhead benchmark (JMH) on each JDK, the memory benchmark, the
+ * application benchmark and the start-up benchmark, in that order and in one go; then prints the tables and writes
  * docs/performance.md. A part that fails is reported as failed; the others still run.
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.sonde.bench.BenchRun [--full | --trial]
- *      [--only overhead,memory,app] [--second-jdk DIR] [--command TEXT]
+ *      [--only overhead,memory,app,startup] [--second-jdk DIR] [--command TEXT]
  * </pre>
  * Paths are relative to the repository root (the working directory).
  */
 public final class BenchRun {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final List<String> PARTS = List.of("overhead", "memory", "app");
+    private static final List<String> PARTS = List.of("overhead", "memory", "app", "startup");
 
     private final RunMode mode;
     private final List<String> parts;
@@ -74,7 +76,8 @@ public final class BenchRun {
         Path agentJar = Paths.get("agent/target/sonde-agent.jar");
         Path otelJar = Paths.get("bench/target/agents/opentelemetry-javaagent.jar");
         Path appJar = Paths.get("sample-app/target/sample-app.jar");
-        for (Path needed : List.of(agentJar, otelJar, appJar)) {
+        Path startupAppJar = Paths.get("bench/startup-app/target/startup-app.jar");
+        for (Path needed : List.of(agentJar, otelJar, appJar, startupAppJar)) {
             if (!Files.isRegularFile(needed)) {
                 usage(needed + " is missing: build first (mvn -B -DskipTests package), or run bench/run");
             }
@@ -96,7 +99,8 @@ public final class BenchRun {
 
         BenchRun run = new BenchRun(mode, parts, jdks, work, agentCopy);
         String command = option(args, "--command", mode.flag());
-        BenchRecord record = run.runAll(command, otelJar.toAbsolutePath(), appJar.toAbsolutePath(), agentJar);
+        BenchRecord record = run.runAll(command, otelJar.toAbsolutePath(), appJar.toAbsolutePath(),
+                startupAppJar.toAbsolutePath(), agentJar);
         new ConsoleReportWriter(System.out).write(record);
         String markdown = new MarkdownReportWriter().write(record);
         Files.writeString(work.resolve("performance.md"), markdown, StandardCharsets.UTF_8);
@@ -110,7 +114,8 @@ public final class BenchRun {
         System.exit(record.failures().isEmpty() ? 0 : 1);
     }
 
-    private BenchRecord runAll(String command, Path otelJar, Path appJar, Path agentSource) throws InterruptedException {
+    private BenchRecord runAll(String command, Path otelJar, Path appJar, Path startupAppJar, Path agentSource)
+            throws InterruptedException {
         String loadBefore = Machine.loadAverage();
         progress("mode " + mode.name() + "; JDKs: " + jdks + "; load average " + loadBefore + "; results in " + work);
         Map<String, String> failures = new LinkedHashMap<>();
@@ -155,9 +160,19 @@ public final class BenchRun {
                 failures.put("app", describe(e));
             }
         }
+        StartupResult startup = null;
+        if (parts.contains("startup")) {
+            try {
+                progress("start-up benchmark: a Spring Boot + JPA app without an agent, under sonde and under OpenTelemetry");
+                startup = new StartupBenchmark(jdks.get(0), startupAppJar, agent, otelJar, work.resolve("startup"), mode,
+                        this::progress).run();
+            } catch (Exception e) {
+                failures.put("startup", describe(e));
+            }
+        }
         return new BenchRecord(started, Duration.between(started, Instant.now()), command, mode, Machine.here(), jdks,
                 describeAgent(agentSource), loadBefore, Machine.loadAverage(), maxLoad.get(), clockCosts, overhead, memory,
-                app, failures);
+                app, startup, failures);
     }
 
     private void progress(String message) {
@@ -211,7 +226,7 @@ public final class BenchRun {
 
     private static void usage(String problem) {
         System.err.println("bench: " + problem);
-        System.err.println("usage: bench/run [--full | --trial] [--only overhead,memory,app] [--second-jdk DIR]");
+        System.err.println("usage: bench/run [--full | --trial] [--only overhead,memory,app,startup] [--second-jdk DIR]");
         System.exit(2);
     }
 }

@@ -20,6 +20,8 @@ public final class ConsoleReportWriter {
         print(tables.targets());
         out.println("== per instrumented call (ns), sonde against JFR and OpenTelemetry");
         print(tables.comparisons());
+        out.println("== start-up of a Spring Boot + JPA app to its first 200");
+        print(tables.startup());
         out.println("== every JMH configuration");
         print(tables.overhead());
         if (!record.failures().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.sonde.bench.doc;
 
 import dev.sonde.bench.app.AppBenchmark;
 import dev.sonde.bench.app.AppResult;
+import dev.sonde.bench.app.StartupBenchmark;
 import dev.sonde.bench.jvm.Jdk;
 import dev.sonde.bench.memory.MemoryResult;
 import dev.sonde.bench.overhead.Contender;
@@ -46,6 +47,7 @@ public final class MarkdownReportWriter {
         memorySection(record, tables);
         appSection(record, tables);
         preserved("per-request");
+        startupSection(record, tables);
         if (!record.failures().isEmpty()) {
             line("## What failed in this run");
             line("");
@@ -214,6 +216,25 @@ public final class MarkdownReportWriter {
                     : "failed: " + attach.failure()));
             line("");
         }
+    }
+
+    private void startupSection(BenchRecord record, ReportTables tables) {
+        line("## Start-up: a Spring Boot + JPA application");
+        line("");
+        if (record.startup() == null) {
+            line("Not measured in this run (see the failures below).");
+            line("");
+            return;
+        }
+        line(String.format(Locale.ROOT, "`bench/startup-app` (Spring Boot with Spring MVC, Spring Data JPA, Hibernate and"
+                + " H2; `%s`, on the first JDK, 1 GiB heap), from launching the JVM to the first 200 from `/api/ping`,"
+                + " which reads the database. Each round starts every contender once, in an order that rotates from"
+                + " round to round. sonde runs with `%s` (the application's include) and with `%s` alone; the"
+                + " OpenTelemetry agent with its exporters off. The goal is ≤ 1.10× with the application's include"
+                + " and HTTP on.", record.startup().application(), StartupBenchmark.APP_INCLUDE,
+                StartupBenchmark.HTTP_ONLY));
+        line("");
+        table(tables.startup());
     }
 
     private static String alternation(List<AppResult.Run> runs) {

@@ -2,6 +2,8 @@ package dev.sonde.bench.doc;
 
 import dev.sonde.bench.app.AppResult;
 import dev.sonde.bench.app.LoadResult;
+import dev.sonde.bench.app.StartupBenchmark;
+import dev.sonde.bench.app.StartupResult;
 import dev.sonde.bench.jvm.Jdk;
 import dev.sonde.bench.memory.MemoryResult;
 import dev.sonde.bench.overhead.Contender;
@@ -42,6 +44,36 @@ public final class ReportTables {
         appTargets(table);
         memoryTarget(table);
         attachTarget(table);
+        startupTarget(table);
+        return table;
+    }
+
+    /** The start-up goal: sonde with the application's include and HTTP on, against no agent. */
+    private void startupTarget(Table table) {
+        StartupResult startup = record.startup();
+        String what = "start-up of a Spring Boot + JPA app to its first 200 (sonde: application include, HTTP on)";
+        if (startup == null) {
+            table.row(what, "≤ 1.10×", NONE, "n/a");
+            return;
+        }
+        StartupBenchmark.Contender sonde = StartupBenchmark.Contender.SONDE_APP;
+        double ratio = startup.ratio(sonde);
+        table.row(what, "≤ 1.10×", String.format(Locale.ROOT, "%s (median %.0f → %.0f ms)", ratio(ratio),
+                startup.median(StartupBenchmark.Contender.NO_AGENT), startup.median(sonde)), verdict(ratio <= 1.10));
+    }
+
+    /** Every contender's start-up: median, spread and ratio to no agent. */
+    public Table startup() {
+        Table table = new Table("contender", "starts", "median", "min", "max", "÷ no agent (medians)");
+        StartupResult startup = record.startup();
+        if (startup == null) {
+            return table;
+        }
+        for (StartupBenchmark.Contender contender : StartupBenchmark.Contender.values()) {
+            table.row(contender.label(), Integer.toString(startup.millis().get(contender).size()),
+                    millis(startup.median(contender)), millis(startup.min(contender)), millis(startup.max(contender)),
+                    ratio(startup.ratio(contender)));
+        }
         return table;
     }
 

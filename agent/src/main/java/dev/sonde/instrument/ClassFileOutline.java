@@ -1,0 +1,187 @@
+package dev.sonde.instrument;
+
+/**
+ * What a class file says about itself in its first pages: whether it is an interface and the names
+ * of the methods it declares with a body. Read straight from the bytes the JVM hands to the
+ * transformer, without building a description (Byte Buddy's would parse every method, signature
+ * and annotation) and without looking up any other class file.
+ *
+ * <p>This is the cheap question sonde asks every class being loaded before the expensive one: a
+ * class can only be changed by the HTTP and JDBC advice if it declares one of the advised methods
+ * itself ({@code service}, {@code doFilter}, {@code execute*}...), because advice is woven into
+ * declared methods only. Almost no class does, so almost no class has its supertypes walked.
+ *
+ * <p>Method names are compared as bytes: the names asked about are ASCII, whose modified UTF-8 form
+ * (the class file's) is the same bytes. Nothing is allocated per method.
+ */
+final class ClassFileOutline {
+
+    private static final int MAGIC = 0xCAFEBABE;
+    private static final int ACC_INTERFACE = 0x0200;
+    private static final int ACC_ABSTRACT = 0x0400;
+
+    private final byte[] bytes;
+    private final boolean isInterface;
+    /** Offsets of the name entries (their length field) of the methods that have a body. */
+    private final int[] concreteMethodNames;
+    private final int concreteMethodCount;
+
+    private ClassFileOutline(byte[] bytes, boolean isInterface, int[] concreteMethodNames, int concreteMethodCount) {
+        this.bytes = bytes;
+        this.isInterface = isInterface;
+        this.concreteMethodNames = concreteMethodNames;
+        this.concreteMethodCount = concreteMethodCount;
+    }
+
+    /** @throws IllegalArgumentException if {@code classFile} is not a well-formed class file */
+    static ClassFileOutline read(byte[] classFile) {
+        try {
+            return new Reader(classFile).outline();
+        } catch (ArrayIndexOutOfBoundsException truncated) {
+            throw new IllegalArgumentException("truncated class file", truncated);
+        }
+    }
+
+    boolean isInterface() {
+        return isInterface;
+    }
+
+    /** Whether the class declares a non-abstract method with one of these (ASCII) names. */
+    boolean declaresConcreteMethodNamed(String[] names) {
+        for (int m = 0; m < concreteMethodCount; m++) {
+            int entry = concreteMethodNames[m];
+            for (String name : names) {
+                if (utf8Equals(entry, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean utf8Equals(int entry, String ascii) {
+        int length = ((bytes[entry] & 0xFF) << 8) | (bytes[entry + 1] & 0xFF);
+        if (length != ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (bytes[entry + 2 + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Walks the class file's structure (JVMS §4.1) as far as the methods table. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private int position;
+
+        Reader(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        ClassFileOutline outline() {
+            if (u4() != MAGIC) {
+                throw new IllegalArgumentException("not a class file");
+            }
+            position += 4; // minor and major version
+            int[] utf8Offsets = constantPool();
+            boolean isInterface = (u2() & ACC_INTERFACE) != 0;
+            position += 4; // this_class, super_class
+            int interfaces = u2();
+            position += 2 * interfaces;
+            skipMembers(); // fields
+            int methodCount = u2();
+            int[] concrete = new int[methodCount];
+            int concreteCount = 0;
+            for (int m = 0; m < methodCount; m++) {
+                int access = u2();
+                int nameIndex = u2();
+                position += 2; // descriptor
+                skipAttributes();
+                if ((access & ACC_ABSTRACT) == 0) {
+                    concrete[concreteCount++] = utf8(utf8Offsets, nameIndex);
+                }
+            }
+            if (position > bytes.length) {
+                throw new IllegalArgumentException("truncated class file");
+            }
+            return new ClassFileOutline(bytes, isInterface, concrete, concreteCount);
+        }
+
+        /** The offset of every UTF-8 entry by its index; 0 for the other entries. */
+        private int[] constantPool() {
+            int count = u2();
+            int[] utf8Offsets = new int[count];
+            for (int index = 1; index < count; index++) {
+                int tag = bytes[position++] & 0xFF;
+                switch (tag) {
+                    case 1: // Utf8
+                        utf8Offsets[index] = position;
+                        position += 2 + u2At(position);
+                        break;
+                    case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18:
+                        position += 4;
+                        break;
+                    case 5: case 6: // Long and Double take two slots
+                        position += 8;
+                        index++;
+                        break;
+                    case 7: case 8: case 16: case 19: case 20:
+                        position += 2;
+                        break;
+                    case 15: // MethodHandle
+                        position += 3;
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown constant pool tag " + tag);
+                }
+            }
+            return utf8Offsets;
+        }
+
+        private int utf8(int[] utf8Offsets, int index) {
+            if (index <= 0 || index >= utf8Offsets.length || utf8Offsets[index] == 0) {
+                throw new IllegalArgumentException("method name is not a UTF-8 constant");
+            }
+            return utf8Offsets[index];
+        }
+
+        private void skipMembers() {
+            int count = u2();
+            for (int i = 0; i < count; i++) {
+                position += 6; // access, name, descriptor
+                skipAttributes();
+            }
+        }
+
+        private void skipAttributes() {
+            int count = u2();
+            for (int i = 0; i < count; i++) {
+                position += 2; // name
+                int length = u4();
+                if (length < 0) {
+                    throw new IllegalArgumentException("attribute longer than a class file can be");
+                }
+                position += length;
+            }
+        }
+
+        private int u2() {
+            int value = u2At(position);
+            position += 2;
+            return value;
+        }
+
+        private int u2At(int offset) {
+            return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
+        }
+
+        private int u4() {
+            int value = (u2At(position) << 16) | u2At(position + 2);
+            position += 4;
+            return value;
+        }
+    }
+}

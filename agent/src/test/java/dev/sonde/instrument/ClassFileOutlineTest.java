@@ -1,0 +1,99 @@
+package dev.sonde.instrument;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClassFileOutlineTest {
+
+    /** Declares {@code size} and {@code get} with bodies, and nothing named {@code run}. */
+    static final class Sized extends AbstractList<String> {
+        static final long BIG = 1L << 40;       // a Long constant: two constant pool slots
+        static final double HALF = 0.5;         // a Double: two slots too
+
+        @Override
+        public String get(int index) {
+            return String.valueOf(BIG * HALF);
+        }
+
+        @Override
+        public int size() {
+            Runnable lambda = () -> { };        // an invokedynamic and a method handle constant
+            lambda.run();                       // "run" is in the constant pool, but not declared
+            return 0;
+        }
+    }
+
+    /** Not generic: a generic interface would give it a concrete bridge method of the same name. */
+    abstract static class HalfDone implements Runnable {
+        @Override
+        public abstract void run();
+
+        void done() {
+        }
+    }
+
+    @Test
+    void findsTheMethodsAClassDeclaresWithABody() throws IOException {
+        ClassFileOutline outline = ClassFileOutline.read(classFile(Sized.class));
+
+        assertThat(outline.isInterface()).isFalse();
+        assertThat(outline.declaresConcreteMethodNamed(new String[] {"size"})).isTrue();
+        assertThat(outline.declaresConcreteMethodNamed(new String[] {"nothing", "get"})).isTrue();
+    }
+
+    @Test
+    void aNameThatIsOnlyCalledOrInheritedIsNotDeclared() throws IOException {
+        ClassFileOutline outline = ClassFileOutline.read(classFile(Sized.class));
+
+        assertThat(outline.declaresConcreteMethodNamed(new String[] {"run"})).isFalse();
+        assertThat(outline.declaresConcreteMethodNamed(new String[] {"iterator", "siz", "sizes"})).isFalse();
+    }
+
+    @Test
+    void abstractMethodsDoNotCount() throws IOException {
+        ClassFileOutline outline = ClassFileOutline.read(classFile(HalfDone.class));
+
+        assertThat(outline.declaresConcreteMethodNamed(new String[] {"run"})).isFalse();
+        assertThat(outline.declaresConcreteMethodNamed(new String[] {"done"})).isTrue();
+    }
+
+    @Test
+    void interfacesAreToldApart() throws IOException {
+        assertThat(ClassFileOutline.read(classFile(List.class)).isInterface()).isTrue();
+        assertThat(ClassFileOutline.read(classFile(ArrayList.class)).isInterface()).isFalse();
+    }
+
+    @Test
+    void largeJdkClassesAreReadToTheirMethods() throws IOException {
+        assertThat(ClassFileOutline.read(classFile(Thread.class)).declaresConcreteMethodNamed(new String[] {"run"}))
+                .isTrue();
+        assertThat(ClassFileOutline.read(classFile(String.class)).declaresConcreteMethodNamed(new String[] {"run"}))
+                .isFalse();
+    }
+
+    @Test
+    void aBrokenClassFileIsRefusedWithoutAnythingElseEscaping() throws IOException {
+        byte[] whole = classFile(Sized.class);
+
+        assertThatThrownBy(() -> ClassFileOutline.read(Arrays.copyOf(whole, whole.length / 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ClassFileOutline.read(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        String resource = "/" + type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -75,8 +75,9 @@ public final class Instrumenter {
                 .with(new RecentTypes())
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
-                .ignore(Exclusions.matcher())
-                .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN)), isBootstrapClassLoader().or(isExtensionClassLoader()))
+                .ignore(Exclusions.matcher().and(not(HttpClientInstrumentation.jdkClasses())))
+                .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN).or(HttpClientInstrumentation.jdkClasses())),
+                        isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(selector.types())))
                 .transform((builder, type, loader, module, domain) -> {
                     transformedTypes.incrementAndGet();
@@ -85,8 +86,10 @@ public final class Instrumenter {
                 });
         // Every matching rule applies: a servlet that is also included gets both advices.
         AgentBuilder withHttp = config.http() ? HttpInstrumentation.addTo(withMethods, this::retransformable) : withMethods;
-        AgentBuilder complete = config.jdbc()
+        AgentBuilder withJdbc = config.jdbc()
                 ? JdbcInstrumentation.addTo(withHttp, this::retransformable, registry) : withHttp;
+        AgentBuilder complete = config.httpClient()
+                ? HttpClientInstrumentation.addTo(withJdbc, this::retransformable) : withJdbc;
         return complete.installOn(instrumentation);
     }
 

@@ -36,10 +36,15 @@ class ThreadRecording {
     private int stripeProbe = THREADS_SEEN.getAndIncrement();
     /** The owner's thread-local slot for this recording (see {@link ThreadLocalRecorder#release}). */
     final Object[] holder = {this};
-    /** Set while a JDBC call runs on this thread: calls inside it (a pool delegating to its driver) count once. */
-    private boolean inJdbc;
+    /** A thread's claim on JDBC calls: calls inside one (a pool delegating to its driver) count once. */
+    static final int JDBC = 1;
+    /** A thread's claim on outbound HTTP calls: a client running on another client counts once. */
+    static final int HTTP_CLIENT = 2;
+    /** The claims ({@link #JDBC}, {@link #HTTP_CLIENT}) held by the call running on this thread. */
+    private int claims;
     /** The key this thread looks its statements up with (see {@link WeakIdentityMap}). */
     private final WeakIdentityMap.Probe statementProbe = new WeakIdentityMap.Probe();
+    private final ClientCalls.Probe clientProbe = new ClientCalls.Probe();
     /** Set by the one caller that folds this ended thread (two folds could count its buffers twice). */
     private final AtomicBoolean folded = new AtomicBoolean();
 
@@ -65,21 +70,29 @@ class ThreadRecording {
         return frame;
     }
 
-    /** Whether a JDBC call entered now is the outermost on this thread; pair with {@link #releaseJdbc} when true. */
-    boolean claimJdbc() {
-        if (inJdbc) {
+    /**
+     * Whether a call of the claim's kind ({@link #JDBC}, {@link #HTTP_CLIENT}) entered now is the
+     * outermost of its kind on this thread; pair with {@link #release} when true.
+     */
+    boolean claim(int kind) {
+        if ((claims & kind) != 0) {
             return false;
         }
-        inJdbc = true;
+        claims |= kind;
         return true;
     }
 
-    void releaseJdbc() {
-        inJdbc = false;
+    void release(int kind) {
+        claims &= ~kind;
     }
 
     WeakIdentityMap.Probe statementProbe() {
         return statementProbe;
+    }
+
+    /** The key this thread looks its outbound calls up with (see {@link ClientCalls}). */
+    ClientCalls.Probe clientProbe() {
+        return clientProbe;
     }
 
     /** The frame of the call running on this thread, which a constructor runs in (it takes none of its own). */
@@ -89,10 +102,15 @@ class ThreadRecording {
 
     /** The call of {@code frame} ended: close it (and any frame above it left open) and record. */
     void exit(Frame frame, int operation, long nanos, boolean failed) {
+        exit(frame, operation, nanos, NO_STATUS, failed);
+    }
+
+    /** The same, for an outbound HTTP call with its response's status class. */
+    void exit(Frame frame, int operation, long nanos, int statusClass, boolean failed) {
         long allocated = allocatedSince(frame.allocationAtStart);
         depth = frame.depth - 1;
         current().calleeNanos += nanos;
-        record(operation, nanos, selfNanos(nanos, frame.calleeNanos), allocated, failed);
+        record(operation, nanos, selfNanos(nanos, frame.calleeNanos), allocated, statusClass, failed);
     }
 
     /**

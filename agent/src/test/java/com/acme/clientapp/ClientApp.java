@@ -1,0 +1,80 @@
+package com.acme.clientapp;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Calls a local server with each client named in its arguments ({@code all} for every one,
+ * {@code jdk} for the JDK's alone, which need no library), a known number of times per kind of
+ * answer, each client under its own first path segment; prints every answer, so a run with sonde
+ * can be compared with one without.
+ */
+public final class ClientApp {
+
+    public static final int ITEMS = 4;
+    public static final int FAILURES = 2;
+    public static final int SLOW = 2;
+    /** Words in query strings: none may reach a report. */
+    public static final String SECRET = "Quxsecret";
+
+    private ClientApp() {
+    }
+
+    public static Map<String, Client> clients(List<String> names) {
+        Map<String, Client> all = new LinkedHashMap<>();
+        all.put("jdk-send", JdkClients.send());
+        all.put("jdk-async", JdkClients.sendAsync());
+        all.put("urlconnection", JdkClients.urlConnection());
+        if (!names.contains("jdk")) {
+            all.put("apache5", LibraryClients.apache5());
+            all.put("apache4", LibraryClients.apache4());
+            all.put("okhttp", LibraryClients.okHttp());
+            all.put("resttemplate-apache5", LibraryClients.restTemplate(true));
+            all.put("resttemplate-urlconnection", LibraryClients.restTemplate(false));
+            all.put("restclient-jdk", LibraryClients.restClient());
+        }
+        return all;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int refusedPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            refusedPort = free.getLocalPort();
+        }
+        List<String> answers = new ArrayList<>();
+        try (ItemServer server = new ItemServer()) {
+            String base = "http://127.0.0.1:" + server.port();
+            for (Map.Entry<String, Client> entry : clients(List.of(args)).entrySet()) {
+                run(entry.getKey(), entry.getValue(), base, "http://127.0.0.1:" + refusedPort, answers);
+            }
+        }
+        answers.forEach(System.out::println);
+        System.out.println("client app done");
+    }
+
+    private static void run(String name, Client client, String base, String refused, List<String> answers)
+            throws Exception {
+        String prefix = base + "/" + name;
+        for (int i = 1; i <= ITEMS; i++) {
+            answers.add(name + " item " + i + ": " + client.get(prefix + "/items/" + i + "?token=" + SECRET + i));
+        }
+        answers.add(name + " order: " + client.get(prefix + "/orders/" + UUID.randomUUID()).substring(0, 3));
+        answers.add(name + " created: " + client.post(prefix + "/items"));
+        for (int i = 0; i < FAILURES; i++) {
+            answers.add(name + " fail: " + client.get(prefix + "/fail"));
+        }
+        answers.add(name + " missing: " + client.get(prefix + "/missing"));
+        try {
+            answers.add(name + " refused: " + client.get(refused + "/" + name + "/down"));
+        } catch (Exception expected) {
+            answers.add(name + " refused: " + expected.getClass().getSimpleName());
+        }
+        for (int i = 1; i <= SLOW; i++) {
+            answers.add(name + " slow: " + SlowCaller.fetch(client, prefix + "/slow/" + i));
+        }
+    }
+}

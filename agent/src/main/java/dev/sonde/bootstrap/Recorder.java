@@ -96,6 +96,11 @@ public final class Recorder {
         sink.exitClientPending(token, method, scheme, host, port, target, startNanos, nanos, result);
     }
 
+    public static Object exitClientHook(Object token, String method, String scheme, String host, int port,
+                                        String target, long startNanos, long nanos) {
+        return sink.exitClientHook(token, method, scheme, host, port, target, startNanos, nanos);
+    }
+
     public static void clientConnecting(Object connection) {
         sink.clientConnecting(connection);
     }
@@ -222,6 +227,12 @@ public final class Recorder {
         @Override
         public void exitClientPending(Object token, String method, String scheme, String host, int port,
                                       String target, long startNanos, long nanos, Object result) {
+        }
+
+        @Override
+        public Object exitClientHook(Object token, String method, String scheme, String host, int port,
+                                     String target, long startNanos, long nanos) {
+            return null;
         }
 
         @Override

@@ -146,6 +146,15 @@ public interface Sink {
                            long startNanos, long nanos, Object result);
 
     /**
+     * The reactive outbound call that {@link #enterClient} began returned its result (a {@code Mono})
+     * after {@code nanos}; it ends when that result signals. Returns the callback to attach to it, a
+     * {@code java.util.function.Consumer} of the response or error and a {@code Runnable} for a
+     * cancel, or null if nothing is to be attached.
+     */
+    Object exitClientHook(Object token, String method, String scheme, String host, int port, String target,
+                          long startNanos, long nanos);
+
+    /**
      * An {@code HttpURLConnection} begins connecting outside a call: its call, which ends when its
      * response arrives, is timed from now. Remembered without keeping the connection alive.
      */

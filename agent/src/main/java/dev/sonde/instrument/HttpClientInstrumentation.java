@@ -19,8 +19,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * Outbound HTTP calls as operations ({@code http.client=on}, the default), at the one point of each
  * client library that sees the method, the URL and the status of every call: the JDK's
  * {@code HttpClient} and {@code HttpURLConnection}, Apache HttpClient 4 and 5 (classic), OkHttp 3
- * to 5. Spring's {@code RestTemplate} and {@code RestClient} run on one of these and are recorded
- * there. The classes are matched by their exact names, never by walking the supertypes of every
+ * to 5, and Spring's {@code WebClient} on Reactor Netty (its connector). Spring's
+ * {@code RestTemplate} and {@code RestClient}, and {@code WebClient} on the JDK's client, run on
+ * one of these and are recorded there. The classes are matched by their exact names, never by walking the supertypes of every
  * class loaded; a library the application does not have is simply never matched, so its types are
  * never resolved.
  *
@@ -42,6 +43,7 @@ final class HttpClientInstrumentation {
         "org.apache.http.impl.client.MinimalHttpClient",
         "org.apache.http.impl.client.AbstractHttpClient"};
     private static final String[] OKHTTP = {"okhttp3.internal.connection.RealCall", "okhttp3.RealCall"};
+    private static final String REACTOR_NETTY_CONNECTOR = "org.springframework.http.client.reactive.ReactorClientHttpConnector";
 
     private HttpClientInstrumentation() {
     }
@@ -68,7 +70,10 @@ final class HttpClientInstrumentation {
                 .transform(visit(Apache4ClientAdvice.class, doExecute("org.apache.http.HttpHost")))
                 .type(retransformable.apply(exactly(OKHTTP)))
                 .transform(visit(OkHttpClientAdvice.class, nameStartsWith("getResponseWithInterceptorChain")
-                        .and(takesArguments(0)).and(not(isAbstract()))));
+                        .and(takesArguments(0)).and(not(isAbstract()))))
+                .type(retransformable.apply(exactly(REACTOR_NETTY_CONNECTOR)))
+                .transform(visit(ReactorNettyClientAdvice.class, named("connect").and(takesArguments(3))
+                        .and(takesArgument(1, java.net.URI.class))));
     }
 
     private static AgentBuilder.RawMatcher exactly(String... names) {

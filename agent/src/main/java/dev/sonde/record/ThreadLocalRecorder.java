@@ -287,6 +287,20 @@ public final class ThreadLocalRecorder implements Sink {
         }
     }
 
+    @Override
+    public Object exitClientHook(Object token, String method, String scheme, String host, int port, String target,
+                                 long startNanos, long nanos) {
+        ThreadRecording recording = release(token, ThreadRecording.HTTP_CLIENT);
+        if (recording == null) {
+            return null;
+        }
+        int operation = clientCalls.operationOf(method, scheme, host, port, target, recording.clientProbe());
+        if (token instanceof Frame) {
+            recording.exitPending((Frame) token, nanos);
+        }
+        return new ClientSignals(this, operation, startNanos);
+    }
+
     /**
      * Whether an outbound call failed: its response said 5xx, or it threw without a response (a 4xx
      * that the client turns into an exception, as {@code HttpURLConnection} does, is a 4xx like any other).

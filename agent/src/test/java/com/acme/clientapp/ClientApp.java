@@ -39,6 +39,8 @@ public final class ClientApp {
             all.put("resttemplate-apache", LibraryClients.restTemplate(true));
             all.put("resttemplate-urlconnection", LibraryClients.restTemplate(false));
             all.put("restclient-jdk", LibraryClients.restClient());
+            all.put("webclient-netty", LibraryClients.webClient(true));
+            all.put("webclient-jdk", LibraryClients.webClient(false));
         }
         return all;
     }

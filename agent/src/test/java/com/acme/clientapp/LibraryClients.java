@@ -9,7 +9,7 @@ import org.springframework.web.client.RestTemplate;
 
 import java.nio.charset.StandardCharsets;
 
-/** Clients from libraries: Apache HttpClient 5 and 4, OkHttp, Spring's RestTemplate and RestClient. */
+/** Clients from libraries: Apache HttpClient 5 and 4, OkHttp, Spring's RestTemplate, RestClient and WebClient. */
 final class LibraryClients {
 
     private LibraryClients() {
@@ -66,5 +66,16 @@ final class LibraryClients {
                 return answered.getStatusCode().value() + " " + answered.getResponseBodyAsString();
             }
         };
+    }
+
+    static Client webClient(boolean onReactorNetty) {
+        org.springframework.web.reactive.function.client.WebClient client = onReactorNetty
+                ? org.springframework.web.reactive.function.client.WebClient.create()
+                : org.springframework.web.reactive.function.client.WebClient.builder()
+                        .clientConnector(new org.springframework.http.client.reactive.JdkClientHttpConnector()).build();
+        return url -> client.get().uri(java.net.URI.create(url))
+                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                        .map(body -> response.statusCode().value() + " " + body))
+                .block(java.time.Duration.ofSeconds(10));
     }
 }

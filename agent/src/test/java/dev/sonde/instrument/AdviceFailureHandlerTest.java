@@ -202,6 +202,12 @@ class AdviceFailureHandlerTest {
         }
 
         @Override
+        public Object exitClientHook(Object token, String method, String scheme, String host, int port,
+                                     String target, long startNanos, long nanos) {
+            throw new IllegalStateException("client hook failed");
+        }
+
+        @Override
         public void clientConnecting(Object connection) {
             throw new IllegalStateException("client connecting failed");
         }

@@ -69,6 +69,28 @@ class ClientRecordingTest {
     }
 
     @Test
+    void aRepeatedCallIsLookedUpWithoutAllocating() {
+        ClientCalls calls = new ClientCalls(new OperationRegistry(100));
+        ClientCalls.Probe probe = new ClientCalls.Probe();
+        String path = new String("/items/42");
+        int id = calls.operationOf("GET", "http", "127.0.0.1", 8080, path, probe);
+        for (int warm = 0; warm < 100_000; warm++) {
+            calls.operationOf("GET", "http", "127.0.0.1", 8080, path, probe);
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        int sum = 0;
+        for (int call = 0; call < 10_000; call++) {
+            sum += calls.operationOf("GET", "http", "127.0.0.1", 8080, path, probe);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(sum).isEqualTo(10_000 * id);
+        // The counter's own reading may allocate a little; 10 000 calls at even 1 byte each would be 10 kB.
+        assertThat(allocated).isLessThan(1_000);
+    }
+
+    @Test
     void aFloodOfDistinctServersEndsInOtherAndTheCacheStaysBounded() {
         OperationRegistry small = new OperationRegistry(3);
         ThreadLocalRecorder capped = new ThreadLocalRecorder(small, new RecordingOptions(false, false));

@@ -15,17 +15,12 @@ import java.net.URI;
  * ({@code InternalHttpClient}, {@code MinimalHttpClient}, the older {@code AbstractHttpClient}),
  * which every {@code execute} overload runs once per call. Typed {@code Object} and read inside a
  * {@code try} for the reasons {@link Apache5ClientAdvice} gives.
+ *
+ * <p>The exit of a client call: its entry is {@link ClientCallEnterAdvice}.
  */
 final class Apache4ClientAdvice {
 
     private Apache4ClientAdvice() {
-    }
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enterCall(@Advice.Local("start") long start) {
-        Object token = Recorder.enterClient();
-        start = System.nanoTime();
-        return token;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -17,17 +17,12 @@ import org.apache.hc.core5.net.URIAuthority;
  * types; the inlined body resolves them in the application's loader, where this advice only ever
  * lands. What the request tells is read inside a {@code try}: whatever fails there, the call is
  * still ended, and the thread's claim released.
+ *
+ * <p>The exit of a client call: its entry is {@link ClientCallEnterAdvice}.
  */
 final class Apache5ClientAdvice {
 
     private Apache5ClientAdvice() {
-    }
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enterCall(@Advice.Local("start") long start) {
-        Object token = Recorder.enterClient();
-        start = System.nanoTime();
-        return token;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

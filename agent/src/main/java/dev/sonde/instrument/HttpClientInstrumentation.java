@@ -58,21 +58,21 @@ final class HttpClientInstrumentation {
                 named("java.net.http.HttpRequest"))).and(takesArguments(2).or(takesArguments(3)));
         return builder
                 .type(retransformable.apply(exactly(JDK_HTTP_CLIENT)))
-                .transform(visit(JdkHttpClientSendAdvice.class, named("send").and(takesArguments(2))
+                .transform(call(JdkHttpClientSendAdvice.class, named("send").and(takesArguments(2))
                         .and(takesArgument(0, named("java.net.http.HttpRequest")))))
-                .transform(visit(JdkHttpClientSendAsyncAdvice.class, sendAsync.and(not(isAbstract()))))
+                .transform(call(JdkHttpClientSendAsyncAdvice.class, sendAsync.and(not(isAbstract()))))
                 .type(retransformable.apply(exactly(JDK_URL_CONNECTION)))
                 .transform(visit(HttpUrlConnectionConnectAdvice.class, named("connect").and(takesArguments(0))))
                 .transform(visit(HttpUrlConnectionResponseAdvice.class, named("getInputStream").and(takesArguments(0))))
                 .type(retransformable.apply(exactly(APACHE_5)))
-                .transform(visit(Apache5ClientAdvice.class, doExecute("org.apache.hc.core5.http.HttpHost")))
+                .transform(call(Apache5ClientAdvice.class, doExecute("org.apache.hc.core5.http.HttpHost")))
                 .type(retransformable.apply(exactly(APACHE_4)))
-                .transform(visit(Apache4ClientAdvice.class, doExecute("org.apache.http.HttpHost")))
+                .transform(call(Apache4ClientAdvice.class, doExecute("org.apache.http.HttpHost")))
                 .type(retransformable.apply(exactly(OKHTTP)))
-                .transform(visit(OkHttpClientAdvice.class, nameStartsWith("getResponseWithInterceptorChain")
+                .transform(call(OkHttpClientAdvice.class, nameStartsWith("getResponseWithInterceptorChain")
                         .and(takesArguments(0)).and(not(isAbstract()))))
                 .type(retransformable.apply(exactly(REACTOR_NETTY_CONNECTOR)))
-                .transform(visit(ReactorNettyClientAdvice.class, named("connect").and(takesArguments(3))
+                .transform(call(ReactorNettyClientAdvice.class, named("connect").and(takesArguments(3))
                         .and(takesArgument(1, java.net.URI.class))));
     }
 
@@ -84,6 +84,11 @@ final class HttpClientInstrumentation {
     private static ElementMatcher.Junction<MethodDescription> doExecute(String hostType) {
         return named("doExecute").and(takesArguments(3)).and(takesArgument(0, named(hostType)))
                 .and(not(isAbstract()));
+    }
+
+    /** A client call: {@link ClientCallEnterAdvice} on entry, the client's own {@code exit} advice on exit. */
+    private static AgentBuilder.Transformer call(Class<?> exit, ElementMatcher<? super MethodDescription> methods) {
+        return ClassFileAdvice.visit(ClientCallEnterAdvice.class, exit, AdviceFailureHandler.HTTP_CLIENT, methods);
     }
 
     /** The advice names the clients' types: it is read as a class file ({@link ClassFileAdvice}). */

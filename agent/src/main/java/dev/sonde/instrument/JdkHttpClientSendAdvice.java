@@ -11,17 +11,12 @@ import java.net.http.HttpResponse;
  * Inlined into the JDK's {@code HttpClientImpl#send}: the call as one outbound operation, from the
  * request to the response (its body read by the handler the application gave). {@code send} runs
  * on {@code sendAsync}, which the thread's claim then leaves uncounted.
+ *
+ * <p>The exit of a client call: its entry is {@link ClientCallEnterAdvice}.
  */
 final class JdkHttpClientSendAdvice {
 
     private JdkHttpClientSendAdvice() {
-    }
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enterCall(@Advice.Local("start") long start) {
-        Object token = Recorder.enterClient();
-        start = System.nanoTime();
-        return token;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -10,17 +10,12 @@ import java.net.http.HttpRequest;
  * Inlined into the JDK's {@code HttpClientImpl#sendAsync} (with and without a push promise
  * handler): the call ends when the future it returned completes, with the response's status, not
  * when {@code sendAsync} returns. The caller's self time leaves out only the time until it returned.
+ *
+ * <p>The exit of a client call: its entry is {@link ClientCallEnterAdvice}.
  */
 final class JdkHttpClientSendAsyncAdvice {
 
     private JdkHttpClientSendAsyncAdvice() {
-    }
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enterCall(@Advice.Local("start") long start) {
-        Object token = Recorder.enterClient();
-        start = System.nanoTime();
-        return token;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -14,17 +14,12 @@ import okhttp3.Response;
  * call is timed from when it starts running, not from its wait in the dispatcher's queue).
  * Interceptors, redirects and retries are part of the call. Typed {@code Object} and read inside a
  * {@code try} for the reasons {@link Apache5ClientAdvice} gives.
+ *
+ * <p>The exit of a client call: its entry is {@link ClientCallEnterAdvice}.
  */
 final class OkHttpClientAdvice {
 
     private OkHttpClientAdvice() {
-    }
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enterCall(@Advice.Local("start") long start) {
-        Object token = Recorder.enterClient();
-        start = System.nanoTime();
-        return token;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -18,17 +18,12 @@ import java.util.function.Consumer;
  *
  * <p>Typed {@code Object} where Spring's types would be: the method is read with
  * {@code toString()}, which both Spring 5's enum and Spring 6's class answer with its name.
+ *
+ * <p>The exit of a client call: its entry is {@link ClientCallEnterAdvice}.
  */
 final class ReactorNettyClientAdvice {
 
     private ReactorNettyClientAdvice() {
-    }
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enterCall(@Advice.Local("start") long start) {
-        Object token = Recorder.enterClient();
-        start = System.nanoTime();
-        return token;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,6 +1,8 @@
 package com.acme.clientapp;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,10 @@ public final class ClientApp {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("steered")) {
+            steered(Path.of(args[1]));
+            return;
+        }
         int refusedPort;
         try (ServerSocket free = new ServerSocket(0)) {
             refusedPort = free.getLocalPort();
@@ -60,6 +66,38 @@ public final class ClientApp {
         }
         answers.forEach(System.out::println);
         System.out.println("client app done");
+    }
+
+    /**
+     * The JDK's clients, steered through files in {@code control} (for attaching sonde to a running
+     * JVM): one round at start, so their classes are loaded before any attach, then "ready"; a round
+     * for each file {@code round-N}, answered by {@code done-N}; the end at {@code stop}.
+     */
+    private static void steered(Path control) throws Exception {
+        int refusedPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            refusedPort = free.getLocalPort();
+        }
+        try (ItemServer server = new ItemServer()) {
+            String base = "http://127.0.0.1:" + server.port();
+            System.out.println("server port " + server.port() + ", refused port " + refusedPort);
+            Map<String, Client> clients = clients(List.of("jdk"));
+            List<String> answers = new ArrayList<>();
+            for (Map.Entry<String, Client> entry : clients.entrySet()) {
+                run(entry.getKey(), entry.getValue(), base, "http://127.0.0.1:" + refusedPort, answers);
+            }
+            System.out.println("ready");
+            for (int round = 1; !Files.exists(control.resolve("stop")); ) {
+                if (Files.exists(control.resolve("round-" + round))) {
+                    for (Map.Entry<String, Client> entry : clients.entrySet()) {
+                        run(entry.getKey(), entry.getValue(), base, "http://127.0.0.1:" + refusedPort, answers);
+                    }
+                    Files.createFile(control.resolve("done-" + round));
+                    round++;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     private static void run(String name, Client client, String base, String refused, List<String> answers)

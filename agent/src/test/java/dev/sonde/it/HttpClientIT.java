@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,7 +40,7 @@ class HttpClientIT {
 
         ReportFile report = ReportFile.onlyIn(out);
         for (String client : ClientApp.clients(List.of("all")).keySet()) {
-            assertClient(report, result, client);
+            assertClient(report, result.stdout(), client);
         }
         String json = Files.readString(report.path());
         assertThat(json).as("no query string reaches the report").doesNotContain(ClientApp.SECRET);
@@ -50,7 +51,7 @@ class HttpClientIT {
         long callerTotal = caller.get("latencyNs").get("total").asLong();
         long clientTotal = 0;
         for (String client : ClientApp.SYNCHRONOUS) {
-            clientTotal += report.operation(name(result, "GET", client + "/slow/{id}")).get("latencyNs").get("total").asLong();
+            clientTotal += report.operation(name(result.stdout(), "GET", client + "/slow/{id}")).get("latencyNs").get("total").asLong();
         }
         assertThat(caller.get("count").asLong()).isEqualTo(ClientApp.SYNCHRONOUS.size() * ClientApp.SLOW);
         assertThat(clientTotal).isGreaterThan(callerTotal / 2);
@@ -67,7 +68,7 @@ class HttpClientIT {
 
         ReportFile report = ReportFile.onlyIn(out);
         for (String client : ClientApp.clients(List.of("jdk")).keySet()) {
-            assertClient(report, result, client);
+            assertClient(report, result.stdout(), client);
         }
     }
 
@@ -81,23 +82,52 @@ class HttpClientIT {
         assertThat(kinds(report)).as("the server's requests are still recorded").contains("http").doesNotContain("http-client");
     }
 
-    private static void assertClient(ReportFile report, ForkedJvm.Result result, String client) {
+    private static void assertClient(ReportFile report, String stdout, String client) {
         Map<String, Long> counts = report.counts();
-        String items = name(result, "GET", client + "/items/{id}");
+        String items = name(stdout, "GET", client + "/items/{id}");
         assertCall(report, items, ClientApp.ITEMS, 0, "2xx");
-        assertCall(report, name(result, "GET", client + "/orders/{id}"), 1, 0, "2xx");
-        assertCall(report, name(result, client.equals("urlconnection") ? "POST" : "GET", client + "/items"), 1, 0, "2xx");
-        assertCall(report, name(result, "GET", client + "/fail"), ClientApp.FAILURES, ClientApp.FAILURES, "5xx");
-        assertCall(report, name(result, "GET", client + "/missing"), 1, 0, "4xx");
-        assertCall(report, name(result, "GET", client + "/slow/{id}"), ClientApp.SLOW, 0, "2xx");
-        String refused = "GET 127.0.0.1:" + port(result, 2) + " /" + client + "/down";
+        assertCall(report, name(stdout, "GET", client + "/orders/{id}"), 1, 0, "2xx");
+        assertCall(report, name(stdout, client.equals("urlconnection") ? "POST" : "GET", client + "/items"), 1, 0, "2xx");
+        assertCall(report, name(stdout, "GET", client + "/fail"), ClientApp.FAILURES, ClientApp.FAILURES, "5xx");
+        assertCall(report, name(stdout, "GET", client + "/missing"), 1, 0, "4xx");
+        assertCall(report, name(stdout, "GET", client + "/slow/{id}"), ClientApp.SLOW, 0, "2xx");
+        String refused = "GET 127.0.0.1:" + port(stdout, 2) + " /" + client + "/down";
         assertThat(counts).as(refused).containsEntry(refused, 1L);
         assertThat(report.operation(refused).get("errors").asLong()).as("a refused connection is an error").isEqualTo(1);
 
         JsonNode http = report.operation(items).get("http");
         assertThat(http.get("method").asText()).isEqualTo("GET");
-        assertThat(http.get("host").asText()).isEqualTo("127.0.0.1:" + port(result, 1));
+        assertThat(http.get("host").asText()).isEqualTo("127.0.0.1:" + port(stdout, 1));
         assertThat(http.get("route").asText()).isEqualTo("/" + client + "/items/{id}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void attachedToARunningJvmItTimesTheCallsMadeAfterTheAttachOnce(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("http-client-attach-" + jdk.major());
+        Path control = Files.createDirectories(work.resolve("control"));
+        Path out = work.resolve("out");
+        SondeCli sonde = new SondeCli(jdk, work);
+        ForkedJvm app = ForkedJvm.on(jdk).classpath(TestPaths.testClasses())
+                .mainClass(ClientApp.class, "steered", control.toString());
+        try (SteeredJvm running = SteeredJvm.start(app, control, work.resolve("app"))) {
+            long pid = running.jvm.pid();
+            SondeCli.assertSucceeded(sonde.run("attach", pid, "out=" + out));
+            Files.createFile(control.resolve("round-1"));
+            Poll.until(Duration.ofSeconds(60), "a round of calls", () -> Files.exists(control.resolve("done-1")),
+                    running::describe);
+            Path dump = work.resolve("dump.json");
+            SondeCli.assertSucceeded(sonde.run("dump", pid, "--out", dump));
+
+            ReportFile report = ReportFile.read(dump);
+            String stdout = running.jvm.stdoutSoFar();
+            for (String client : ClientApp.clients(List.of("jdk")).keySet()) {
+                assertClient(report, stdout, client);
+            }
+            ForkedJvm.Result end = running.stop();
+            assertThat(end.exitCode()).as(end.describe()).isZero();
+            assertThat(end.stderr()).doesNotContain("Exception", "\tat ");
+        }
     }
 
     private static void assertCall(ReportFile report, String name, long count, long errors, String statusClass) {
@@ -109,13 +139,13 @@ class HttpClientIT {
                 .isEqualTo(count);
     }
 
-    private static String name(ForkedJvm.Result result, String method, String route) {
-        return method + " 127.0.0.1:" + port(result, 1) + " /" + route;
+    private static String name(String stdout, String method, String route) {
+        return method + " 127.0.0.1:" + port(stdout, 1) + " /" + route;
     }
 
-    private static String port(ForkedJvm.Result result, int group) {
-        Matcher ports = PORTS.matcher(result.stdout());
-        assertThat(ports.find()).as(result.describe()).isTrue();
+    private static String port(String stdout, int group) {
+        Matcher ports = PORTS.matcher(stdout);
+        assertThat(ports.find()).as(stdout).isTrue();
         return ports.group(group);
     }
 

@@ -39,16 +39,23 @@ final class Apache4ClientAdvice {
         int status = 0;
         try {
             HttpRequest request = (HttpRequest) argument;
-            RequestLine line = request.getRequestLine();
-            method = line.getMethod();
-            path = line.getUri();
+            URI uri = null;
+            if (request instanceof HttpUriRequest) {
+                // The request's own URI: no request line built for every call.
+                uri = ((HttpUriRequest) request).getURI();
+                method = ((HttpUriRequest) request).getMethod();
+                path = uri.getRawPath();
+            } else {
+                RequestLine line = request.getRequestLine();
+                method = line.getMethod();
+                path = line.getUri();
+            }
             if (target != null) {
                 HttpHost server = (HttpHost) target;
                 scheme = server.getSchemeName();
                 host = server.getHostName();
                 port = server.getPort();
-            } else if (request instanceof HttpUriRequest) {
-                URI uri = ((HttpUriRequest) request).getURI();
+            } else if (uri != null) {
                 scheme = uri.getScheme();
                 host = uri.getHost();
                 port = uri.getPort();

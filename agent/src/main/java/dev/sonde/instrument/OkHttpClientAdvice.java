@@ -42,7 +42,9 @@ final class OkHttpClientAdvice {
             scheme = url.scheme();
             host = url.host();
             port = url.port();
-            path = url.encodedPath();
+            // The URL's own text (query included, which the name drops): kept by the URL, so
+            // reading it allocates nothing, unlike encodedPath().
+            path = url.toString();
             status = returned instanceof Response ? ((Response) returned).code() : 0;
         } catch (Throwable unreadable) {
             // Named with what was read; the call still counts.

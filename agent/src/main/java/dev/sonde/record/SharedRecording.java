@@ -65,7 +65,7 @@ final class SharedRecording extends ThreadRecording {
 
     /** Virtual threads share this recording, so each lookup takes its own probe. */
     @Override
-    WeakIdentityMap.Probe statementProbe() {
+    WeakIdentityMap.Probe identityProbe() {
         return new WeakIdentityMap.Probe();
     }
 

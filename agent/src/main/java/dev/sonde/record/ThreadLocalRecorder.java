@@ -231,9 +231,9 @@ public final class ThreadLocalRecorder implements Sink {
         if (sql != null) {
             operation = statements.operationOf(sql);
         } else {
-            operation = statements.operationOf(statement, recording.statementProbe());
+            operation = statements.operationOf(statement, recording.identityProbe());
             if (forgetText) {
-                statements.forget(statement, recording.statementProbe());
+                statements.forget(statement, recording.identityProbe());
             }
         }
         exitClaimed(token, recording, operation, nanos, ThreadRecording.NO_STATUS, failed);
@@ -331,7 +331,7 @@ public final class ThreadLocalRecorder implements Sink {
         if (connection == null) {
             return otherwise;
         }
-        Long start = connectionStarts.remove(connection, recording().statementProbe());
+        Long start = connectionStarts.remove(connection, recording().identityProbe());
         return start != null ? start : otherwise;
     }
 

@@ -42,8 +42,8 @@ class ThreadRecording {
     static final int HTTP_CLIENT = 2;
     /** The claims ({@link #JDBC}, {@link #HTTP_CLIENT}) held by the call running on this thread. */
     private int claims;
-    /** The key this thread looks its statements up with (see {@link WeakIdentityMap}). */
-    private final WeakIdentityMap.Probe statementProbe = new WeakIdentityMap.Probe();
+    /** The key this thread looks objects up by identity with: statements, URL connections ({@link WeakIdentityMap}). */
+    private final WeakIdentityMap.Probe identityProbe = new WeakIdentityMap.Probe();
     private final ClientCalls.Probe clientProbe = new ClientCalls.Probe();
     /** Set by the one caller that folds this ended thread (two folds could count its buffers twice). */
     private final AtomicBoolean folded = new AtomicBoolean();
@@ -86,8 +86,8 @@ class ThreadRecording {
         claims &= ~kind;
     }
 
-    WeakIdentityMap.Probe statementProbe() {
-        return statementProbe;
+    WeakIdentityMap.Probe identityProbe() {
+        return identityProbe;
     }
 
     /** The key this thread looks its outbound calls up with (see {@link ClientCalls}). */

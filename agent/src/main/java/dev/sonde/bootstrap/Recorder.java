@@ -86,6 +86,33 @@ public final class Recorder {
         sink.exitConnection(token, operation, nanos, failed);
     }
 
+    public static Object enterClient() {
+        return sink.enterClient();
+    }
+
+    public static void exitClient(Object token, String method, String scheme, String host, int port, String target,
+                                  int status, long nanos, boolean failed) {
+        sink.exitClient(token, method, scheme, host, port, target, status, nanos, failed);
+    }
+
+    public static void exitClientPending(Object token, String method, String scheme, String host, int port,
+                                         String target, long startNanos, long nanos, Object result) {
+        sink.exitClientPending(token, method, scheme, host, port, target, startNanos, nanos, result);
+    }
+
+    public static Object exitClientHook(Object token, String method, String scheme, String host, int port,
+                                        String target, long startNanos, long nanos) {
+        return sink.exitClientHook(token, method, scheme, host, port, target, startNanos, nanos);
+    }
+
+    public static void clientConnecting(Object connection) {
+        sink.clientConnecting(connection);
+    }
+
+    public static long clientStartOf(Object connection, long otherwise) {
+        return sink.clientStartOf(connection, otherwise);
+    }
+
     /**
      * The handler of every failure inside inlined advice, in place of suppressing it silently. Must
      * never throw: its caller is the application's method. Only an error in the call itself (a stack
@@ -194,6 +221,36 @@ public final class Recorder {
 
         @Override
         public void exitConnection(Object token, int operation, long nanos, boolean failed) {
+        }
+
+        @Override
+        public Object enterClient() {
+            return null;
+        }
+
+        @Override
+        public void exitClient(Object token, String method, String scheme, String host, int port, String target,
+                               int status, long nanos, boolean failed) {
+        }
+
+        @Override
+        public void exitClientPending(Object token, String method, String scheme, String host, int port,
+                                      String target, long startNanos, long nanos, Object result) {
+        }
+
+        @Override
+        public Object exitClientHook(Object token, String method, String scheme, String host, int port,
+                                     String target, long startNanos, long nanos) {
+            return null;
+        }
+
+        @Override
+        public void clientConnecting(Object connection) {
+        }
+
+        @Override
+        public long clientStartOf(Object connection, long otherwise) {
+            return otherwise;
         }
 
         @Override

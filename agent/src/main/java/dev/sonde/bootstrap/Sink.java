@@ -129,6 +129,54 @@ public interface Sink {
     void exitConnection(Object token, int operation, long nanos, boolean failed);
 
     /**
+     * An outbound HTTP call begins on this thread. Returns the token to hand to {@link #exitClient}
+     * or {@link #exitClientPending}, or null when the thread is already inside one (a client running
+     * on another, a client's method calling its own): the outermost call counts, once.
+     */
+    Object enterClient();
+
+    /**
+     * The outbound call that {@link #enterClient} began has ended; the sink names its operation
+     * ({@code GET 127.0.0.1:8080 /items/{id}}) from what the client saw.
+     *
+     * @param scheme  {@code http} or {@code https} (for the default port), or null
+     * @param port    the port, or a negative value for the scheme's default
+     * @param target  the request's path or its whole URL; a query string or fragment is dropped
+     * @param status  the response's status, or 0 when there was no response
+     * @param failed  whether the call threw (an error unless a 4xx status explains it)
+     */
+    void exitClient(Object token, String method, String scheme, String host, int port, String target, int status,
+                    long nanos, boolean failed);
+
+    /**
+     * The outbound call that {@link #enterClient} began returned {@code result} after {@code nanos}:
+     * if it is a {@code CompletionStage}, the call ends when that completes (its response's status
+     * is recorded then), else now.
+     *
+     * @param startNanos {@link System#nanoTime()} as the call began
+     */
+    void exitClientPending(Object token, String method, String scheme, String host, int port, String target,
+                           long startNanos, long nanos, Object result);
+
+    /**
+     * The reactive outbound call that {@link #enterClient} began returned its result (a {@code Mono})
+     * after {@code nanos}; it ends when that result signals. Returns the callback to attach to it, a
+     * {@code java.util.function.Consumer} of the response or error and a {@code Runnable} for a
+     * cancel, or null if nothing is to be attached.
+     */
+    Object exitClientHook(Object token, String method, String scheme, String host, int port, String target,
+                          long startNanos, long nanos);
+
+    /**
+     * An {@code HttpURLConnection} begins connecting outside a call: its call, which ends when its
+     * response arrives, is timed from now. Remembered without keeping the connection alive.
+     */
+    void clientConnecting(Object connection);
+
+    /** When {@code connection} began connecting ({@link #clientConnecting}), forgotten now; else {@code otherwise}. */
+    long clientStartOf(Object connection, long otherwise);
+
+    /**
      * Inlined advice threw (the call itself ran and returned as it would have). Called only on that
      * failure path, from the advice's exception handler.
      *

@@ -22,6 +22,7 @@ public final class Config {
     private final boolean selfTime;
     private final boolean http;
     private final boolean jdbc;
+    private final boolean httpClient;
     private final boolean async;
     private final Duration interval;
     private final int keep;
@@ -30,7 +31,7 @@ public final class Config {
     private final ListenAddress prometheus;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
-           Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, boolean jdbc, boolean async, Duration interval, int keep,
+           Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, boolean jdbc, boolean httpClient, boolean async, Duration interval, int keep,
            ProfilingConfig profiling, ListenAddress prometheus, List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
@@ -41,6 +42,7 @@ public final class Config {
         this.selfTime = selfTime;
         this.http = http;
         this.jdbc = jdbc;
+        this.httpClient = httpClient;
         this.async = async;
         this.profiling = profiling;
         this.prometheus = prometheus;
@@ -90,6 +92,11 @@ public final class Config {
         return jdbc;
     }
 
+    /** Whether outbound HTTP calls are timed as operations ({@code http.client=on}). */
+    public boolean httpClient() {
+        return httpClient;
+    }
+
     /** Whether HTTP requests are timed as operations ({@code http=on}). */
     public boolean http() {
         return http;
@@ -127,12 +134,12 @@ public final class Config {
     public Config withMoreWarnings(List<String> more) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, jdbc, async, interval, keep,
+        return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, jdbc, httpClient, async, interval, keep,
                 profiling, prometheus, all);
     }
 
     public Config withOut(Path newOut) {
-        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, jdbc, async, interval, keep,
+        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, jdbc, httpClient, async, interval, keep,
                 profiling, prometheus, warnings);
     }
 }

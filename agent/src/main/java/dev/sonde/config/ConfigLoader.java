@@ -85,12 +85,13 @@ public final class ConfigLoader {
         boolean alloc = onOff(single(values, Key.ALLOC, "on"), Key.ALLOC);
         boolean http = onOff(single(values, Key.HTTP, "on"), Key.HTTP);
         boolean jdbc = onOff(single(values, Key.JDBC, "on"), Key.JDBC);
+        boolean httpClient = onOff(single(values, Key.HTTP_CLIENT, "on"), Key.HTTP_CLIENT);
         boolean self = onOff(single(values, Key.SELF, "on"), Key.SELF);
         boolean async = onOff(single(values, Key.ASYNC, "on"), Key.ASYNC);
         Duration interval = interval(single(values, Key.INTERVAL, "off"));
         int keep = positiveInt(single(values, Key.KEEP, String.valueOf(Config.DEFAULT_KEEP)), Key.KEEP);
         ListenAddress prometheus = optionalAddress(single(values, Key.PROMETHEUS, "off"), Key.PROMETHEUS);
-        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, jdbc, async, interval, keep,
+        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, jdbc, httpClient, async, interval, keep,
                 profiling(values, keep), prometheus, warnings);
     }
 

@@ -14,6 +14,7 @@ public enum Key {
     SELF("self", false, "on | off: self time, exclusive of timed callees (default on)"),
     HTTP("http", false, "on | off: HTTP requests as operations, one per route (default on)"),
     JDBC("jdbc", false, "on | off: JDBC statements as operations, one per normalised statement (default on)"),
+    HTTP_CLIENT("http.client", false, "on | off: outbound HTTP calls as operations, one per method, server and path (default on)"),
     ASYNC("async", false, "on | off: a method returning a CompletionStage ends when it completes (default on)"),
     INTERVAL("interval", false, "a report per window of this length plus an .hlog, e.g. 60s or 10m (default off)"),
     KEEP("keep", false, "how many interval reports to keep, the newest (default 100)"),

@@ -84,11 +84,11 @@ final class SondeMetrics implements MultiCollector {
                 points);
     }
 
-    /** Per status class of each HTTP route: 2xx to 5xx always, 1xx once seen (as in the report). */
+    /** Per status class of each HTTP route and outbound call: 2xx to 5xx always, 1xx once seen (as in the report). */
     private static CounterSnapshot responses(List<OperationSnapshot> operations) {
         List<CounterDataPointSnapshot> points = new ArrayList<>();
         for (OperationSnapshot operation : operations) {
-            if (operation.kind() != OperationKind.HTTP) {
+            if (operation.kind() != OperationKind.HTTP && operation.kind() != OperationKind.HTTP_CLIENT) {
                 continue;
             }
             long[] classes = operation.statusClasses();

@@ -25,6 +25,9 @@ final class AdviceFailureHandler implements Advice.ExceptionHandler {
     /** For the JDBC advice: the statement or data source method it is inlined into. */
     static final AdviceFailureHandler JDBC = new AdviceFailureHandler(" (JDBC timing)");
 
+    /** For the outbound HTTP advice: the client method it is inlined into. */
+    static final AdviceFailureHandler HTTP_CLIENT = new AdviceFailureHandler(" (HTTP client timing)");
+
     private static final MethodDescription ADVICE_FAILED = adviceFailed();
 
     private final String kind;

@@ -1,11 +1,7 @@
 package dev.sonde.instrument;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import java.util.function.UnaryOperator;
@@ -72,17 +68,8 @@ final class HttpInstrumentation {
                 .and(not(isAbstract()));
     }
 
-    /**
-     * The advice is read as a class file, never loaded as a class: its methods name servlet types
-     * that sonde's own class loader cannot see (reflection on it would fail). It is read when the
-     * first server class is transformed, not at start: most applications have one server API.
-     */
+    /** The advice names servlet types: it is read as a class file ({@link ClassFileAdvice}). */
     private static AgentBuilder.Transformer visit(Class<?> advice, ElementMatcher<? super MethodDescription> methods) {
-        LazyAdvice inlined = new LazyAdvice(() -> {
-            ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(HttpInstrumentation.class.getClassLoader());
-            TypeDescription description = TypePool.Default.of(locator).describe(advice.getName()).resolve();
-            return Advice.to(description, locator).withExceptionHandler(AdviceFailureHandler.HTTP);
-        });
-        return (builder, type, loader, module, domain) -> builder.visit(inlined.get().on(methods));
+        return ClassFileAdvice.visit(advice, AdviceFailureHandler.HTTP, methods);
     }
 }

@@ -87,8 +87,9 @@ public final class Instrumenter {
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
                 .with((AgentBuilder.TransformerDecorator) ClassBeingLoaded::aroundTransform)
-                .ignore(Exclusions.matcher())
-                .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN)), isBootstrapClassLoader().or(isExtensionClassLoader()))
+                .ignore(Exclusions.matcher().and(not(HttpClientInstrumentation.jdkClasses())))
+                .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN).or(HttpClientInstrumentation.jdkClasses())),
+                        isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(selector.types())))
                 .transform((builder, type, loader, module, domain) -> {
                     transformedTypes.incrementAndGet();
@@ -97,8 +98,10 @@ public final class Instrumenter {
                 });
         // Every matching rule applies: a servlet that is also included gets both advices.
         AgentBuilder withHttp = config.http() ? HttpInstrumentation.addTo(withMethods, this::retransformable) : withMethods;
-        AgentBuilder complete = config.jdbc()
+        AgentBuilder withJdbc = config.jdbc()
                 ? JdbcInstrumentation.addTo(withHttp, this::retransformable, registry) : withHttp;
+        AgentBuilder complete = config.httpClient()
+                ? HttpClientInstrumentation.addTo(withJdbc, this::retransformable) : withJdbc;
         return complete.installOn(instrumentation);
     }
 

@@ -3,12 +3,8 @@ package dev.sonde.instrument;
 import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationRegistry;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
 
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
@@ -75,18 +71,10 @@ final class JdbcInstrumentation {
     }
 
     /**
-     * Read as a class file, as the HTTP advice is, and only when the first driver class is
+     * Read as a class file ({@link ClassFileAdvice}), and only when the first driver class is
      * transformed: most applications without a database never pay for parsing it.
      */
     private static LazyAdvice advice(Class<?> advice, OperationIdBinding binding) {
-        return new LazyAdvice(() -> {
-            ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(JdbcInstrumentation.class.getClassLoader());
-            TypeDescription description = TypePool.Default.of(locator).describe(advice.getName()).resolve();
-            Advice.WithCustomMapping mapping = Advice.withCustomMapping();
-            if (binding != null) {
-                mapping = mapping.bind(OperationId.class, binding);
-            }
-            return mapping.to(description, locator).withExceptionHandler(AdviceFailureHandler.JDBC);
-        });
+        return ClassFileAdvice.of(advice, binding, AdviceFailureHandler.JDBC);
     }
 }

@@ -5,7 +5,9 @@ public enum OperationKind {
     METHOD("method"),
     HTTP("http"),
     /** A JDBC statement (one per normalised text), or a {@code DataSource}'s {@code getConnection}. */
-    SQL("sql");
+    SQL("sql"),
+    /** An outbound HTTP call (one per method, server and path template), by any client sonde knows. */
+    HTTP_CLIENT("http-client");
 
     private final String label;
 

@@ -63,6 +63,15 @@ public final class OperationRegistry {
     }
 
     /**
+     * The id of an outbound HTTP call's operation ({@code GET 127.0.0.1:8080 /items/{id}}), at the
+     * first call of each distinct raw target.
+     */
+    int registerClientCall(String name, String method, String host, String route) {
+        Integer known = ids.get(name);
+        return known != null ? known : registerNew(name, id -> Operation.clientCall(id, name, method, host, route));
+    }
+
+    /**
      * The id of a SQL statement's operation, named {@code name} (its normalised text, capped), with
      * the whole normalised text and its short form; at the first execution of each distinct text.
      */

@@ -31,6 +31,11 @@ public final class OperationSnapshot {
         return operation.httpMethod;
     }
 
+    /** For outbound HTTP calls: the server called, {@code host:port}; null otherwise. */
+    public String host() {
+        return operation.host;
+    }
+
     /** For SQL statements: the whole normalised text; null otherwise. */
     public String sqlText() {
         return operation.sqlText;

@@ -14,12 +14,10 @@ final class SharedRecording extends ThreadRecording {
     private final Frame marker = new Frame(this, 0);
 
     /**
-     * The JDBC nesting guard of virtual threads (they share this recording). Removed when the
-     * outermost call returns, so a virtual thread keeps no entry between calls.
+     * The claims of virtual threads (they share this recording; see {@link ThreadRecording#claim}).
+     * Removed when the outermost call returns, so a virtual thread keeps no entry between calls.
      */
-    private final ThreadLocal<Boolean> inJdbc = new ThreadLocal<>();
-    /** The request nesting guard of virtual threads, removed like {@link #inJdbc}. */
-    private final ThreadLocal<Boolean> inRequest = new ThreadLocal<>();
+    private final ThreadLocal<Integer> claims = new ThreadLocal<>();
 
     SharedRecording(OperationRegistry registry, RecordingOptions options) {
         super(registry, options, null);
@@ -38,43 +36,42 @@ final class SharedRecording extends ThreadRecording {
     }
 
     @Override
-    void exit(Frame frame, int operation, long nanos, boolean failed) {
+    void exit(Frame frame, int operation, long nanos, int statusClass, boolean failed) {
         long allocation = options.allocation() ? AllocationCounter.UNAVAILABLE : CallBuffer.NOT_RECORDED;
-        record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, failed);
+        record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, statusClass, failed);
     }
 
     @Override
-    boolean claimJdbc() {
-        if (inJdbc.get() != null) {
+    boolean claim(int kind) {
+        Integer held = claims.get();
+        int current = held == null ? 0 : held;
+        if ((current & kind) != 0) {
             return false;
         }
-        inJdbc.set(Boolean.TRUE);
+        claims.set(current | kind);
         return true;
     }
 
     @Override
-    void releaseJdbc() {
-        inJdbc.remove();
-    }
-
-    @Override
-    boolean claimRequest() {
-        if (inRequest.get() != null) {
-            return false;
+    void release(int kind) {
+        Integer held = claims.get();
+        int rest = held == null ? 0 : held & ~kind;
+        if (rest == 0) {
+            claims.remove();
+        } else {
+            claims.set(rest);
         }
-        inRequest.set(Boolean.TRUE);
-        return true;
-    }
-
-    @Override
-    void releaseRequest() {
-        inRequest.remove();
     }
 
     /** Virtual threads share this recording, so each lookup takes its own probe. */
     @Override
-    WeakIdentityMap.Probe statementProbe() {
+    WeakIdentityMap.Probe identityProbe() {
         return new WeakIdentityMap.Probe();
+    }
+
+    @Override
+    ClientCalls.Probe clientProbe() {
+        return new ClientCalls.Probe();
     }
 
     @Override

@@ -19,7 +19,7 @@ final class SqlStatements {
 
     private final OperationRegistry registry;
     private final ConcurrentHashMap<String, Integer> byText = new ConcurrentHashMap<>();
-    private final WeakIdentityMap byStatement = new WeakIdentityMap();
+    private final WeakIdentityMap<Integer> byStatement = new WeakIdentityMap<>();
 
     SqlStatements(OperationRegistry registry) {
         this.registry = registry;

@@ -65,6 +65,9 @@ public final class ThreadLocalRecorder implements Sink {
     private final RecordingOptions options;
     private final SharedRecording shared;
     private final SqlStatements statements;
+    private final ClientCalls clientCalls;
+    /** When each {@code HttpURLConnection} whose call is under way began connecting. */
+    private final WeakIdentityMap<Long> connectionStarts = new WeakIdentityMap<>();
     private final ConcurrentLinkedQueue<ThreadRecording> threads = new ConcurrentLinkedQueue<>();
     /**
      * Each thread's recording, held in a one-slot {@code Object[]} that {@link #release} empties: a
@@ -86,6 +89,7 @@ public final class ThreadLocalRecorder implements Sink {
         this.options = options;
         this.shared = new SharedRecording(registry, options);
         this.statements = new SqlStatements(registry);
+        this.clientCalls = new ClientCalls(registry);
     }
 
     @Override
@@ -231,16 +235,20 @@ public final class ThreadLocalRecorder implements Sink {
      */
     @Override
     public Object enterJdbc() {
+        return enterClaimed(ThreadRecording.JDBC);
+    }
+
+    private Object enterClaimed(int kind) {
         ThreadRecording recording = recording();
-        if (!recording.claimJdbc()) {
+        if (!recording.claim(kind)) {
             return null;
         }
         try {
             Frame frame = recording.enter();
             return frame != null ? frame : recording;
         } catch (RuntimeException | Error failed) {
-            // Never left claimed: every later statement of this thread would go uncounted.
-            recording.releaseJdbc();
+            // Never left claimed: every later call of this kind on this thread would go uncounted.
+            recording.release(kind);
             throw failed;
         }
     }
@@ -248,7 +256,7 @@ public final class ThreadLocalRecorder implements Sink {
     @Override
     public void exitStatement(Object token, Object statement, String sql, boolean forgetText, long nanos,
                               boolean failed) {
-        ThreadRecording recording = releaseJdbc(token);
+        ThreadRecording recording = release(token, ThreadRecording.JDBC);
         if (recording == null) {
             return;
         }
@@ -256,12 +264,12 @@ public final class ThreadLocalRecorder implements Sink {
         if (sql != null) {
             operation = statements.operationOf(sql);
         } else {
-            operation = statements.operationOf(statement, recording.statementProbe());
+            operation = statements.operationOf(statement, recording.identityProbe());
             if (forgetText) {
-                statements.forget(statement, recording.statementProbe());
+                statements.forget(statement, recording.identityProbe());
             }
         }
-        exitJdbc(token, recording, operation, nanos, failed);
+        exitClaimed(token, recording, operation, nanos, ThreadRecording.NO_STATUS, failed);
     }
 
     @Override
@@ -273,27 +281,109 @@ public final class ThreadLocalRecorder implements Sink {
 
     @Override
     public void exitConnection(Object token, int operation, long nanos, boolean failed) {
-        ThreadRecording recording = releaseJdbc(token);
+        ThreadRecording recording = release(token, ThreadRecording.JDBC);
         if (recording != null) {
-            exitJdbc(token, recording, operation, nanos, failed);
+            exitClaimed(token, recording, operation, nanos, ThreadRecording.NO_STATUS, failed);
         }
     }
 
-    /** Ends the thread's JDBC call first, so a failure in what follows cannot leave it claimed. */
-    private static ThreadRecording releaseJdbc(Object token) {
+    @Override
+    public Object enterClient() {
+        return enterClaimed(ThreadRecording.HTTP_CLIENT);
+    }
+
+    @Override
+    public void exitClient(Object token, String method, String scheme, String host, int port, String target,
+                           int status, long nanos, boolean failed) {
+        ThreadRecording recording = release(token, ThreadRecording.HTTP_CLIENT);
+        if (recording != null) {
+            int operation = clientCalls.operationOf(method, scheme, host, port, target, recording.clientProbe());
+            exitClaimed(token, recording, operation, nanos, HttpRoutes.statusClass(status), clientError(status, failed));
+        }
+    }
+
+    @Override
+    public void exitClientPending(Object token, String method, String scheme, String host, int port, String target,
+                                  long startNanos, long nanos, Object result) {
+        ThreadRecording recording = release(token, ThreadRecording.HTTP_CLIENT);
+        if (recording == null) {
+            return;
+        }
+        int operation = clientCalls.operationOf(method, scheme, host, port, target, recording.clientProbe());
+        if (result instanceof CompletionStage
+                && ClientCompletion.attach(this, operation, startNanos, (CompletionStage<?>) result)) {
+            if (token instanceof Frame) {
+                recording.exitPending((Frame) token, nanos);
+            }
+        } else {
+            exitClaimed(token, recording, operation, nanos, ThreadRecording.NO_STATUS, result == null);
+        }
+    }
+
+    @Override
+    public Object exitClientHook(Object token, String method, String scheme, String host, int port, String target,
+                                 long startNanos, long nanos) {
+        ThreadRecording recording = release(token, ThreadRecording.HTTP_CLIENT);
+        if (recording == null) {
+            return null;
+        }
+        int operation = clientCalls.operationOf(method, scheme, host, port, target, recording.clientProbe());
+        if (token instanceof Frame) {
+            recording.exitPending((Frame) token, nanos);
+        }
+        return new ClientSignals(this, operation, startNanos);
+    }
+
+    /**
+     * Whether an outbound call failed: its response said 5xx, or it threw without a response (a 4xx
+     * that the client turns into an exception, as {@code HttpURLConnection} does, is a 4xx like any other).
+     */
+    static boolean clientError(int status, boolean threw) {
+        return status >= 500 || threw && (status < 400 || status >= 600);
+    }
+
+    /** An asynchronous outbound call's response arrived (or its call failed), on this thread. */
+    void clientCompleted(int operation, long nanos, int status, boolean failed) {
+        if (released) {
+            return;
+        }
+        long allocation = options.allocation() ? AllocationCounter.UNAVAILABLE : CallBuffer.NOT_RECORDED;
+        recording().record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, HttpRoutes.statusClass(status),
+                clientError(status, failed));
+    }
+
+    @Override
+    public void clientConnecting(Object connection) {
+        if (connection != null) {
+            connectionStarts.putIfAbsent(connection, System.nanoTime());
+        }
+    }
+
+    @Override
+    public long clientStartOf(Object connection, long otherwise) {
+        if (connection == null) {
+            return otherwise;
+        }
+        Long start = connectionStarts.remove(connection, recording().identityProbe());
+        return start != null ? start : otherwise;
+    }
+
+    /** Ends the thread's claimed call first, so a failure in what follows cannot leave it claimed. */
+    private static ThreadRecording release(Object token, int kind) {
         ThreadRecording recording = token instanceof Frame ? ((Frame) token).owner
                 : token instanceof ThreadRecording ? (ThreadRecording) token : null;
         if (recording != null) {
-            recording.releaseJdbc();
+            recording.release(kind);
         }
         return recording;
     }
 
-    private static void exitJdbc(Object token, ThreadRecording recording, int operation, long nanos, boolean failed) {
+    private static void exitClaimed(Object token, ThreadRecording recording, int operation, long nanos,
+                                    int statusClass, boolean failed) {
         if (token instanceof Frame) {
-            recording.exit((Frame) token, operation, nanos, failed);
+            recording.exit((Frame) token, operation, nanos, statusClass, failed);
         } else {
-            recording.record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, failed);
+            recording.record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, statusClass, failed);
         }
     }
 

@@ -36,12 +36,17 @@ class ThreadRecording {
     private int stripeProbe = THREADS_SEEN.getAndIncrement();
     /** The owner's thread-local slot for this recording (see {@link ThreadLocalRecorder#release}). */
     final Object[] holder = {this};
-    /** Set while a JDBC call runs on this thread: calls inside it (a pool delegating to its driver) count once. */
-    private boolean inJdbc;
-    /** Set while the outermost request handler runs on this thread: nested handlers count once. */
-    private boolean inRequest;
-    /** The key this thread looks its statements up with (see {@link WeakIdentityMap}). */
-    private final WeakIdentityMap.Probe statementProbe = new WeakIdentityMap.Probe();
+    /** A thread's claim on JDBC calls: calls inside one (a pool delegating to its driver) count once. */
+    static final int JDBC = 1;
+    /** A thread's claim on outbound HTTP calls: a client running on another client counts once. */
+    static final int HTTP_CLIENT = 2;
+    /** A thread's claim on request handlers: filters and servlets nested in the outermost count once. */
+    static final int REQUEST = 4;
+    /** The claims ({@link #JDBC}, {@link #HTTP_CLIENT}, {@link #REQUEST}) held by the calls running on this thread. */
+    private int claims;
+    /** The key this thread looks objects up by identity with: statements, URL connections ({@link WeakIdentityMap}). */
+    private final WeakIdentityMap.Probe identityProbe = new WeakIdentityMap.Probe();
+    private final ClientCalls.Probe clientProbe = new ClientCalls.Probe();
     /** Set by the one caller that folds this ended thread (two folds could count its buffers twice). */
     private final AtomicBoolean folded = new AtomicBoolean();
 
@@ -69,36 +74,40 @@ class ThreadRecording {
 
     /**
      * Whether a request handler entered now is the outermost on this thread; pair with
-     * {@link #releaseRequest} when true. A field, not a thread-local entry set and removed per
-     * request, so that a request allocates nothing.
+     * {@link #releaseRequest} when true. A bit of a field, not a thread-local entry set and removed
+     * per request, so that a request allocates nothing.
      */
     boolean claimRequest() {
-        if (inRequest) {
-            return false;
-        }
-        inRequest = true;
-        return true;
+        return claim(REQUEST);
     }
 
     void releaseRequest() {
-        inRequest = false;
+        release(REQUEST);
     }
 
-    /** Whether a JDBC call entered now is the outermost on this thread; pair with {@link #releaseJdbc} when true. */
-    boolean claimJdbc() {
-        if (inJdbc) {
+    /**
+     * Whether a call of the claim's kind ({@link #JDBC}, {@link #HTTP_CLIENT}) entered now is the
+     * outermost of its kind on this thread; pair with {@link #release} when true.
+     */
+    boolean claim(int kind) {
+        if ((claims & kind) != 0) {
             return false;
         }
-        inJdbc = true;
+        claims |= kind;
         return true;
     }
 
-    void releaseJdbc() {
-        inJdbc = false;
+    void release(int kind) {
+        claims &= ~kind;
     }
 
-    WeakIdentityMap.Probe statementProbe() {
-        return statementProbe;
+    WeakIdentityMap.Probe identityProbe() {
+        return identityProbe;
+    }
+
+    /** The key this thread looks its outbound calls up with (see {@link ClientCalls}). */
+    ClientCalls.Probe clientProbe() {
+        return clientProbe;
     }
 
     /** The frame of the call running on this thread, which a constructor runs in (it takes none of its own). */
@@ -108,10 +117,15 @@ class ThreadRecording {
 
     /** The call of {@code frame} ended: close it (and any frame above it left open) and record. */
     void exit(Frame frame, int operation, long nanos, boolean failed) {
+        exit(frame, operation, nanos, NO_STATUS, failed);
+    }
+
+    /** The same, for an outbound HTTP call with its response's status class. */
+    void exit(Frame frame, int operation, long nanos, int statusClass, boolean failed) {
         long allocated = allocatedSince(frame.allocationAtStart);
         depth = frame.depth - 1;
         current().calleeNanos += nanos;
-        record(operation, nanos, selfNanos(nanos, frame.calleeNanos), allocated, failed);
+        record(operation, nanos, selfNanos(nanos, frame.calleeNanos), allocated, statusClass, failed);
     }
 
     /**

@@ -5,25 +5,25 @@ import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Operation ids by object identity, without keeping the objects alive: the text each JDBC statement
- * was prepared with, remembered from the connection's {@code prepare*} until the statement is
- * garbage. Keys are weak references (cleared entries are dropped at the next put); lookups go
+ * Values by object identity, without keeping the objects alive: the operation of the text each JDBC
+ * statement was prepared with, remembered from the connection's {@code prepare*} until the statement
+ * is garbage; when an {@code HttpURLConnection}'s call began, from its connect to its response. Keys are weak references (cleared entries are dropped at the next put); lookups go
  * through a caller's reusable {@link Probe}, so finding a known statement allocates nothing.
  * Identity, not {@code equals}: a driver's statement may define equality by its text.
  */
-final class WeakIdentityMap {
+final class WeakIdentityMap<V> {
 
-    private final ConcurrentHashMap<Object, Integer> ids = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, V> ids = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
-    /** Remembers {@code id} for {@code key} unless it has one already. */
-    void putIfAbsent(Object key, int id) {
+    /** Remembers {@code value} for {@code key} unless it has one already. */
+    void putIfAbsent(Object key, V value) {
         dropCollected();
-        ids.putIfAbsent(new WeakKey(key, collected), id);
+        ids.putIfAbsent(new WeakKey(key, collected), value);
     }
 
-    /** The id remembered for {@code key}, or null. */
-    Integer get(Object key, Probe probe) {
+    /** The value remembered for {@code key}, or null. */
+    V get(Object key, Probe probe) {
         probe.referent = key;
         probe.hash = System.identityHashCode(key);
         try {
@@ -33,11 +33,12 @@ final class WeakIdentityMap {
         }
     }
 
-    void remove(Object key, Probe probe) {
+    /** Forgets {@code key}; returns what was remembered for it, or null. */
+    V remove(Object key, Probe probe) {
         probe.referent = key;
         probe.hash = System.identityHashCode(key);
         try {
-            ids.remove(probe);
+            return ids.remove(probe);
         } finally {
             probe.referent = null;
         }

@@ -91,6 +91,7 @@ final class MergedOperation {
             http = new OperationReport.HttpSummary();
             http.method = part.method;
             http.route = part.route;
+            http.host = part.host;
         }
         if (part.status != null) {
             part.status.forEach((statusClass, n) -> http.status.merge(statusClass, n == null ? 0 : n, Long::sum));

@@ -71,10 +71,15 @@ public final class OperationReport {
         public String summary;
     }
 
-    /** An HTTP route: method, route template, and counts by status class ({@code 2xx}...{@code 5xx}). */
+    /**
+     * An HTTP route: method, route template, and counts by status class ({@code 2xx}...{@code 5xx});
+     * for an outbound call ({@code kind: "http-client"}) also the server called, {@code host:port}.
+     */
     public static final class HttpSummary {
         public String method;
         public String route;
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public String host;
         public java.util.Map<String, Long> status = new java.util.TreeMap<>();
     }
 }

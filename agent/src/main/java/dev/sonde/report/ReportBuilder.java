@@ -83,7 +83,8 @@ public final class ReportBuilder {
         operation.latencyNs = latency(snapshot);
         operation.selfNs = snapshot.selfCount() > 0 ? self(snapshot) : null;
         operation.allocBytes = snapshot.allocationCount() + snapshot.allocationUnavailable() > 0 ? allocation(snapshot) : null;
-        operation.http = snapshot.kind() == OperationKind.HTTP ? http(snapshot) : null;
+        operation.http = snapshot.kind() == OperationKind.HTTP || snapshot.kind() == OperationKind.HTTP_CLIENT
+                ? http(snapshot) : null;
         operation.sql = snapshot.sqlText() != null ? sql(snapshot) : null;
         return operation;
     }
@@ -99,6 +100,7 @@ public final class ReportBuilder {
         OperationReport.HttpSummary http = new OperationReport.HttpSummary();
         http.method = snapshot.httpMethod();
         http.route = snapshot.route();
+        http.host = snapshot.host();
         long[] classes = snapshot.statusClasses();
         for (int c = 1; c < classes.length; c++) {
             if (classes[c] > 0 || c >= 2) {

@@ -116,6 +116,7 @@ public final class WindowBetweenReports {
         OperationReport.HttpSummary window = new OperationReport.HttpSummary();
         window.method = later.method;
         window.route = later.route;
+        window.host = later.host;
         window.status = new TreeMap<>();
         if (later.status != null) {
             later.status.forEach((statusClass, count) -> window.status.put(statusClass,

@@ -89,6 +89,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void kindHttpClientShowsOnlyOutboundCallsWithTheirStatusClasses() throws Exception {
+        String call = "GET 127.0.0.1:8080 /items/{id}";
+        Path report = TestReports.write(directory, "client.json", TestReports.report(
+                op("com.acme.OrderService#place").latencies(TestReports.spread(10 * MS, 14 * MS, 200)).build(),
+                op("GET /api/orders").latencies(TestReports.spread(MS, 3 * MS, 40))
+                        .http("GET", "/api/orders", Map.of("2xx", 40L)).build(),
+                op(call).latencies(TestReports.spread(MS, 2 * MS, 30))
+                        .httpClient("GET", "127.0.0.1:8080", "/items/{id}", Map.of("2xx", 27L, "5xx", 3L)).build()));
+
+        CliRun clients = CliRun.of("report", report, "--kind", "http-client");
+
+        assertThat(clients.exitCode).as(clients.toString()).isZero();
+        assertThat(clients.out).contains("1 operation by total time").containsPattern("27/0/0/3 +" + java.util.regex.Pattern.quote(call))
+                .doesNotContain("OrderService", "/api/orders");
+        assertThat(new dev.sonde.report.ReportReader().read(report).report().operations.stream()
+                .filter(o -> o.name.equals(call)).findFirst().orElseThrow().http.host)
+                .as("the server called is written and read back").isEqualTo("127.0.0.1:8080");
+    }
+
+    @Test
     void theHtmlPageShowsTheWholeTextOfAStatementWhoseNameIsCut() throws Exception {
         String text = "SELECT " + "a_rather_long_column, ".repeat(12) + "id FROM owners WHERE city = ?";
         String cut = text.substring(0, 180) + "... #1234abcd";

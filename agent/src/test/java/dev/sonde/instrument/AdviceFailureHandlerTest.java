@@ -190,6 +190,39 @@ class AdviceFailureHandlerTest {
         }
 
         @Override
+        public Object enterClient() {
+            throw new IllegalStateException("client enter failed");
+        }
+
+        @Override
+        public void exitClient(Object token, String method, String scheme, String host, int port, String target,
+                               int status, long nanos, boolean failed) {
+            throw new IllegalStateException("client exit failed");
+        }
+
+        @Override
+        public void exitClientPending(Object token, String method, String scheme, String host, int port,
+                                      String target, long startNanos, long nanos, Object result) {
+            throw new IllegalStateException("client pending exit failed");
+        }
+
+        @Override
+        public Object exitClientHook(Object token, String method, String scheme, String host, int port,
+                                     String target, long startNanos, long nanos) {
+            throw new IllegalStateException("client hook failed");
+        }
+
+        @Override
+        public void clientConnecting(Object connection) {
+            throw new IllegalStateException("client connecting failed");
+        }
+
+        @Override
+        public long clientStartOf(Object connection, long otherwise) {
+            throw new IllegalStateException("client start failed");
+        }
+
+        @Override
         public Object enterJdbc() {
             throw new IllegalStateException("jdbc enter failed");
         }

@@ -121,7 +121,14 @@ public final class TestReports {
             return this;
         }
 
-        /** Sets a latency figure directly (for diff tests that need exact percentiles). */
+        /** An outbound HTTP call: kind http-client, with the server called. */
+        public Op httpClient(String method, String host, String route, Map<String, Long> status) {
+            http(method, route, status);
+            operation.kind = "http-client";
+            operation.http.host = host;
+            return this;
+        }
+
         /** A SQL statement: kind sql, with its normalised text and short form. */
         public Op sql(String text, String summary) {
             operation.kind = "sql";

@@ -84,6 +84,11 @@ final class SharedRecording extends ThreadRecording {
     }
 
     @Override
+    void recordCompletion(int operation, long nanos, long allocatedBytes, boolean failed) {
+        record(operation, nanos, CallBuffer.NOT_RECORDED, allocatedBytes, NO_STATUS, failed);
+    }
+
+    @Override
     CallBuffer pending(int operation) {
         return null;
     }

@@ -137,7 +137,7 @@ public final class ThreadLocalRecorder implements Sink {
             return;
         }
         long allocation = options.allocation() ? AllocationCounter.UNAVAILABLE : CallBuffer.NOT_RECORDED;
-        recording().record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, ThreadRecording.NO_STATUS, failed);
+        recording().recordCompletion(operation, nanos, allocation, failed);
     }
 
     /** An asynchronous call's result was cancelled: counted apart from calls and errors. */

@@ -148,6 +148,22 @@ class ThreadRecording {
     static final int NO_STATUS = -1;
 
     void record(int operation, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
+        CallWindows windows = registry.callWindows();
+        if (windows != null) {
+            windows.ended(operation, nanos);
+        }
+        store(operation, nanos, selfNanos, allocatedBytes, statusClass, failed);
+    }
+
+    /**
+     * An asynchronous call's result completed on this thread: recorded without a call window, since
+     * its work ran on other threads (a profile's samples of this thread say nothing about it).
+     */
+    void recordCompletion(int operation, long nanos, long allocatedBytes, boolean failed) {
+        store(operation, nanos, CallBuffer.NOT_RECORDED, allocatedBytes, NO_STATUS, failed);
+    }
+
+    private void store(int operation, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
         CallBuffer[] current = buffers;
         CallBuffer buffer = operation < current.length ? current[operation] : null;
         if (buffer == null) {

@@ -51,7 +51,7 @@ final class CallSlices {
         return thresholdNanos;
     }
 
-    /** A sample taken on Java thread {@code thread} at {@code nanos} ({@link System#nanoTime()}'s clock). */
+    /** A sample taken on {@code thread} (named as the windows name it) at {@code nanos} ({@link System#nanoTime()}'s clock). */
     void sample(long thread, long nanos, String stack) {
         ThreadCalls calls = byThread.get(thread);
         int index = calls == null ? -1 : calls.innermostAt(nanos);
@@ -79,20 +79,14 @@ final class CallSlices {
     }
 
     /**
-     * Slow minus normal, per {@link #PER_CALLS} calls of each, by frame's own samples (the frame
-     * on top of the stack), largest first: what a slow call does more of than a normal one.
+     * Slow minus normal samples by stack, each per {@link #PER_CALLS} calls of its slice (so that
+     * the many normal calls do not outweigh the few slow ones): positive where a slow call spends
+     * more than a normal one.
      */
-    List<Map.Entry<String, Double>> differenceBySelf() {
-        Map<String, Double> difference = new HashMap<>();
-        slow.perCalls(PER_CALLS).forEach((stack, value) -> difference.merge(leaf(stack), value, Double::sum));
-        normal.perCalls(PER_CALLS).forEach((stack, value) -> difference.merge(leaf(stack), -value, Double::sum));
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>(difference.entrySet());
-        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        return ranked;
-    }
-
-    private static String leaf(String stack) {
-        return stack.substring(stack.lastIndexOf(';') + 1);
+    Map<String, Double> differenceByStack() {
+        Map<String, Double> difference = new HashMap<>(slow.perCalls(PER_CALLS));
+        normal.perCalls(PER_CALLS).forEach((stack, value) -> difference.merge(stack, -value, Double::sum));
+        return difference;
     }
 
     /** One thread's calls, by start time. */

@@ -91,9 +91,10 @@ final class CallSlicing {
             slices.add(new CallSlices(rule.operation(), thresholdNanos(rule),
                     byOperation.getOrDefault(rule.operation(), List.of())));
         }
-        RecordedSamples.read(recording, (thread, nanos, stack) -> {
+        boolean osThreadIds = followed.osThreadIds();
+        RecordedSamples.read(recording, (osThread, javaThread, nanos, stack) -> {
             for (CallSlices operation : slices) {
-                operation.sample(thread, nanos, stack);
+                operation.sample(osThreadIds ? osThread : javaThread, nanos, stack);
             }
         });
         return slices;

@@ -13,9 +13,9 @@ import java.util.BitSet;
 
 /**
  * The wall-clock samples of a JFR recording that async-profiler wrote with {@code clock=monotonic}:
- * each with its Java thread id, its time on {@link System#nanoTime()}'s clock and its stack in
- * collapsed form (outermost frame first, frame types as async-profiler's collapsed output marks
- * them). Samples of threads that are not Java threads are skipped.
+ * each with its thread (the OS id, or the Java id as async-profiler last knew it), its time on
+ * {@link System#nanoTime()}'s clock and its stack in collapsed form (outermost frame first, frame
+ * types as async-profiler's collapsed output marks them).
  */
 final class RecordedSamples extends JfrConverter {
 
@@ -25,7 +25,8 @@ final class RecordedSamples extends JfrConverter {
 
     /** Receives each sample. */
     interface Visitor {
-        void sample(long javaThread, long nanos, String stack);
+        /** @param javaThread the Java id async-profiler wrote for the thread, 0 if none */
+        void sample(long osThread, long javaThread, long nanos, String stack);
     }
 
     private final Visitor visitor;
@@ -58,8 +59,8 @@ final class RecordedSamples extends JfrConverter {
             }
             Long javaThread = jfr.javaThreads.get(sample.tid);
             StackTrace stack = jfr.stackTraces.get(sample.stackTraceId);
-            if (javaThread != null && javaThread > 0 && stack != null) {
-                visitor.sample(javaThread, sample.time, collapsed(stack));
+            if (stack != null) {
+                visitor.sample(sample.tid, javaThread == null ? 0 : javaThread, sample.time, collapsed(stack));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -35,7 +36,19 @@ final class SliceGraphWriter {
         write(graph(slice.stacks(), title), file);
     }
 
+    /**
+     * HTML: a differential flame graph, the slow calls' samples per {@link CallSlices#PER_CALLS}
+     * calls coloured by their change from the normal calls'. Collapsed text has no colours: each
+     * stack's line holds how many more samples per {@link CallSlices#PER_CALLS} calls the slow calls
+     * had (stacks where they had fewer are left out).
+     */
     void writeDifference(CallSlices slices, String title, Path file) throws IOException {
+        if (collapsed) {
+            Map<String, Long> more = new HashMap<>();
+            slices.differenceByStack().forEach((stack, value) -> more.put(stack, Math.round(value)));
+            write(graph(more, title), file);
+            return;
+        }
         FlameGraph slow = graph(rounded(slices.slow().perCalls(CallSlices.PER_CALLS)), title);
         FlameGraph normal = graph(rounded(slices.normal().perCalls(CallSlices.PER_CALLS)), title);
         slow.diff(normal);
@@ -61,7 +74,7 @@ final class SliceGraphWriter {
     }
 
     private static Map<String, Long> rounded(Map<String, Double> values) {
-        Map<String, Long> result = new java.util.HashMap<>();
+        Map<String, Long> result = new HashMap<>();
         values.forEach((stack, value) -> result.put(stack, Math.round(value)));
         return result;
     }

@@ -1,7 +1,7 @@
 package dev.sonde.record;
 
 /**
- * One call of a followed operation: the Java thread it ran on and when, in {@link System#nanoTime()}.
+ * One call of a followed operation: the thread it ran on and when, in {@link System#nanoTime()}.
  * Immutable.
  */
 public final class CallWindow {
@@ -22,7 +22,7 @@ public final class CallWindow {
         return operation;
     }
 
-    /** {@link Thread#getId()} of the calling thread. */
+    /** The calling thread's OS id, or its {@link Thread#getId()} (see {@link CallWindows#osThreadIds()}). */
     public long thread() {
         return thread;
     }

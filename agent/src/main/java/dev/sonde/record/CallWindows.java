@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.LongAdder;
  * windows that the profile's samples are sorted into (slow calls, normal calls).
  *
  * <p>Bounded: the first {@link #CAPACITY} calls are kept, later ones only counted
- * ({@link #leftOut()}). The arrays (about 7 MiB) exist only while a profile follows calls.
+ * ({@link #leftOut()}). The arrays (about 7 MiB) exist only while a profile follows calls. Threads
+ * are named by their OS id where it is known ({@link #osThreadIds()}).
  *
  * <p>{@link #ended} is called on application threads, any number at once, only while this object
  * is followed ({@link OperationRegistry#follow}): one atomic increment per followed call, no
- * allocation (an operation first seen takes a lock once to be looked up). A window's fields are
+ * allocation (an operation first seen takes a lock once to be looked up, a thread's first call
+ * reads its OS id once). A window's fields are
  * stored before its operation, which is release-stored; {@link #collected} reads the operation with
  * an acquire load and skips windows still being written, so it sees whole windows only.
  */
@@ -39,6 +41,10 @@ public final class CallWindows {
     private final long[] ends;
     private final long[] threads;
     private final int[] slots;
+    /** Whether {@link #threads} holds OS thread ids (else Java ones, where the OS id is unknown). */
+    private final boolean osThreadIds = OsThreadId.current() != OsThreadId.UNKNOWN;
+    /** The calling thread's id as windows keep it, looked up once per thread and profile. */
+    private final ThreadLocal<long[]> threadId = ThreadLocal.withInitial(() -> new long[] {threadIdOfCaller()});
     private final AtomicInteger next = new AtomicInteger();
     private final LongAdder leftOut = new LongAdder();
 
@@ -70,8 +76,21 @@ public final class CallWindows {
         }
         starts[index] = end - nanos;
         ends[index] = end;
-        threads[index] = Thread.currentThread().getId();
+        threads[index] = threadId.get()[0];
         SLOTS.setRelease(slots, index, slot);
+    }
+
+    private long threadIdOfCaller() {
+        long os = osThreadIds ? OsThreadId.current() : OsThreadId.UNKNOWN;
+        return os != OsThreadId.UNKNOWN ? os : Thread.currentThread().getId();
+    }
+
+    /**
+     * Whether {@link CallWindow#thread()} is the operating system's thread id (Linux), as
+     * async-profiler names threads; else it is {@link Thread#getId()}.
+     */
+    public boolean osThreadIds() {
+        return osThreadIds;
     }
 
     private int slotOf(int operation) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class SlowCallRule {
 
-    private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,2}(?:\\.\\d+)?)");
+    private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,3}(?:\\.\\d+)?)");
 
     private final String operation;
     private final Duration threshold;
@@ -47,7 +47,7 @@ public final class SlowCallRule {
         if (percentile.matches()) {
             double value = Double.parseDouble(percentile.group(1));
             if (value <= 0 || value >= 100) {
-                throw invalid(text, "the percentile must be above p0 and below p100, e.g. p95 or p99.9");
+                throw invalid(text, "the percentile must be above p0 and below p100");
             }
             return new SlowCallRule(operation, null, value);
         }

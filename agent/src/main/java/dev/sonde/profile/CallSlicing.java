@@ -154,7 +154,7 @@ final class CallSlicing {
         if (slow.samples() > 0 && normal.samples() > 0) {
             file = sliceFile(profile.file(), operation.operation(), "diff", writer.extension());
             writer.writeDifference(operation, "slow minus normal calls of " + operation.operation()
-                    + ", samples per " + CallSlices.PER_CALLS + " calls (" + describe(operation) + ")", file);
+                    + " (per " + CallSlices.PER_CALLS + " calls; " + describe(operation) + ")", file);
         }
         return ProfileRecord.slice(profile, file, new SliceFacts(operation.operation(), "diff", rule,
                 operation.thresholdNanos(), slow.coveredCalls() + normal.coveredCalls(), slow.calls() + normal.calls(),
@@ -180,7 +180,7 @@ final class CallSlicing {
     }
 
     private static String describe(CallSlices operation) {
-        return "slow: longer than " + String.format(Locale.ROOT, "%.1f ms", operation.thresholdNanos() / 1e6);
+        return "slow: > " + String.format(Locale.ROOT, "%.1f ms", operation.thresholdNanos() / 1e6);
     }
 
     /** {@code sonde-profile-...-on-demand.html} gives {@code sonde-profile-...-on-demand.GET_api_orders.slow.html}. */

@@ -57,6 +57,11 @@ public final class Recorder {
         sink.request(method, handlerRoute, mappingRoute, path, status, nanos, failed);
     }
 
+    public static void asyncRequest(String method, Object handlerRoute, String mappingRoute, String path, int status,
+                                    long nanos, boolean failed) {
+        sink.asyncRequest(method, handlerRoute, mappingRoute, path, status, nanos, failed);
+    }
+
     public static boolean claimRequest() {
         return sink.claimRequest();
     }

@@ -39,7 +39,7 @@ final class JakartaAsyncCompleteAdvice {
         String pathInfo = http.getPathInfo();
         ServletResponse response = context.getResponse();
         int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
-        Recorder.request(http.getMethod(),
+        Recorder.asyncRequest(http.getMethod(),
                 http.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
                 mapping, pathInfo == null ? http.getServletPath() : http.getServletPath() + pathInfo,
                 status, System.nanoTime() - (Long) asyncStart, false);

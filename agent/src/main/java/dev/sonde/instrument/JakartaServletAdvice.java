@@ -66,9 +66,15 @@ final class JakartaServletAdvice {
         }
         String pathInfo = http.getPathInfo();
         int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
-        Recorder.request(http.getMethod(),
-                http.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"),
-                mapping, pathInfo == null ? http.getServletPath() : http.getServletPath() + pathInfo,
-                status, System.nanoTime() - begin, thrown != null);
+        Object handlerRoute = http.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern");
+        String path = pathInfo == null ? http.getServletPath() : http.getServletPath() + pathInfo;
+        if (asyncStart instanceof Long) {
+            // Begun before an asynchronous dispatch: this thread did not run all of it.
+            Recorder.asyncRequest(http.getMethod(), handlerRoute, mapping, path, status, System.nanoTime() - begin,
+                    thrown != null);
+        } else {
+            Recorder.request(http.getMethod(), handlerRoute, mapping, path, status, System.nanoTime() - begin,
+                    thrown != null);
+        }
     }
 }

@@ -20,6 +20,9 @@ final class CallSlices {
     /** Per-call figures are shown per this many calls, so that small fractions stay visible. */
     static final long PER_CALLS = 1_000;
 
+    /** How sonde's own frames appear in async-profiler's stacks. */
+    private static final String SONDE_FRAMES = "dev/sonde/";
+
     private final String operation;
     private final long thresholdNanos;
     private final Map<Long, ThreadCalls> byThread = new HashMap<>();
@@ -51,8 +54,15 @@ final class CallSlices {
         return thresholdNanos;
     }
 
-    /** A sample taken on {@code thread} (named as the windows name it) at {@code nanos} ({@link System#nanoTime()}'s clock). */
+    /**
+     * A sample taken on {@code thread} (named as the windows name it) at {@code nanos}
+     * ({@link System#nanoTime()}'s clock). A sample in sonde's own code is left out: a call's window
+     * ends when sonde has recorded it, a little after the call itself ended.
+     */
     void sample(long thread, long nanos, String stack) {
+        if (stack.contains(SONDE_FRAMES)) {
+            return;
+        }
         ThreadCalls calls = byThread.get(thread);
         int index = calls == null ? -1 : calls.innermostAt(nanos);
         if (index < 0) {

@@ -84,8 +84,8 @@ final class SharedRecording extends ThreadRecording {
     }
 
     @Override
-    void recordCompletion(int operation, long nanos, long allocatedBytes, boolean failed) {
-        record(operation, nanos, CallBuffer.NOT_RECORDED, allocatedBytes, NO_STATUS, failed);
+    void recordCompletion(int operation, long nanos, long allocatedBytes, int statusClass, boolean failed) {
+        record(operation, nanos, CallBuffer.NOT_RECORDED, allocatedBytes, statusClass, failed);
     }
 
     @Override

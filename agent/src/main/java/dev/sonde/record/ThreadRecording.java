@@ -156,11 +156,12 @@ class ThreadRecording {
     }
 
     /**
-     * An asynchronous call's result completed on this thread: recorded without a call window, since
-     * its work ran on other threads (a profile's samples of this thread say nothing about it).
+     * An asynchronous call (a result that completed, a request that went asynchronous) ended on
+     * this thread: recorded without a call window, since its work did not all run here (a
+     * profile's samples of this thread say nothing about it).
      */
-    void recordCompletion(int operation, long nanos, long allocatedBytes, boolean failed) {
-        store(operation, nanos, CallBuffer.NOT_RECORDED, allocatedBytes, NO_STATUS, failed);
+    void recordCompletion(int operation, long nanos, long allocatedBytes, int statusClass, boolean failed) {
+        store(operation, nanos, CallBuffer.NOT_RECORDED, allocatedBytes, statusClass, failed);
     }
 
     private void store(int operation, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {

@@ -47,6 +47,14 @@ class CallSlicesTest {
     }
 
     @Test
+    void samplesInSondesOwnRecordingAreNotTheCalls() {
+        CallSlices slices = slices();
+        slices.sample(1, 99 * MS, "main;handle;dev/sonde/bootstrap/Recorder.exit_[0];dev/sonde/record/ThreadRecording.record");
+        assertThat(slices.slow().samples()).isZero();
+        assertThat(slices.slow().coveredCalls()).isZero();
+    }
+
+    @Test
     void aCallsEndsAndStartsAreInsideIt() {
         CallSlices slices = slices();
         slices.sample(1, 0, "start");

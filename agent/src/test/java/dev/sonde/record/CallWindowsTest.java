@@ -82,4 +82,17 @@ class CallWindowsTest {
 
         assertThat(windows.collected()).extracting(CallWindow::nanos).containsExactly(2_000L);
     }
+
+    @Test
+    void aRequestThatWentAsynchronousIsRecordedWithoutAWindow() {
+        ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry, new RecordingOptions(false, false));
+        CallWindows windows = new CallWindows(registry, List.of("GET /api/orders"));
+        registry.follow(windows);
+        recorder.asyncRequest("GET", null, "/api/orders", "/api/orders", 200, 5_000, false);
+        recorder.request("GET", null, "/api/orders", "/api/orders", 200, 7_000, false);
+        registry.stopFollowing();
+
+        assertThat(windows.collected()).extracting(CallWindow::nanos).containsExactly(7_000L);
+        assertThat(recorder.snapshotOf("GET /api/orders").orElseThrow().count()).isEqualTo(2);
+    }
 }

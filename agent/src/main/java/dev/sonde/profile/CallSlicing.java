@@ -55,6 +55,11 @@ final class CallSlicing {
         registry.follow(windows);
     }
 
+    /** The profile has stopped: calls are no longer followed (the slices are made later, by {@link #finish}). */
+    void stopFollowing() {
+        registry.stopFollowing();
+    }
+
     /** The profile did not start or was abandoned: stop following, write nothing. */
     void abandon() {
         registry.stopFollowing();

@@ -26,6 +26,11 @@ public final class ProfileRecord {
         this.slice = slice;
     }
 
+    /** {@code profile} as the JFR recording it was made from, when converting it took too long. */
+    static ProfileRecord recordingOf(ProfileRecord profile, Path recording) {
+        return new ProfileRecord(recording, profile.event, profile.start, profile.seconds, profile.reason, null);
+    }
+
     /** A slow/normal/diff graph of {@code profile}'s samples; {@code file} null when none was written. */
     static ProfileRecord slice(ProfileRecord profile, Path file, SliceFacts slice) {
         return new ProfileRecord(file, ProfileEvent.WALL, profile.start, profile.seconds, profile.reason, slice);

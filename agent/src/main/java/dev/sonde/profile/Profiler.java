@@ -157,8 +157,7 @@ public final class Profiler {
         }
         boolean slices = slicing != null && !slicing.isEmpty();
         ProfileEvent actual = event == ProfileEvent.CPU && cpuFallsBackToItimer ? ProfileEvent.ITIMER : event;
-        Path recording = !slices ? null : format == ProfileFormat.JFR ? file
-                : file.resolveSibling("." + file.getFileName() + ".jfr.tmp");
+        Path recording = !slices ? null : format == ProfileFormat.JFR ? file : RecordingConversion.recordingFor(file);
         String output = recording != null ? ",clock=monotonic,jfr,file=" + recording
                 : format == ProfileFormat.JFR ? ",jfr,file=" + file : "";
         if (recording != null || format == ProfileFormat.JFR) {
@@ -210,6 +209,14 @@ public final class Profiler {
      * it followed, if any; returns them all, the profile first (none if no session was running).
      */
     public synchronized List<ProfileRecord> stopAll() throws ProfilerUnavailableException {
+        return stopAll(null);
+    }
+
+    /**
+     * As {@link #stopAll()}, converting a recording made for slices for at most
+     * {@code conversionLimit} (null: as long as it takes): past it, the recording is the profile's file.
+     */
+    public synchronized List<ProfileRecord> stopAll(Duration conversionLimit) throws ProfilerUnavailableException {
         if (running == null) {
             return List.of();
         }
@@ -223,7 +230,7 @@ public final class Profiler {
             throw e;
         }
         if (session.recording != null) {
-            return stopRecording(session);
+            return stopRecording(session, conversionLimit);
         }
         if (session.format == ProfileFormat.JFR) {
             execute("stop");
@@ -238,43 +245,29 @@ public final class Profiler {
     }
 
     /** A session that recorded JFR for slices: the profile is converted from it, then the slices. */
-    private List<ProfileRecord> stopRecording(Session session) throws ProfilerUnavailableException {
+    private List<ProfileRecord> stopRecording(Session session, Duration conversionLimit)
+            throws ProfilerUnavailableException {
         try {
             execute("stop");
         } catch (ProfilerUnavailableException | RuntimeException e) {
             abandon(session);
             throw e;
         }
+        session.slicing.stopFollowing();
+        RecordingConversion conversion = new RecordingConversion(session.recording, session.event, session.format,
+                session.file, session.slicing);
         try {
-            if (session.format != ProfileFormat.JFR) {
-                RecordedProfile.convert(session.recording, session.event, session.format, session.file);
-            }
-            ProfileRecord profile = session.record();
-            List<ProfileRecord> written = new ArrayList<>();
-            written.add(profile);
-            written.addAll(session.slicing.finish(session.recording, profile, session.format));
-            return written;
+            return conversionLimit == null ? conversion.run(session.record())
+                    : conversion.runWithin(session.record(), conversionLimit);
         } catch (IOException | RuntimeException e) {
             abandon(session);
             throw new ProfilerUnavailableException("cannot write " + session.file + ": " + Log.describe(e));
-        } finally {
-            if (session.format != ProfileFormat.JFR) {
-                deleteQuietly(session.recording);
-            }
         }
     }
 
     private static void abandon(Session session) {
         if (session.slicing != null) {
             session.slicing.abandon();
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            Log.error("could not remove " + file + ": " + Log.describe(e));
         }
     }
 

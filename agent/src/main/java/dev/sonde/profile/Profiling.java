@@ -36,6 +36,12 @@ public final class Profiling {
     private static final long TRIGGER_CHECK_MILLIS = 1_000;
     /** At shutdown, how long a profile in progress may take to write its file (a few ms normally). */
     private static final long IN_FLIGHT_WAIT_MILLIS = 500;
+    /**
+     * At shutdown, how long the whole-run profile's recording may take to become its flame graph
+     * and slow-call graphs (with {@code profile.slow}): the final report must still be written
+     * within the shutdown's two seconds.
+     */
+    private static final Duration WHOLE_RUN_CONVERSION_LIMIT = Duration.ofMillis(1_200);
 
     private final ProfilingConfig config;
     private final Path out;
@@ -116,7 +122,7 @@ public final class Profiling {
         }
         if (config.wholeRunEvent().isPresent()) {
             try {
-                addAll(Profiler.get().stopAll());
+                addAll(Profiler.get().stopAll(WHOLE_RUN_CONVERSION_LIMIT));
             } catch (ProfilerUnavailableException e) {
                 Log.error("the whole-run profile could not be written: " + e.getMessage());
             }

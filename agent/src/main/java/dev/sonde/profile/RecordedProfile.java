@@ -1,19 +1,16 @@
 package dev.sonde.profile;
 
-import dev.sonde.report.AtomicMove;
 import one.convert.Arguments;
 import one.convert.JfrToFlame;
 import one.jfr.JfrReader;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * A profile's flame graph made from the JFR recording of a session that also took wall-clock
  * samples for slices: only the profiled event's samples are kept, so the graph is the one a plain
- * session would have written. Written aside, then moved into place.
+ * session would have written.
  */
 final class RecordedProfile {
 
@@ -25,19 +22,10 @@ final class RecordedProfile {
         if (format == ProfileFormat.COLLAPSED) {
             args.output = "collapsed";
         }
-        Path aside = file.resolveSibling("." + file.getFileName() + ".tmp");
         try (JfrReader jfr = new JfrReader(recording.toString())) {
             JfrToFlame converter = new JfrToFlame(jfr, args);
             converter.convert();
-            try (OutputStream out = Files.newOutputStream(aside)) {
-                converter.dump(out);
-            }
-        }
-        try {
-            AtomicMove.intoPlace(aside, file);
-        } catch (Exception e) {
-            Files.deleteIfExists(aside);
-            throw new IOException("cannot move " + aside + " to " + file + ": " + e.getMessage(), e);
+            GraphFile.write(file, converter::dump);
         }
     }
 

@@ -1,13 +1,10 @@
 package dev.sonde.profile;
 
-import dev.sonde.report.AtomicMove;
 import one.convert.Arguments;
 import one.convert.FlameGraph;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +14,7 @@ import java.util.Map;
  * as an ordinary flame graph of its samples, and the difference as a differential flame graph
  * whose widths are the slow calls' samples per {@link CallSlices#PER_CALLS} calls and whose colours
  * are the change from the normal calls' (red: slow calls spend more there, blue: less). HTML, or
- * collapsed text (one line per stack) when that is the profile's format. Files are written aside,
- * then moved into place.
+ * collapsed text (one line per stack) when that is the profile's format.
  */
 final class SliceGraphWriter {
 
@@ -80,15 +76,6 @@ final class SliceGraphWriter {
     }
 
     private static void write(FlameGraph graph, Path file) throws IOException {
-        Path aside = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(aside)) {
-            graph.dump(out);
-        }
-        try {
-            AtomicMove.intoPlace(aside, file);
-        } catch (Exception e) {
-            Files.deleteIfExists(aside);
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        GraphFile.write(file, graph::dump);
     }
 }

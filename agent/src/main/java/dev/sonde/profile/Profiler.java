@@ -30,6 +30,8 @@ public final class Profiler {
 
     /** The wall-clock sampling interval of sessions that make slices: 100 samples per second of a call. */
     private static final String SLICE_SAMPLING = "10ms";
+    /** How long converting a recording for slices may take when nothing asks for less. */
+    private static final Duration CONVERSION_LIMIT = Duration.ofMinutes(5);
 
     private static Profiler instance;
     private static String unavailable;
@@ -214,7 +216,7 @@ public final class Profiler {
 
     /**
      * As {@link #stopAll()}, converting a recording made for slices for at most
-     * {@code conversionLimit} (null: as long as it takes): past it, the recording is the profile's file.
+     * {@code conversionLimit} (null: five minutes): past it, the recording is the profile's file.
      */
     public synchronized List<ProfileRecord> stopAll(Duration conversionLimit) throws ProfilerUnavailableException {
         if (running == null) {
@@ -257,8 +259,7 @@ public final class Profiler {
         RecordingConversion conversion = new RecordingConversion(session.recording, session.event, session.format,
                 session.file, session.slicing);
         try {
-            return conversionLimit == null ? conversion.run(session.record())
-                    : conversion.runWithin(session.record(), conversionLimit);
+            return conversion.runWithin(session.record(), conversionLimit != null ? conversionLimit : CONVERSION_LIMIT);
         } catch (IOException | RuntimeException e) {
             abandon(session);
             throw new ProfilerUnavailableException("cannot write " + session.file + ": " + Log.describe(e));

@@ -45,8 +45,17 @@ final class RecordingConversion {
         return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".jfr");
     }
 
+    /** Lists the recording as the profile and keeps it; the conversion may still finish meanwhile. */
+    private List<ProfileRecord> recordingInstead(ProfileRecord profile, String what) {
+        keepRecording = true;
+        Log.error("the " + profile.reason() + " profile " + what + "; its recording " + recording
+                + " is listed instead, without slow-call graphs (convert it with java -cp sonde-agent.jar"
+                + " one.convert.Main --" + (event == ProfileEvent.WALL ? "wall" : "cpu") + " " + recording + " " + file + ")");
+        return List.of(ProfileRecord.recordingOf(profile, recording));
+    }
+
     /** The profile's graph and its slices, the profile first. */
-    List<ProfileRecord> run(ProfileRecord profile) throws IOException {
+    private List<ProfileRecord> run(ProfileRecord profile) throws IOException {
         try {
             if (format != ProfileFormat.JFR) {
                 RecordedProfile.convert(recording, event, format, file);
@@ -63,8 +72,10 @@ final class RecordingConversion {
     }
 
     /**
-     * As {@link #run}, waiting at most {@code limit}: past it the conversion goes on in the
-     * background (the JVM may end it), and the profile is listed as its JFR recording, which stays.
+     * Converts on a thread of its own, which nothing interrupts (an interrupt would close the
+     * recording's file under the reader), and waits at most {@code limit}: past it, or when the
+     * waiting thread is interrupted (shutdown, detach), the conversion goes on in the background
+     * (the JVM may end it) and the profile is listed as its JFR recording, which stays.
      */
     List<ProfileRecord> runWithin(ProfileRecord profile, Duration limit) throws IOException {
         CompletableFuture<List<ProfileRecord>> conversion = new CompletableFuture<>();
@@ -80,16 +91,10 @@ final class RecordingConversion {
         try {
             return conversion.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            keepRecording = true;
-            Log.error("the " + profile.reason() + " profile was not converted within " + limit.toMillis()
-                    + " ms; its recording " + recording + " is listed instead, without slow-call graphs (convert it with"
-                    + " java -cp sonde-agent.jar one.convert.Main --" + (event == ProfileEvent.WALL ? "wall" : "cpu")
-                    + " " + recording + " " + file + ")");
-            return List.of(ProfileRecord.recordingOf(profile, recording));
+            return recordingInstead(profile, "was not converted within " + limit.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            keepRecording = true;
-            return List.of(ProfileRecord.recordingOf(profile, recording));
+            return recordingInstead(profile, "was cut short (shutdown or detach) while being converted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException) {

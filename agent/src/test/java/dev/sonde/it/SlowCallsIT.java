@@ -34,9 +34,9 @@ class SlowCallsIT {
         Path work = TestPaths.workDirectory("slow-calls-" + jdk.major());
         Path out = work.resolve("out");
         ForkedJvm.Result result = ForkedJvm.on(jdk)
-                .withAgent("include=" + OPERATION + ",profile=cpu,profile.format=collapsed,profile.slow=" + OPERATION
-                        + ">30ms,out=" + out)
-                .mainClass(SlowCallsApp.class, "8")
+                .withAgent("include=" + OPERATION + ",profile.every=1s,profile.duration=6s,profile.format=collapsed,"
+                        + "profile.slow=" + OPERATION + ">30ms,out=" + out)
+                .mainClass(SlowCallsApp.class, "9")
                 .run(work);
         ForkedJvm.Result without = ForkedJvm.on(jdk).mainClass(SlowCallsApp.class, "1").run(work.resolve("without"));
         assertThat(result.exitCode()).as(result.describe()).isZero();
@@ -48,16 +48,27 @@ class SlowCallsIT {
         assertThat(slices.keySet()).as(result.describe()).containsExactlyInAnyOrder("slow", "normal", "diff");
         JsonNode slow = slices.get("slow");
         JsonNode normal = slices.get("normal");
-        long slowCalls = figure(result, "slow-calls");
-        long calls = figure(result, "calls");
-        // A cheap call may be slow too when the machine stalls it for 29 ms; an expensive one is never normal.
-        assertThat(slow.get("callsMade").asLong()).isBetween(slowCalls, slowCalls + calls / 20 + 2);
-        assertThat(slow.get("callsMade").asLong() + normal.get("callsMade").asLong()).isEqualTo(calls);
+        long slowMade = slow.get("callsMade").asLong();
+        long made = slowMade + normal.get("callsMade").asLong();
+        assertThat(slices.get("diff").get("callsMade").asLong()).isEqualTo(made);
+        // One call in ten is expensive, so at least one in ten is slow (either end of the profile
+        // may cut one off); a cheap call is slow too when a busy machine holds it up for 29 ms,
+        // which on 2 cores with 20 runnable threads happened to one cheap call in twenty.
+        assertThat(slowMade).isBetween(made / 10 - 1, made / 5 + 2);
+        // A 60 ms call meets about six samples when the machine is quiet; on a busy one the
+        // wall-clock sampler falls behind and whole calls go unsampled.
         assertThat(slow.get("calls").asLong()).as("slow calls with a sample, within sampling loss")
-                .isBetween(slow.get("callsMade").asLong() * 9 / 10, slow.get("callsMade").asLong());
-        assertThat(slow.get("samples").asLong()).isGreaterThanOrEqualTo(100);
-        assertThat(normal.get("samples").asLong()).isGreaterThanOrEqualTo(100);
+                .isBetween(slowMade / 3, slowMade);
+        assertThat(slow.get("samples").asLong()).isGreaterThanOrEqualTo(slow.get("calls").asLong());
+        for (JsonNode slice : List.of(slow, normal)) {
+            if (slice.get("samples").asLong() < 100) {
+                assertThat(slice.get("note").asText()).contains("too few to go by");
+            } else {
+                assertThat(slice.has("note")).isFalse();
+            }
+        }
         assertThat(slow.get("operation").asText()).isEqualTo(OPERATION);
+        assertThat(slow.get("reason").asText()).isEqualTo("scheduled");
         assertThat(slow.get("thresholdNs").asLong()).isEqualTo(30_000_000L);
 
         Map<String, Long> slowStacks = stacks(Path.of(slow.get("file").asText()));
@@ -67,6 +78,35 @@ class SlowCallsIT {
                 .noneMatch(stack -> stack.contains(EXPENSIVE))
                 .anyMatch(stack -> stack.contains(CHEAP));
         assertThat(heaviestLeaf(stacks(Path.of(slices.get("diff").get("file").asText())))).startsWith(EXPENSIVE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void wholeRunProfileWithSlicesStillLeavesTheFinalReportAndEveryCallOfTheRun(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("slow-calls-whole-run-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=" + OPERATION + ",profile=cpu,profile.slow=" + OPERATION + ">30ms,out=" + out)
+                .mainClass(SlowCallsApp.class, "4")
+                .run(work);
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.sondeLines()).as(result.describe()).anyMatch(line -> line.startsWith("[sonde] report written"));
+
+        JsonNode profiles = ReportFile.onlyIn(out).root().get("profiles");
+        Path listed = Path.of(profiles.get(0).get("file").asText());
+        assertThat(listed).exists();
+        if (listed.toString().endsWith(".jfr")) {
+            // The machine was too busy to convert it within the shutdown's bound: said, and kept.
+            assertThat(result.sondeLines()).anyMatch(line -> line.contains("was not converted within"));
+            return;
+        }
+        Map<String, JsonNode> slices = slicesOf(profiles);
+        long slowCalls = figure(result, "slow-calls");
+        assertThat(slices.get("slow").get("callsMade").asLong()).as("every expensive call of the run")
+                .isBetween(slowCalls, slowCalls + figure(result, "calls") / 10 + 2);
+        assertThat(slices.get("slow").get("callsMade").asLong() + slices.get("normal").get("callsMade").asLong())
+                .isEqualTo(figure(result, "calls"));
+        assertThat(Files.readString(Path.of(slices.get("slow").get("file").asText()))).contains("expensiveWork");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,7 +30,7 @@ final class RecordedProfile {
     }
 
     /** The converter's option that keeps one event's samples (CPU ones carry the default thread state). */
-    private static String eventOption(ProfileEvent event) {
+    static String eventOption(ProfileEvent event) {
         switch (event) {
             case WALL:
                 return "--wall";

@@ -50,7 +50,7 @@ final class RecordingConversion {
         keepRecording = true;
         Log.error("the " + profile.reason() + " profile " + what + "; its recording " + recording
                 + " is listed instead, without slow-call graphs (convert it with java -cp sonde-agent.jar"
-                + " one.convert.Main --" + (event == ProfileEvent.WALL ? "wall" : "cpu") + " " + recording + " " + file + ")");
+                + " one.convert.Main " + RecordedProfile.eventOption(event) + " " + recording + " " + file + ")");
         return List.of(ProfileRecord.recordingOf(profile, recording));
     }
 

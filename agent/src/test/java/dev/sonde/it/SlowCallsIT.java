@@ -34,9 +34,11 @@ class SlowCallsIT {
         Path work = TestPaths.workDirectory("slow-calls-" + jdk.major());
         Path out = work.resolve("out");
         ForkedJvm.Result result = ForkedJvm.on(jdk)
-                .withAgent("include=" + OPERATION + ",profile.every=1s,profile.duration=6s,profile.format=collapsed,"
+                .withAgent("include=" + OPERATION + ",profile.every=1s,profile.duration=5s,profile.format=collapsed,"
                         + "profile.slow=" + OPERATION + ">30ms,out=" + out)
-                .mainClass(SlowCallsApp.class, "9")
+                // Long enough for the first profile to end, and be converted, before the JVM does,
+                // even when a busy machine takes seconds to start it.
+                .mainClass(SlowCallsApp.class, "14")
                 .run(work);
         ForkedJvm.Result without = ForkedJvm.on(jdk).mainClass(SlowCallsApp.class, "1").run(work.resolve("without"));
         assertThat(result.exitCode()).as(result.describe()).isZero();

@@ -61,6 +61,11 @@ public final class Recorder {
         return sink.reactiveRequest(exchange, startNanos, handling);
     }
 
+    public static void asyncRequest(String method, Object handlerRoute, String mappingRoute, String path, int status,
+                                    long nanos, boolean failed) {
+        sink.asyncRequest(method, handlerRoute, mappingRoute, path, status, nanos, failed);
+    }
+
     public static boolean claimRequest() {
         return sink.claimRequest();
     }

@@ -91,6 +91,17 @@ public interface Sink {
     Object reactiveRequest(Object exchange, long startNanos, Object handling);
 
     /**
+     * A finished HTTP request that went asynchronous ({@code AsyncContext}): it began on another
+     * thread, or on this one before an asynchronous dispatch, so this thread's time since
+     * {@code nanos} ago is not the request's. Recorded as {@link #request} records it, without
+     * the call window of a profile's slow-call graphs.
+     */
+    default void asyncRequest(String method, Object handlerRoute, String mappingRoute, String path, int status,
+                              long nanos, boolean failed) {
+        request(method, handlerRoute, mappingRoute, path, status, nanos, failed);
+    }
+
+    /**
      * Whether a request handler entered on this thread is the outermost one (nested handlers, such
      * as the filters and servlet of one request or a JDK {@code HttpHandler} delegating to another,
      * must count once). Pair with {@link #releaseRequest()} when it returns true. Allocates nothing.

@@ -1,6 +1,8 @@
 package dev.sonde.cli;
 
+import dev.sonde.config.ConfigException;
 import dev.sonde.config.DurationText;
+import dev.sonde.config.SlowCallRule;
 import dev.sonde.control.AgentRequest;
 import dev.sonde.control.PublishedProperties;
 
@@ -15,8 +17,9 @@ import java.util.Set;
 
 /**
  * {@code profile <pid> [--duration 30s] [--event cpu|wall|alloc|lock] [--format html|collapsed|jfr]
- * [--out FILE]}: the target profiles itself with async-profiler through its sonde (started first,
- * without method patterns, if it does not run there) and writes a flame graph.
+ * [--out FILE] [--slow "<operation>><threshold>"]}: the target profiles itself with async-profiler
+ * through its sonde (started first, without method patterns, if it does not run there) and writes a
+ * flame graph, and with {@code --slow} the slow, normal and diff graphs of the named operations.
  */
 final class ProfileCommand implements Command {
 
@@ -35,6 +38,7 @@ final class ProfileCommand implements Command {
         return String.join(System.lineSeparator(),
                 "usage: java -jar sonde-agent.jar profile <pid> [--duration 30s] [--event cpu|wall|alloc|lock]",
                 "                                          [--format html|collapsed|jfr] [--out FILE]",
+                "                                          [--slow \"<operation>><threshold>\"]",
                 "",
                 "The JVM profiles itself for the duration and writes the flame graph (an interactive HTML page by",
                 "default); this command waits, then prints where it is. sonde is attached first if it does not run",
@@ -47,6 +51,11 @@ final class ProfileCommand implements Command {
                 "  --format F    html (default), collapsed (one line per stack), jfr",
                 "  --out FILE    where the JVM writes it (default: sonde-profile-<pid>-<time>-on-demand.<ext>",
                 "                in sonde's out directory)",
+                "  --slow R      also graph what the slow calls of an operation do: R is <operation>><threshold>,",
+                "                the threshold a duration (50ms) or the operation's percentile when the profile",
+                "                ends (p99); several separated by ';'. Writes, per operation, a flame graph of",
+                "                its slow calls, one of its normal calls and their difference (default: the",
+                "                JVM's profile.slow)",
                 "",
                 "Exit status: 0 written, 2 wrong usage, the JVM not reachable, or async-profiler unavailable there.",
                 "Reference: docs/cli.md, docs/flame-graphs.md",
@@ -55,7 +64,7 @@ final class ProfileCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        CommandLine line = CommandLine.parse(args, Set.of("duration", "event", "format", "out"));
+        CommandLine line = CommandLine.parse(args, Set.of("duration", "event", "format", "out", "slow"));
         if (line.positionals().size() != 1) {
             throw new UsageException(line.positionals().isEmpty() ? "which JVM? give its pid" : "one pid at a time");
         }
@@ -68,6 +77,7 @@ final class ProfileCommand implements Command {
             throw new UsageException("--format is html, collapsed or jfr, not '" + format + "'");
         }
         Duration duration = duration(line.option("duration"));
+        String slow = slowCalls(line.option("slow"));
         Path given = FileArgument.out(line);
         Path file = given == null ? null : given.toAbsolutePath();
         try {
@@ -89,14 +99,34 @@ final class ProfileCommand implements Command {
                     .orElseThrow(() -> new TargetException("JVM " + target.pid()
                             + " offers no local JMX connector, which profile needs"))) {
                 written = sonde.call("the profile request", duration.plus(JvmAnswer.REQUEST),
-                        control -> control.profile(event, duration.getSeconds(), format, fileText));
+                        control -> slow.isEmpty() ? control.profile(event, duration.getSeconds(), format, fileText)
+                                : control.profileSlowCalls(event, duration.getSeconds(), format, fileText, slow));
             }
-            out.println("sonde profile: flame graph written to " + written);
+            String[] lines = written.split("\n");
+            out.println("sonde profile: flame graph written to " + lines[0]);
+            for (int i = 1; i < lines.length; i++) {
+                out.println("  " + lines[i]);
+            }
             return Main.OK;
         } catch (TargetException e) {
             err.println("sonde profile: " + e.getMessage());
             return Main.USAGE;
         }
+    }
+
+    /** The {@code --slow} rules as given, checked here so that a typo is a usage error, not the JVM's. */
+    private static String slowCalls(Optional<String> text) throws UsageException {
+        if (!text.isPresent()) {
+            return "";
+        }
+        try {
+            if (SlowCallRule.parseAll(List.of(text.get())).isEmpty()) {
+                throw new UsageException("--slow names an operation and a threshold, e.g. \"GET /api/orders>50ms\"");
+            }
+        } catch (ConfigException e) {
+            throw new UsageException("--slow: " + e.getMessage());
+        }
+        return text.get();
     }
 
     private static Duration duration(Optional<String> text) throws UsageException {

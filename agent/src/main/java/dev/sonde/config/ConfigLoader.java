@@ -239,7 +239,7 @@ public final class ConfigLoader {
                 positiveDuration(single(values, Key.PROFILE_DURATION, "30s"), Key.PROFILE_DURATION),
                 triggerText.trim().equals("off") ? null : ProfileTrigger.parse(triggerText),
                 DurationText.parse(single(values, Key.PROFILE_COOLDOWN, "5m"), Key.PROFILE_COOLDOWN),
-                format, keep);
+                format, keep, SlowCallRule.parseAll(values.getOrDefault(Key.PROFILE_SLOW, List.of())));
     }
 
     private static String profileEvent(String text, Key key) throws ConfigException {

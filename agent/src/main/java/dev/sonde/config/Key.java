@@ -25,6 +25,7 @@ public enum Key {
     PROFILE_TRIGGER("profile.trigger", false, "profile when an operation turns slow, e.g. com.acme.Svc#m>200ms or GET /x>p99:150ms"),
     PROFILE_COOLDOWN("profile.cooldown", false, "least time between triggered profiles (default 5m)"),
     PROFILE_FORMAT("profile.format", false, "html | collapsed | jfr (default html)"),
+    PROFILE_SLOW("profile.slow", true, "with every profile, slow/normal/diff flame graphs of an operation's calls, e.g. GET /api/orders>50ms or com.acme.Svc#m>p99"),
     PROMETHEUS("prometheus", false, "host:port, or a port on 127.0.0.1: serve /metrics to Prometheus (default off)"),
     LOG("log", false, "quiet | info | debug (default info)"),
     CONFIG("config", false, "a Java properties file with more keys");

@@ -1,6 +1,7 @@
 package dev.sonde.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,9 +23,10 @@ public final class ProfilingConfig {
     private final Duration cooldown;
     private final String format;
     private final int keep;
+    private final List<SlowCallRule> slowCalls;
 
     ProfilingConfig(String wholeRunEvent, String event, Duration every, Duration duration, ProfileTrigger trigger,
-                    Duration cooldown, String format, int keep) {
+                    Duration cooldown, String format, int keep, List<SlowCallRule> slowCalls) {
         this.wholeRunEvent = wholeRunEvent;
         this.event = event;
         this.every = every;
@@ -33,6 +35,7 @@ public final class ProfilingConfig {
         this.cooldown = cooldown;
         this.format = format;
         this.keep = keep;
+        this.slowCalls = List.copyOf(slowCalls);
     }
 
     /** {@code profile=cpu}: the event profiled from start to shutdown, if any. */
@@ -72,6 +75,11 @@ public final class ProfilingConfig {
     /** How many scheduled and triggered profile files are kept (the newest), like interval reports. */
     public int keep() {
         return keep;
+    }
+
+    /** {@code profile.slow}: the operations whose slow and normal calls every profile also graphs apart. */
+    public List<SlowCallRule> slowCalls() {
+        return slowCalls;
     }
 
     public boolean anything() {

@@ -1,8 +1,10 @@
 package dev.sonde.control;
 
 import dev.sonde.bootstrap.Log;
+import dev.sonde.config.ConfigException;
 import dev.sonde.config.DurationText;
 import dev.sonde.config.MethodPattern;
+import dev.sonde.config.SlowCallRule;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -174,6 +176,11 @@ final class AgentControl implements AgentControlMXBean {
 
     @Override
     public String profile(String event, long seconds, String format, String file) {
+        return profileSlowCalls(event, seconds, format, file, "");
+    }
+
+    @Override
+    public String profileSlowCalls(String event, long seconds, String format, String file, String slowCalls) {
         ProfileEvent profileEvent = ProfileEvent.named(event)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event '" + event + "': cpu, wall, alloc, lock or itimer"));
         ProfileFormat profileFormat = ProfileFormat.named(format)
@@ -181,8 +188,14 @@ final class AgentControl implements AgentControlMXBean {
         if (seconds <= 0) {
             throw new IllegalArgumentException("the duration must be at least one second");
         }
+        List<SlowCallRule> rules;
+        try {
+            rules = SlowCallRule.parseAll(slowCalls == null ? List.of() : List.of(slowCalls));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         Path target = file == null || file.isEmpty() ? null : Paths.get(file);
-        return unwrap(agent.profile(profileEvent, profileFormat, target, Duration.ofSeconds(seconds)));
+        return unwrap(agent.profile(profileEvent, profileFormat, target, Duration.ofSeconds(seconds), rules));
     }
 
     @Override

@@ -80,6 +80,15 @@ public interface AgentControlMXBean {
      */
     String profile(String event, long seconds, String format, String file);
 
+    /**
+     * As {@link #profile}, and writes the slow, normal and diff flame graphs of the operations that
+     * {@code slowCalls} names ({@code <operation>><threshold>}, several separated by {@code ;});
+     * empty: those of {@code profile.slow}.
+     *
+     * @return the profile's file, then one line per slice graph
+     */
+    String profileSlowCalls(String event, long seconds, String format, String file, String slowCalls);
+
     /** Removes the instrumentation, writes the final report and stops sonde; returns where the report is. */
     String detach();
 }

@@ -89,7 +89,8 @@ final class Installation {
         IntervalReports intervals = null;
         try {
             intervals = startIntervals(config, parts, cumulative, seriesStart);
-            Profiling profiling = new Profiling(config.profiling(), config.out(), parts.recorder, parts.profiles);
+            Profiling profiling = new Profiling(config.profiling(), config.out(), parts.recorder, parts.registry,
+                    parts.profiles);
             profiling.start();
             return new Installation(arguments, config, instrumenter, transformer, intervals, profiling);
         } catch (RuntimeException | Error e) {

@@ -98,11 +98,22 @@ final class ReportDump {
         List<Report.Profile> entries = new ArrayList<>();
         for (ProfileRecord record : records) {
             Report.Profile entry = new Report.Profile();
-            entry.file = record.file().toAbsolutePath().toString();
+            entry.file = record.file() == null ? null : record.file().toAbsolutePath().toString();
             entry.event = record.event().label();
             entry.start = record.start().toString();
             entry.seconds = record.seconds();
             entry.reason = record.reason();
+            record.slice().ifPresent(slice -> {
+                entry.operation = slice.operation();
+                entry.slice = slice.slice();
+                entry.rule = slice.rule();
+                entry.thresholdNs = slice.thresholdNanos() < 0 ? null : slice.thresholdNanos();
+                entry.calls = slice.calls();
+                entry.callsMade = slice.callsMade();
+                entry.samples = slice.samples();
+                entry.callsLeftOut = slice.callsLeftOut() > 0 ? slice.callsLeftOut() : null;
+                entry.note = slice.note();
+            });
             entries.add(entry);
         }
         return entries;

@@ -16,6 +16,7 @@ import dev.sonde.profile.ProfileFormat;
 import dev.sonde.profile.ProfileLog;
 import dev.sonde.profile.ProfileRecord;
 import dev.sonde.profile.ProfilerUnavailableException;
+import dev.sonde.config.SlowCallRule;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.RecordingOptions;
@@ -372,15 +373,18 @@ final class RunningAgent implements UnaryOperator<String> {
      * An on-demand flame graph (the {@code profile} command, the MBean); blocks for its duration
      * without holding this object's lock, so dumps and other requests go on meanwhile.
      */
-    String profile(ProfileEvent event, ProfileFormat format, Path file, Duration duration) {
+    String profile(ProfileEvent event, ProfileFormat format, Path file, Duration duration,
+                   List<SlowCallRule> slowCalls) {
         Installation current = installation;
         if (current == null || !onDemandProfiles.begin()) {
             return error("sonde was detached from this JVM");
         }
         try {
-            ProfileRecord record = current.profiling().profileNow(event, format, file, duration);
-            Log.info("on-demand flame graph written to " + record.file());
-            return ok(record.file().toString());
+            List<ProfileRecord> written = current.profiling().profileNow(event, format, file, duration, slowCalls);
+            Log.info("on-demand flame graph written to " + written.get(0).file());
+            StringBuilder answer = new StringBuilder();
+            written.forEach(record -> answer.append(answer.length() == 0 ? "" : "\n").append(record.line()));
+            return ok(answer.toString());
         } catch (ProfilerUnavailableException e) {
             Log.error("on-demand profile failed: " + e.getMessage());
             return error(e.getMessage());

@@ -81,6 +81,11 @@ final class JakartaServletAdvice {
             path = pathInfo == null ? http.getServletPath() : http.getServletPath() + pathInfo;
         }
         int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
-        Recorder.request(http.getMethod(), template, mapping, path, status, System.nanoTime() - begin, thrown != null);
+        if (asyncStart instanceof Long) {
+            // Begun before an asynchronous dispatch: this thread did not run all of it.
+            Recorder.asyncRequest(http.getMethod(), template, mapping, path, status, System.nanoTime() - begin, thrown != null);
+        } else {
+            Recorder.request(http.getMethod(), template, mapping, path, status, System.nanoTime() - begin, thrown != null);
+        }
     }
 }

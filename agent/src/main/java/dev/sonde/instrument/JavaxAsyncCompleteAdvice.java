@@ -44,6 +44,6 @@ final class JavaxAsyncCompleteAdvice {
         }
         ServletResponse response = context.getResponse();
         int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
-        Recorder.request(http.getMethod(), template, mapping, path, status, System.nanoTime() - (Long) asyncStart, false);
+        Recorder.asyncRequest(http.getMethod(), template, mapping, path, status, System.nanoTime() - (Long) asyncStart, false);
     }
 }

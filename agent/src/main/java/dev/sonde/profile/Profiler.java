@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -25,6 +27,11 @@ import java.util.function.UnaryOperator;
  * {@code itimer}, said once. All methods are synchronized; {@link #record} blocks for the duration.
  */
 public final class Profiler {
+
+    /** The wall-clock sampling interval of sessions that make slices: 100 samples per second of a call. */
+    private static final String SLICE_SAMPLING = "10ms";
+    /** How long converting a recording for slices may take when nothing asks for less. */
+    private static final Duration CONVERSION_LIMIT = Duration.ofMinutes(5);
 
     private static Profiler instance;
     private static String unavailable;
@@ -137,34 +144,83 @@ public final class Profiler {
     /** Starts a session that {@link #stop} ends; refused (false) while another runs. */
     public synchronized boolean start(ProfileEvent event, ProfileFormat format, Path file, String reason)
             throws ProfilerUnavailableException {
+        return start(event, format, file, reason, null);
+    }
+
+    /**
+     * Starts a session that {@link #stop} ends; refused (false) while another runs. With
+     * {@code slicing} (not empty), the session records JFR with wall-clock samples besides the
+     * event, on {@link System#nanoTime()}'s clock, and follows the slicing's calls.
+     */
+    synchronized boolean start(ProfileEvent event, ProfileFormat format, Path file, String reason,
+                               CallSlicing slicing) throws ProfilerUnavailableException {
         if (running != null) {
             return false;
         }
+        boolean slices = slicing != null && !slicing.isEmpty();
         ProfileEvent actual = event == ProfileEvent.CPU && cpuFallsBackToItimer ? ProfileEvent.ITIMER : event;
-        String jfr = format == ProfileFormat.JFR ? ",jfr,file=" + file : "";
-        if (format == ProfileFormat.JFR) {
+        Path recording = !slices ? null : format == ProfileFormat.JFR ? file : RecordingConversion.recordingFor(file);
+        String output = recording != null ? ",clock=monotonic,jfr,file=" + recording
+                : format == ProfileFormat.JFR ? ",jfr,file=" + file : "";
+        if (recording != null || format == ProfileFormat.JFR) {
             createParentDirectory(file); // async-profiler opens a JFR file when sampling starts
         }
-        try {
-            execute("start,event=" + actual.label() + jfr);
-        } catch (ProfilerUnavailableException e) {
-            if (actual != ProfileEvent.CPU || !e.getMessage().toLowerCase(Locale.ROOT).contains("perf")) {
-                throw e;
-            }
-            cpuFallsBackToItimer = true;
-            Log.error("cpu profiling (perf events) is not permitted here (" + e.getMessage()
-                    + "); using itimer instead");
-            actual = ProfileEvent.ITIMER;
-            execute("start,event=itimer" + jfr);
+        if (slices) {
+            slicing.begin();
         }
-        running = new Session(actual, format, file, reason, Instant.now());
+        try {
+            try {
+                execute("start," + events(actual, slices) + output);
+            } catch (ProfilerUnavailableException e) {
+                if (actual != ProfileEvent.CPU || !e.getMessage().toLowerCase(Locale.ROOT).contains("perf")) {
+                    throw e;
+                }
+                cpuFallsBackToItimer = true;
+                Log.error("cpu profiling (perf events) is not permitted here (" + e.getMessage()
+                        + "); using itimer instead");
+                actual = ProfileEvent.ITIMER;
+                execute("start," + events(actual, slices) + output);
+            }
+        } catch (ProfilerUnavailableException | RuntimeException e) {
+            if (slices) {
+                slicing.abandon();
+            }
+            throw e;
+        }
+        running = new Session(actual, format, file, reason, Instant.now(), recording, slices ? slicing : null);
         return true;
+    }
+
+    /** async-profiler's event options: with slices, wall-clock samples every 10 ms besides the event. */
+    private static String events(ProfileEvent event, boolean slices) {
+        if (!slices) {
+            return "event=" + event.label();
+        }
+        return event == ProfileEvent.WALL ? "event=wall,interval=" + SLICE_SAMPLING
+                : "event=" + event.label() + ",wall=" + SLICE_SAMPLING;
     }
 
     /** Ends the running session and writes its file; null if none was running. */
     public synchronized ProfileRecord stop() throws ProfilerUnavailableException {
+        List<ProfileRecord> written = stopAll();
+        return written.isEmpty() ? null : written.get(0);
+    }
+
+    /**
+     * Ends the running session and writes its file, then the slow/normal/diff graphs of the calls
+     * it followed, if any; returns them all, the profile first (none if no session was running).
+     */
+    public synchronized List<ProfileRecord> stopAll() throws ProfilerUnavailableException {
+        return stopAll(null);
+    }
+
+    /**
+     * As {@link #stopAll()}, converting a recording made for slices for at most
+     * {@code conversionLimit} (null: five minutes): past it, the recording is the profile's file.
+     */
+    public synchronized List<ProfileRecord> stopAll(Duration conversionLimit) throws ProfilerUnavailableException {
         if (running == null) {
-            return null;
+            return List.of();
         }
         Session session = running;
         running = null;
@@ -172,7 +228,11 @@ public final class Profiler {
             createParentDirectory(session.file);
         } catch (ProfilerUnavailableException e) {
             execute("stop");
+            abandon(session);
             throw e;
+        }
+        if (session.recording != null) {
+            return stopRecording(session, conversionLimit);
         }
         if (session.format == ProfileFormat.JFR) {
             execute("stop");
@@ -183,8 +243,33 @@ public final class Profiler {
             execute("stop,file=" + aside + "," + session.format.outputOption());
             moveIntoPlace(aside, session.file);
         }
-        double seconds = Duration.between(session.start, Instant.now()).toMillis() / 1000.0;
-        return new ProfileRecord(session.file, session.event, session.start, seconds, session.reason);
+        return List.of(session.record());
+    }
+
+    /** A session that recorded JFR for slices: the profile is converted from it, then the slices. */
+    private List<ProfileRecord> stopRecording(Session session, Duration conversionLimit)
+            throws ProfilerUnavailableException {
+        try {
+            execute("stop");
+        } catch (ProfilerUnavailableException | RuntimeException e) {
+            abandon(session);
+            throw e;
+        }
+        session.slicing.stopFollowing();
+        RecordingConversion conversion = new RecordingConversion(session.recording, session.event, session.format,
+                session.file, session.slicing);
+        try {
+            return conversion.runWithin(session.record(), conversionLimit != null ? conversionLimit : CONVERSION_LIMIT);
+        } catch (IOException | RuntimeException e) {
+            abandon(session);
+            throw new ProfilerUnavailableException("cannot write " + session.file + ": " + Log.describe(e));
+        }
+    }
+
+    private static void abandon(Session session) {
+        if (session.slicing != null) {
+            session.slicing.abandon();
+        }
     }
 
     /**
@@ -193,7 +278,18 @@ public final class Profiler {
      */
     public ProfileRecord record(ProfileEvent event, ProfileFormat format, Path file, Duration duration, String reason)
             throws ProfilerUnavailableException {
-        if (!start(event, format, file, reason)) {
+        List<ProfileRecord> written = record(event, format, file, duration, reason, null);
+        return written == null || written.isEmpty() ? null : written.get(0);
+    }
+
+    /**
+     * Profiles for {@code duration} as {@link #record(ProfileEvent, ProfileFormat, Path, Duration, String)}
+     * does, following {@code slicing}'s calls; returns the profile and its slices (see {@link #stopAll}),
+     * or null if another session was running.
+     */
+    List<ProfileRecord> record(ProfileEvent event, ProfileFormat format, Path file, Duration duration, String reason,
+                               CallSlicing slicing) throws ProfilerUnavailableException {
+        if (!start(event, format, file, reason, slicing)) {
             return null;
         }
         boolean interrupted = false;
@@ -202,11 +298,11 @@ public final class Profiler {
         } catch (InterruptedException e) {
             interrupted = true;
         }
-        ProfileRecord record = stop();
+        List<ProfileRecord> written = stopAll();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return record;
+        return written;
     }
 
     private static void moveIntoPlace(Path aside, Path file) throws ProfilerUnavailableException {
@@ -242,13 +338,24 @@ public final class Profiler {
         final Path file;
         final String reason;
         final Instant start;
+        /** The JFR recording that slices are made from, or null when the session makes none. */
+        final Path recording;
+        final CallSlicing slicing;
 
-        Session(ProfileEvent event, ProfileFormat format, Path file, String reason, Instant start) {
+        Session(ProfileEvent event, ProfileFormat format, Path file, String reason, Instant start, Path recording,
+                CallSlicing slicing) {
             this.event = event;
             this.format = format;
             this.file = file;
             this.reason = reason;
             this.start = start;
+            this.recording = recording;
+            this.slicing = slicing;
+        }
+
+        ProfileRecord record() {
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            return new ProfileRecord(file, event, start, seconds, reason);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.sonde.profile;
 import dev.sonde.bootstrap.Log;
 import dev.sonde.config.ProfileTrigger;
 import dev.sonde.config.ProfilingConfig;
+import dev.sonde.config.SlowCallRule;
+import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.ThreadLocalRecorder;
 
@@ -34,21 +36,41 @@ public final class Profiling {
     private static final long TRIGGER_CHECK_MILLIS = 1_000;
     /** At shutdown, how long a profile in progress may take to write its file (a few ms normally). */
     private static final long IN_FLIGHT_WAIT_MILLIS = 500;
+    /**
+     * At shutdown, how long the whole-run profile's recording may take to become its flame graph
+     * and slow-call graphs (with {@code profile.slow}): the final report must still be written
+     * within the shutdown's two seconds.
+     */
+    private static final Duration WHOLE_RUN_CONVERSION_LIMIT = Duration.ofMillis(1_200);
 
     private final ProfilingConfig config;
     private final Path out;
     private final ThreadLocalRecorder recorder;
+    private final OperationRegistry registry;
     private final ProfileLog log;
     private final long pid = ProcessHandle.current().pid();
     private ScheduledExecutorService executor;
     private OperationSnapshot triggerBaseline;
     private Instant lastTriggered = Instant.EPOCH;
 
-    public Profiling(ProfilingConfig config, Path out, ThreadLocalRecorder recorder, ProfileLog log) {
+    public Profiling(ProfilingConfig config, Path out, ThreadLocalRecorder recorder, OperationRegistry registry,
+                     ProfileLog log) {
         this.config = config;
         this.out = out;
         this.recorder = recorder;
+        this.registry = registry;
         this.log = log;
+    }
+
+    /** The slices every profile adds ({@code profile.slow}), or those of {@code rules} when given. */
+    private CallSlicing slicing(List<SlowCallRule> rules) {
+        return new CallSlicing(rules.isEmpty() ? config.slowCalls() : rules, registry, recorder);
+    }
+
+    private void addAll(List<ProfileRecord> records) {
+        if (records != null) {
+            records.forEach(log::add);
+        }
     }
 
     public ProfileLog log() {
@@ -78,7 +100,7 @@ public final class Profiling {
     private void startWholeRun(String event) {
         try {
             Path file = file("run", format());
-            if (!Profiler.get().start(event(event), format(), file, "whole-run")) {
+            if (!Profiler.get().start(event(event), format(), file, "whole-run", slicing(List.of()))) {
                 Log.error("whole-run profile not started: another profile is running");
             }
         } catch (ProfilerUnavailableException e) {
@@ -100,35 +122,40 @@ public final class Profiling {
         }
         if (config.wholeRunEvent().isPresent()) {
             try {
-                log.add(Profiler.get().stop());
+                addAll(Profiler.get().stopAll(WHOLE_RUN_CONVERSION_LIMIT));
             } catch (ProfilerUnavailableException e) {
                 Log.error("the whole-run profile could not be written: " + e.getMessage());
             }
         }
     }
 
-    /** An on-demand profile (JMX, the {@code profile} command); blocks for its duration. */
-    public ProfileRecord profileNow(ProfileEvent event, ProfileFormat format, Path file, Duration duration)
-            throws ProfilerUnavailableException {
+    /**
+     * An on-demand profile (JMX, the {@code profile} command); blocks for its duration. With
+     * {@code slowCalls} (else {@code profile.slow}), the slices of those operations are written too.
+     * Returns the profile, then its slices.
+     */
+    public List<ProfileRecord> profileNow(ProfileEvent event, ProfileFormat format, Path file, Duration duration,
+                                          List<SlowCallRule> slowCalls) throws ProfilerUnavailableException {
         Path target = file != null ? file : file("on-demand", format);
-        ProfileRecord record = Profiler.get().record(event, format, target, duration, "on-demand");
-        if (record == null) {
+        List<ProfileRecord> written = Profiler.get().record(event, format, target, duration, "on-demand",
+                slicing(slowCalls));
+        if (written == null) {
             throw new ProfilerUnavailableException("another profile is running in this JVM; try again when it ends");
         }
-        log.add(record);
-        return record;
+        addAll(written);
+        return written;
     }
 
     private void profileWindow(String reason) {
         try {
-            ProfileRecord record = Profiler.get().record(event(config.event()), format(), file(reason, format()),
-                    config.duration(), reason);
-            if (record == null) {
+            List<ProfileRecord> written = Profiler.get().record(event(config.event()), format(), file(reason, format()),
+                    config.duration(), reason, slicing(List.of()));
+            if (written == null || written.isEmpty()) {
                 Log.info(reason + " profile skipped: another profile is running");
                 return;
             }
-            log.add(record);
-            Log.info(reason + " flame graph written to " + record.file());
+            addAll(written);
+            Log.info(reason + " flame graph written to " + written.get(0).file());
             removeOldFiles();
         } catch (ProfilerUnavailableException e) {
             Log.error(reason + " profile failed: " + e.getMessage());
@@ -165,19 +192,34 @@ public final class Profiling {
                 + format.extension());
     }
 
-    /** Keeps the newest {@code keep} scheduled and triggered profile files. */
+    /**
+     * Keeps the newest {@code keep} scheduled and triggered profiles; the slices of a profile
+     * ({@code <profile>.<operation>.<slice>.html}) go with it.
+     */
     private void removeOldFiles() {
-        List<Path> files = new ArrayList<>();
+        List<Path> profiles = new ArrayList<>();
+        List<Path> all = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(out, "sonde-profile-" + pid + "-*")) {
             for (Path file : stream) {
                 String name = file.getFileName().toString();
-                if (name.contains("-scheduled.") || name.contains("-trigger.")) {
-                    files.add(file);
+                int kind = Math.max(name.indexOf("-scheduled."), name.indexOf("-trigger."));
+                if (kind >= 0) {
+                    all.add(file);
+                    if (name.indexOf('.', name.indexOf('.', kind) + 1) < 0) {
+                        profiles.add(file);
+                    }
                 }
             }
-            files.sort(null);
-            for (int i = 0; i < files.size() - config.keep(); i++) {
-                Files.deleteIfExists(files.get(i));
+            profiles.sort(null);
+            for (int i = 0; i < profiles.size() - config.keep(); i++) {
+                String name = profiles.get(i).getFileName().toString();
+                String slicePrefix = name.substring(0, name.lastIndexOf('.') + 1);
+                Files.deleteIfExists(profiles.get(i));
+                for (Path file : all) {
+                    if (file.getFileName().toString().startsWith(slicePrefix)) {
+                        Files.deleteIfExists(file);
+                    }
+                }
             }
         } catch (IOException e) {
             Log.error("could not remove old profiles in " + out + ": " + Log.describe(e));

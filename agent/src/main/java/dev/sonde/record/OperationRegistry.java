@@ -33,6 +33,8 @@ public final class OperationRegistry {
     private volatile Operation[] operations = new Operation[0];
     private int overflowId = -1;
     private long dropped;
+    /** Set while a profile follows some operations' calls; the one volatile read every recorded call pays. */
+    private volatile CallWindows callWindows;
 
     public OperationRegistry(int maxOperations) {
         this.maxOperations = maxOperations;
@@ -128,6 +130,20 @@ public final class OperationRegistry {
 
     Operation[] all() {
         return operations;
+    }
+
+    /** From now on, calls of {@code windows}' operations on platform threads are also given to it. */
+    public void follow(CallWindows windows) {
+        callWindows = windows;
+    }
+
+    /** Calls are no longer given to the windows {@link #follow} named. */
+    public void stopFollowing() {
+        callWindows = null;
+    }
+
+    CallWindows callWindows() {
+        return callWindows;
     }
 
     public int size() {

@@ -97,6 +97,11 @@ final class SharedRecording extends ThreadRecording {
     }
 
     @Override
+    void recordCompletion(int operation, long nanos, long allocatedBytes, int statusClass, boolean failed) {
+        record(operation, nanos, CallBuffer.NOT_RECORDED, allocatedBytes, statusClass, failed);
+    }
+
+    @Override
     CallBuffer pending(int operation) {
         return null;
     }

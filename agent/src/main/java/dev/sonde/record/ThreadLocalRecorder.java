@@ -149,7 +149,7 @@ public final class ThreadLocalRecorder implements Sink {
             return;
         }
         long allocation = options.allocation() ? AllocationCounter.UNAVAILABLE : CallBuffer.NOT_RECORDED;
-        recording().record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, ThreadRecording.NO_STATUS, failed);
+        recording().recordCompletion(operation, nanos, allocation, ThreadRecording.NO_STATUS, failed);
     }
 
     /**
@@ -202,9 +202,20 @@ public final class ThreadLocalRecorder implements Sink {
     public void request(String method, Object handlerRoute, String mappingRoute, String path, int status,
                         long nanos, boolean failed) {
         int operation = registry.registerRoute(method, HttpRoutes.route(handlerRoute, mappingRoute, path));
-        // An exception escaping the handler is a server error, whatever status was set before it.
-        int statusClass = failed && status < 500 ? 5 : HttpRoutes.statusClass(status);
-        recording().recordRequest(operation, nanos, statusClass, failed || status >= 500);
+        recording().recordRequest(operation, nanos, statusClass(status, failed), failed || status >= 500);
+    }
+
+    @Override
+    public void asyncRequest(String method, Object handlerRoute, String mappingRoute, String path, int status,
+                             long nanos, boolean failed) {
+        int operation = registry.registerRoute(method, HttpRoutes.route(handlerRoute, mappingRoute, path));
+        recording().recordCompletion(operation, nanos, CallBuffer.NOT_RECORDED, statusClass(status, failed),
+                failed || status >= 500);
+    }
+
+    /** An exception escaping the handler is a server error, whatever status was set before it. */
+    private static int statusClass(int status, boolean failed) {
+        return failed && status < 500 ? 5 : HttpRoutes.statusClass(status);
     }
 
     @Override

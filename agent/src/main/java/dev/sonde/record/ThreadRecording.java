@@ -181,6 +181,23 @@ class ThreadRecording {
     static final int NO_STATUS = -1;
 
     void record(int operation, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
+        CallWindows windows = registry.callWindows();
+        if (windows != null) {
+            windows.ended(operation, nanos);
+        }
+        store(operation, nanos, selfNanos, allocatedBytes, statusClass, failed);
+    }
+
+    /**
+     * An asynchronous call (a result that completed, a request that went asynchronous) ended on
+     * this thread: recorded without a call window, since its work did not all run here (a
+     * profile's samples of this thread say nothing about it).
+     */
+    void recordCompletion(int operation, long nanos, long allocatedBytes, int statusClass, boolean failed) {
+        store(operation, nanos, CallBuffer.NOT_RECORDED, allocatedBytes, statusClass, failed);
+    }
+
+    private void store(int operation, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
         CallBuffer[] current = buffers;
         CallBuffer buffer = operation < current.length ? current[operation] : null;
         if (buffer == null) {

@@ -83,13 +83,35 @@ public final class Report {
         public List<String> byCount;
     }
 
-    /** One flame graph: its file, the event it samples, when it started, how long, and why. */
+    /**
+     * One flame graph: its file, the event it samples, when it started, how long, and why. A graph
+     * of an operation's slow calls, normal calls or their difference ({@code profile.slow}) also
+     * says which ({@code operation}, {@code slice}) and what it covers; its {@code file} is absent
+     * when there was nothing to draw ({@code note} says why).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Profile {
         public String file;
         public String event;
         public String start;
         public double seconds;
         public String reason;
+        public String operation;
+        /** slow, normal or diff. */
+        public String slice;
+        /** The profile.slow rule, e.g. {@code GET /api/orders>p99}. */
+        public String rule;
+        /** Calls longer than this were slow (the rule's percentile resolved when the profile ended). */
+        public Long thresholdNs;
+        /** Calls of the slice that at least one sample fell into. */
+        public Long calls;
+        /** Calls of the slice during the profile, sampled or not. */
+        public Long callsMade;
+        public Long samples;
+        /** Calls past the capacity of the call windows, in no slice; absent when none. */
+        public Long callsLeftOut;
+        /** Why the graph is absent or says little (fewer than 100 samples). */
+        public String note;
     }
 
     /** What the cardinality cap turned away. */

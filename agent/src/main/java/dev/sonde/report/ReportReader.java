@@ -181,9 +181,11 @@ public final class ReportReader {
             return profiles;
         }
         for (JsonNode entry : listed) {
-            if (entry.hasNonNull("file")) {
-                profiles.add(new ProfileEntry(entry.get("file").asText(), text(entry, "event"),
-                        text(entry, "start"), entry.path("seconds").asDouble(0), text(entry, "reason")));
+            if (entry.hasNonNull("file") || entry.hasNonNull("slice")) {
+                profiles.add(new ProfileEntry(text(entry, "file"), text(entry, "event"),
+                        text(entry, "start"), entry.path("seconds").asDouble(0), text(entry, "reason"),
+                        text(entry, "operation"), text(entry, "slice"), entry.path("calls").asLong(-1),
+                        entry.path("samples").asLong(-1), text(entry, "note")));
             }
         }
         return profiles;

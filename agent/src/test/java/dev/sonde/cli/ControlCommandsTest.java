@@ -56,4 +56,14 @@ class ControlCommandsTest {
                 .startsWith("sonde attach: invalid configuration: invalid pattern 'com..acme'")
                 .endsWith("(nothing was sent to the JVM)");
     }
+
+    @Test
+    void aWrongSlowRuleIsAUsageErrorBeforeAnyJvmIsTouched() {
+        CliRun run = CliRun.of("profile", "1", "--slow", "GET /api/orders>soon");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.errLines().get(0)).isEqualTo("sonde profile: --slow: invalid profile.slow 'GET /api/orders>soon':"
+                + " the threshold is a duration (50ms, 2s) or a percentile (p95, p99)");
+        assertThat(CliRun.of("profile", "1", "--slow", " ; ").err)
+                .startsWith("sonde profile: --slow names an operation and a threshold, e.g. \"GET /api/orders>50ms\"");
+    }
 }

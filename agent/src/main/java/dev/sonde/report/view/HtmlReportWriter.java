@@ -39,7 +39,7 @@ public final class HtmlReportWriter {
         out.println("<p class=\"meta\">" + HtmlPage.escape(view.describeJvm()) + "<br>"
                 + HtmlPage.escape(view.describeWindow()) + "</p></header>");
         writeFindings(view, out);
-        writeRanking(view, out);
+        writeRanking(view, out, links);
         writeCharts(view, out);
         links.write(view.path(), view.profiles(), out);
         writeNotes(view, out);
@@ -59,7 +59,7 @@ public final class HtmlReportWriter {
         out.println("</ul></section>");
     }
 
-    private static void writeRanking(ReportView view, PrintWriter out) {
+    private static void writeRanking(ReportView view, PrintWriter out, ProfileLinks links) {
         out.println("<section id=\"ranking\"><h2>" + HtmlPage.escape(RankingTable.heading(view))
                 + "</h2><p class=\"hint\">Click a column to sort; click an operation for its chart.</p>");
         writeKindFilter(view, out);
@@ -80,7 +80,7 @@ public final class HtmlReportWriter {
         out.println("</tr></thead><tbody>");
         int rank = 1;
         for (OperationReport operation : view.operations()) {
-            out.println(row(view, operation, rank++));
+            out.println(row(view, operation, rank++, links));
         }
         out.println("</tbody></table></div></section>");
     }
@@ -115,13 +115,14 @@ public final class HtmlReportWriter {
         return o.sql == null || o.sql.text == null ? "" : " title=\"" + HtmlPage.escape(o.sql.text) + "\"";
     }
 
-    private static String row(ReportView view, OperationReport o, int rank) {
+    private static String row(ReportView view, OperationReport o, int rank, ProfileLinks links) {
         double errorRate = o.count == 0 ? 0 : 100.0 * o.errors / o.count;
         StringBuilder row = new StringBuilder("<tr").append(kindAttribute(o)).append(">")
                 .append(HtmlPage.numberCell(rank, String.valueOf(rank)))
                 .append("<td class=\"name\" data-v=\"").append(HtmlPage.escape(o.name)).append("\"")
                 .append(sqlTitle(o)).append("><a href=\"#op-")
-                .append(rank).append("\">").append(HtmlPage.operationName(o.name)).append("</a></td>")
+                .append(rank).append("\">").append(HtmlPage.operationName(o.name)).append("</a>")
+                .append(links.sliceLinks(view.path(), view.profiles(), o.name)).append("</td>")
                 .append(HtmlPage.numberCell(o.count, String.valueOf(o.count)))
                 .append(HtmlPage.numberCell(o.errors, String.valueOf(o.errors)))
                 .append(HtmlPage.numberCell(errorRate, HumanUnits.percent(errorRate)))

@@ -5,7 +5,9 @@ import dev.sonde.report.ProfileEntry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The "Flame graphs" section of an HTML page: one link per entry of the report's {@code profiles}.
@@ -27,9 +29,10 @@ final class ProfileLinks {
         }
         out.println("<section id=\"profiles\"><h2>Flame graphs</h2><ul class=\"profiles\">");
         for (ProfileEntry profile : profiles) {
-            out.println("<li><a href=\"" + HtmlPage.escape(href(reportFile, profile.file())) + "\">"
-                    + HtmlPage.escape(Paths.get(profile.file()).getFileName().toString()) + "</a> <span class=\"detail\">"
-                    + HtmlPage.escape(describe(profile)) + "</span></li>");
+            String name = profile.file() == null ? "(no graph)" : HtmlPage.escape(Paths.get(profile.file()).getFileName().toString());
+            String link = profile.file() == null ? name
+                    : "<a href=\"" + HtmlPage.escape(href(reportFile, profile.file())) + "\">" + name + "</a>";
+            out.println("<li>" + link + " <span class=\"detail\">" + HtmlPage.escape(describe(profile)) + "</span></li>");
         }
         out.println("</ul></section>");
     }
@@ -44,8 +47,46 @@ final class ProfileLinks {
         return relative.replace("%", "%25").replace("#", "%23").replace("?", "%3F").replace(" ", "%20");
     }
 
+    /**
+     * Links to the slow, normal and diff graphs of {@code operation} from the latest profile that
+     * has them, for its row of the ranking; empty if none.
+     */
+    String sliceLinks(Path reportFile, List<ProfileEntry> profiles, String operation) {
+        List<ProfileEntry> latest = new ArrayList<>();
+        for (ProfileEntry profile : profiles) {
+            if (operation.equals(profile.operation())) {
+                if (!latest.isEmpty() && !Objects.equals(latest.get(0).start(), profile.start())) {
+                    latest.clear();
+                }
+                latest.add(profile);
+            }
+        }
+        StringBuilder links = new StringBuilder();
+        for (ProfileEntry slice : latest) {
+            String title = HtmlPage.escape(sliceSummary(slice));
+            links.append(' ');
+            if (slice.file() == null) {
+                links.append("<span class=\"slice absent\" title=\"").append(title).append("\">")
+                        .append(HtmlPage.escape(slice.slice())).append("</span>");
+            } else {
+                links.append("<a class=\"slice\" title=\"").append(title).append("\" href=\"")
+                        .append(HtmlPage.escape(href(reportFile, slice.file()))).append("\">")
+                        .append(HtmlPage.escape(slice.slice())).append("</a>");
+            }
+        }
+        return links.length() == 0 ? "" : "<span class=\"slices\">" + links + "</span>";
+    }
+
+    private static String sliceSummary(ProfileEntry slice) {
+        String text = slice.slice() + " calls: " + slice.calls() + " sampled, " + slice.samples() + " samples";
+        return slice.note() == null ? text : text + "; " + slice.note();
+    }
+
     private static String describe(ProfileEntry profile) {
         StringBuilder text = new StringBuilder();
+        if (profile.slice() != null) {
+            text.append(sliceSummary(profile)).append(" of ").append(profile.operation()).append("; ");
+        }
         if (profile.event() != null) {
             text.append(profile.event());
         }

@@ -34,7 +34,7 @@ trap 'stop_app; echo; echo "demo: interrupted; partial results in $out"; exit 13
 trap 'stop_app' EXIT
 
 echo "demo: starting the sample shop under sonde on 127.0.0.1:$port (log: $out/app.log)"
-java "-javaagent:$agent=include=com.example.shop.**Service#*;com.example.shop.**Repository#*,profile=cpu,out=$out" \
+java "-javaagent:$agent=include=com.example.shop.**Service#*;com.example.shop.**Repository#*,profile=cpu,profile.slow=GET /api/quote/{id}>20ms,out=$out" \
   -jar "$app" --server.port="$port" --server.address=127.0.0.1 > "$out/app.log" 2>&1 &
 app_pid=$!
 
@@ -54,5 +54,7 @@ echo
 echo "demo: results in $out"
 echo "  JSON report: $report"
 echo "  HTML report: $out/report.html"
-flame=$(ls -t "$out"/sonde-profile-*.html 2>/dev/null | head -n 1 || true)
+flame=$(ls -t "$out"/sonde-profile-*-run.html 2>/dev/null | head -n 1 || true)
 echo "  flame graph: ${flame:-(none: async-profiler could not run here, see $out/app.log)}"
+slow=$(ls -t "$out"/sonde-profile-*-run.GET_api_quote_id.diff.html 2>/dev/null | head -n 1 || true)
+echo "  what the slow GET /api/quote/{id} calls do (slow minus normal): ${slow:-(none: see profiles in the JSON report)}"

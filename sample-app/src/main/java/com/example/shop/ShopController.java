@@ -21,13 +21,15 @@ public class ShopController {
     private final InventoryService inventoryService;
     private final PricingService pricingService;
     private final OrderRepository orderRepository;
+    private final QuoteService quoteService;
     private final AtomicLong flakyCalls = new AtomicLong();
 
     public ShopController(InventoryService inventoryService, PricingService pricingService,
-                          OrderRepository orderRepository) {
+                          OrderRepository orderRepository, QuoteService quoteService) {
         this.inventoryService = inventoryService;
         this.pricingService = pricingService;
         this.orderRepository = orderRepository;
+        this.quoteService = quoteService;
     }
 
     /** Fast baseline: does no work, so it should sit at the bottom of every ranking. */
@@ -50,6 +52,15 @@ public class ShopController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("priceCents", cents);
+        return body;
+    }
+
+    /** Mostly fast, some ids slow: {@link QuoteService#quote} recomputes what is not cached. */
+    @GetMapping("/quote/{id}")
+    public Map<String, Object> quote(@PathVariable long id) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("quoteCents", quoteService.quote(id));
         return body;
     }
 

@@ -23,7 +23,8 @@ import java.util.List;
  * no report window ({@code dump --reset}, interval reports) and every value is a total since
  * recording began. Counters therefore never go backwards while sonde runs. Labels are the
  * operation's name (a method, or an HTTP route template, never a raw path or query) and its kind;
- * there are at most {@code max.operations} + 1 operations, so the series are bounded too.
+ * there are at most {@code max.operations} + 1 operations, so the series are bounded too. The
+ * histogram points of operations not called since the last scrape are reused, not rebuilt.
  */
 final class SondeMetrics implements MultiCollector {
 
@@ -37,6 +38,8 @@ final class SondeMetrics implements MultiCollector {
 
     private final ThreadLocalRecorder recorder;
     private final OperationRegistry registry;
+    private final UnchangedPoints<HistogramDataPointSnapshot> durationPoints = new UnchangedPoints<>();
+    private final UnchangedPoints<HistogramDataPointSnapshot> allocationPoints = new UnchangedPoints<>();
 
     SondeMetrics(ThreadLocalRecorder recorder, OperationRegistry registry) {
         this.recorder = recorder;
@@ -50,11 +53,11 @@ final class SondeMetrics implements MultiCollector {
                 responses(operations), dropped());
     }
 
-    private static HistogramSnapshot durations(List<OperationSnapshot> operations) {
+    private HistogramSnapshot durations(List<OperationSnapshot> operations) {
         List<HistogramDataPointSnapshot> points = new ArrayList<>();
         for (OperationSnapshot operation : operations) {
-            points.add(HistogramPoint.of(operation.latency(), NANOS_TO_SECONDS,
-                    operation.totalNanos() * NANOS_TO_SECONDS, labels(operation)));
+            points.add(durationPoints.of(operation.name(), operation.count(), () -> HistogramPoint.of(
+                    operation.latency(), NANOS_TO_SECONDS, operation.totalNanos() * NANOS_TO_SECONDS, labels(operation))));
         }
         return new HistogramSnapshot(new MetricMetadata(DURATION,
                 "Duration of each call of an operation (timed method or HTTP route), since sonde started",
@@ -71,12 +74,12 @@ final class SondeMetrics implements MultiCollector {
     }
 
     /** Only operations whose allocation was measured: none with {@code alloc=off}. */
-    private static HistogramSnapshot allocations(List<OperationSnapshot> operations) {
+    private HistogramSnapshot allocations(List<OperationSnapshot> operations) {
         List<HistogramDataPointSnapshot> points = new ArrayList<>();
         for (OperationSnapshot operation : operations) {
             if (operation.allocationCount() > 0) {
-                points.add(HistogramPoint.of(operation.allocation(), 1.0, operation.allocatedBytesTotal(),
-                        labels(operation)));
+                points.add(allocationPoints.of(operation.name(), operation.allocationCount(), () -> HistogramPoint.of(
+                        operation.allocation(), 1.0, operation.allocatedBytesTotal(), labels(operation))));
             }
         }
         return new HistogramSnapshot(new MetricMetadata(ALLOCATED,

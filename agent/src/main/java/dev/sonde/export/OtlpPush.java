@@ -36,17 +36,20 @@ import java.util.logging.Logger;
  * would have. Memory stays bounded by one push, and a collector that stays away costs one line
  * ({@link CollectorHealth}). At detach and at shutdown one last push has two seconds at most.
  *
- * <p>The exporter is built at the first push, on the push thread, not at start: the SDK logs
- * through {@code java.util.logging}, and touching it from {@code premain} would set the JVM's log
- * manager up before the application could choose its own. The SDK's own log lines (a stack trace
- * per failed push) are turned off, except with {@code log=debug}; sonde's line says what failed.
+ * <p>The exporter is built on the push thread right after start, not in {@code premain}, which
+ * it would slow down (hundreds of classes). The SDK logs through {@code java.util.logging}; its
+ * own lines (a stack trace per failed push) are turned off, except with {@code log=debug}:
+ * sonde's one line says what failed.
  */
 public final class OtlpPush {
 
     /** The last push at shutdown waits no longer than this: the JVM's exit comes first. */
     static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
-    /** One push may take at most this long, or the interval if shorter, before it counts as failed. */
-    private static final Duration MAX_PUSH_TIME = Duration.ofSeconds(10);
+    /**
+     * One push may take this long before it counts as failed; the next starts one interval after
+     * it ends, so pushes never overlap however short the interval.
+     */
+    private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(10);
 
     /** Holds the level set on the SDK's loggers: java.util.logging keeps loggers by weak reference. */
     private static volatile Logger sdkLogger;
@@ -60,6 +63,8 @@ public final class OtlpPush {
     private final ScheduledExecutorService pushThread;
     private final ExecutorService sendThreads;
     private final CollectorHealth health;
+    /** Set by {@link #stop}: a push cut off then is said once already ({@link #awaitLastPush}). */
+    private volatile boolean stopped;
     private MetricExporter exporter;
     private OtlpMetrics metrics;
 
@@ -77,7 +82,7 @@ public final class OtlpPush {
     }
 
     /**
-     * Pushes every interval from now on (the first after one interval).
+     * Pushes now and then every interval.
      *
      * @param resource asked for at the first push, not now (the host name may need a resolver)
      */
@@ -85,8 +90,10 @@ public final class OtlpPush {
                                  Supplier<OtlpResource> resource, String sondeVersion, Instant recordingStart) {
         OtlpPush push = new OtlpPush(settings, recorder, registry, resource, sondeVersion, recordingStart);
         long every = settings.interval().toMillis();
-        push.pushThread.scheduleWithFixedDelay(push::pushQuietly, every, every, TimeUnit.MILLISECONDS);
-        Log.info("OTLP push to " + settings + " (the first in " + DurationText.format(settings.interval()) + ")");
+        // The first push at once: it loads the HTTP client's classes and opens the connection, so that
+        // the last one, at shutdown, is quick; and an unreachable collector is said at start.
+        push.pushThread.scheduleWithFixedDelay(push::pushQuietly, 0, every, TimeUnit.MILLISECONDS);
+        Log.info("OTLP push to " + settings + ", from now on");
         return push;
     }
 
@@ -101,12 +108,13 @@ public final class OtlpPush {
 
     /** Starts the last push and returns at once (at shutdown, so that it runs beside the final report). */
     public void beginLastPush() {
-        pushThread.shutdown();
         try {
             pushThread.submit(this::pushQuietly);
         } catch (RejectedExecutionException alreadyStopped) {
             // stop() or a second finish: there is nothing left to push
         }
+        // Cancels the periodic pushes; the one just submitted still runs.
+        pushThread.shutdown();
     }
 
     /**
@@ -116,7 +124,12 @@ public final class OtlpPush {
      */
     public void awaitLastPush(long deadlineNanos) {
         try {
-            pushThread.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long waitNanos = Math.max(0, deadlineNanos - System.nanoTime());
+            if (!pushThread.awaitTermination(waitNanos, TimeUnit.NANOSECONDS)) {
+                Log.error("the last OTLP push to " + settings.endpoint() + " did not finish within "
+                        + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms; it is cut off (the collector has the figures"
+                        + " up to the push before)");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -124,8 +137,9 @@ public final class OtlpPush {
         }
     }
 
-    /** Stops pushing at once; a push under way is cut off. */
+    /** Stops pushing at once; a push under way is cut off, and says nothing more. */
     public void stop() {
+        stopped = true;
         pushThread.shutdownNow();
         sendThreads.shutdownNow();
     }
@@ -135,26 +149,31 @@ public final class OtlpPush {
         try {
             push();
         } catch (Throwable t) {
-            health.failed(Log.describe(t));
+            if (!stopped) {
+                health.failed(Log.describe(t));
+            }
             if (Log.isDebug()) {
                 t.printStackTrace();
             }
         }
     }
 
-    private void push() {
+    /** The exporter, its HTTP client and the resource (the host name may need a resolver): once. */
+    private void prepare() {
         if (exporter == null) {
             exporter = exporter();
             metrics = new OtlpMetrics(resource.get().toResource(), sondeVersion, startNanos);
         }
-        long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-        CompletableResultCode result = exporter.export(metrics.of(recorder.snapshot(), registry.droppedCount(), nowNanos));
-        result.join(pushTime().toMillis() + 500, TimeUnit.MILLISECONDS);
-        health.after(result);
     }
 
-    private Duration pushTime() {
-        return settings.interval().compareTo(MAX_PUSH_TIME) < 0 ? settings.interval() : MAX_PUSH_TIME;
+    private void push() {
+        prepare();
+        long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        CompletableResultCode result = exporter.export(metrics.of(recorder.snapshot(), registry.droppedCount(), nowNanos));
+        result.join(PUSH_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+        if (!stopped) {
+            health.after(result);
+        }
     }
 
     /** No retries: the next push carries the same figures and more, and a retry would hold memory meanwhile. */
@@ -162,8 +181,8 @@ public final class OtlpPush {
         quietSdkLogging();
         OtlpHttpMetricExporterBuilder builder = OtlpHttpMetricExporter.builder()
                 .setEndpoint(settings.endpoint().toString())
-                .setTimeout(pushTime())
-                .setConnectTimeout(pushTime())
+                .setTimeout(PUSH_TIMEOUT)
+                .setConnectTimeout(PUSH_TIMEOUT)
                 .setRetryPolicy(null)
                 .setMeterProvider(MeterProvider::noop)
                 .setExecutorService(sendThreads)

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sonde beside other agents in one JVM: the OpenTelemetry Java agent (its own shaded Byte Buddy,
  * timing the same method through {@code otel.instrumentation.methods.include}) and a plain Byte
  * Buddy agent counting the same method, with {@code -javaagent} in either order. Every agent does
- * its work, and sonde's counts stay exact.
+ * its work, and sonde's counts stay exact. sonde pushes over OTLP too, with its own relocated
+ * OpenTelemetry SDK beside the agent's: its last push, at exit, reaches the collector.
  */
 class OtherAgentsIT {
 
@@ -45,8 +46,20 @@ class OtherAgentsIT {
         Path countingAgent = countingAgentJar(work);
         String otel = "-javaagent:" + TestPaths.openTelemetryAgent();
         String counting = "-javaagent:" + countingAgent + "=" + SLEEP;
-        String sonde = "-javaagent:" + TestPaths.agentJar() + "=include=" + SLEEP + ";" + ORDERS + "#place,out=" + out;
-        List<String> agents = sondeFirst ? List.of(sonde, otel, counting) : List.of(counting, otel, sonde);
+        try (OtlpReceiver collector = OtlpReceiver.accepting()) {
+            String sonde = "-javaagent:" + TestPaths.agentJar() + "=include=" + SLEEP + ";" + ORDERS + "#place,out=" + out
+                    + ",otlp=" + collector.endpoint() + ",otlp.interval=1s";
+            List<String> agents = sondeFirst ? List.of(sonde, otel, counting) : List.of(counting, otel, sonde);
+            runBesideOthers(jdk, agents, work, out);
+            // Pushes every second while the app runs (the last one, at exit, may miss its time bound while
+            // the OpenTelemetry agent instruments the JDK's HTTP client classes it loads).
+            assertThat(collector.accepted()).as(collector.describe()).isNotEmpty()
+                    .allMatch(push -> push.resource().get("service.name").equals(TimingApp.class.getName()))
+                    .anyMatch(push -> push.metric("sonde_operation_duration_seconds").isPresent());
+        }
+    }
+
+    private static void runBesideOthers(Jdks.Jdk jdk, List<String> agents, Path work, Path out) throws Exception {
 
         ForkedJvm fork = ForkedJvm.on(jdk)
                 .classpath(TestPaths.testClasspath())

@@ -1,6 +1,7 @@
 package dev.sonde.it;
 
 import com.acme.testapp.metrics.MetricsApp;
+import com.acme.testapp.metrics.OwnOpenTelemetryApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
@@ -90,6 +91,9 @@ class OtlpExportIT {
                     assertThat(count(accepted.get(0), name)).as(name + ", first accepted push").isEqualTo(CALLS.get(name).longValue());
                 }
                 assertNeverBackwards(receiver.pushes());
+                // Said once the answer is read, a moment after the receiver counted the push.
+                Poll.until(LIMIT, "the line that says it works again", () -> app.stderrSoFar().contains("works again"),
+                        app::stderrSoFar);
                 List<String> lines = app.stderrSoFar().lines().filter(line -> line.contains("OTLP push to"))
                         .collect(Collectors.toList());
                 assertThat(lines).as(app.stderrSoFar()).hasSize(3);
@@ -132,6 +136,31 @@ class OtlpExportIT {
             assertThat(exit).as("exit after the stop file, the app polls it every 20 ms").isLessThan(Duration.ofSeconds(4));
         } finally {
             app.terminate();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void anApplicationWithItsOwnOpenTelemetrySdkRunsUnchangedBesideSondesPush(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("otlp-own-sdk-" + jdk.major());
+        String placeOrder = OwnOpenTelemetryApp.class.getName() + "#placeOrder";
+        ForkedJvm.Result without = ForkedJvm.on(jdk)
+                .classpath(TestPaths.testClasspath())
+                .mainClass(OwnOpenTelemetryApp.class)
+                .run(work.resolve("without"));
+        try (OtlpReceiver receiver = OtlpReceiver.accepting()) {
+            ForkedJvm.Result with = ForkedJvm.on(jdk)
+                    .withAgent("include=" + placeOrder + ",otlp=" + receiver.endpoint() + ",out=" + work.resolve("out"))
+                    .classpath(TestPaths.testClasspath())
+                    .mainClass(OwnOpenTelemetryApp.class)
+                    .run(work.resolve("with"));
+            assertThat(without.exitCode()).as(without.describe()).isZero();
+            assertThat(with.exitCode()).as(with.describe()).isZero();
+            assertThat(with.stdout()).isEqualTo(without.stdout()).contains("own-otel-app done: {order.amount=");
+            // The last push, at exit, has the app's calls; nothing of the app's own metrics is in it.
+            OtlpReceiver.Push last = receiver.accepted().get(receiver.accepted().size() - 1);
+            assertThat(count(last, placeOrder)).as(receiver.describe()).isEqualTo(OwnOpenTelemetryApp.ORDERS);
+            assertThat(last.metric("orders")).isEmpty();
         }
     }
 

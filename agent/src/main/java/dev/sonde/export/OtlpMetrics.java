@@ -1,6 +1,5 @@
 package dev.sonde.export;
 
-import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationSnapshot;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -103,21 +102,11 @@ final class OtlpMetrics {
                 points);
     }
 
-    /** Per status class of each HTTP route: 2xx to 5xx always, 1xx once seen (as in the report). */
+    /** Per status class of each HTTP route ({@link StatusClasses}). */
     private MetricData responses(List<OperationSnapshot> operations, long nowNanos) {
         List<LongPointData> points = new ArrayList<>();
-        for (OperationSnapshot operation : operations) {
-            if (operation.kind() != OperationKind.HTTP) {
-                continue;
-            }
-            long[] classes = operation.statusClasses();
-            for (int c = 1; c < classes.length; c++) {
-                if (classes[c] > 0 || c >= 2) {
-                    points.add(ImmutableLongPointData.create(startNanos, nowNanos,
-                            Attributes.of(OPERATION, operation.name(), STATUS_CLASS, c + "xx"), classes[c]));
-                }
-            }
-        }
+        StatusClasses.forEachShown(operations, (operation, statusClass, count) -> points.add(ImmutableLongPointData.create(
+                startNanos, nowNanos, Attributes.of(OPERATION, operation.name(), STATUS_CLASS, statusClass), count)));
         return sum(SondeMetrics.RESPONSES, "HTTP responses of each route by status class, since sonde started", points);
     }
 

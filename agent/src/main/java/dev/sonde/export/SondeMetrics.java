@@ -1,6 +1,5 @@
 package dev.sonde.export;
 
-import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.ThreadLocalRecorder;
@@ -90,17 +89,8 @@ final class SondeMetrics implements MultiCollector {
     /** Per status class of each HTTP route: 2xx to 5xx always, 1xx once seen (as in the report). */
     private static CounterSnapshot responses(List<OperationSnapshot> operations) {
         List<CounterDataPointSnapshot> points = new ArrayList<>();
-        for (OperationSnapshot operation : operations) {
-            if (operation.kind() != OperationKind.HTTP) {
-                continue;
-            }
-            long[] classes = operation.statusClasses();
-            for (int c = 1; c < classes.length; c++) {
-                if (classes[c] > 0 || c >= 2) {
-                    points.add(counter(classes[c], Labels.of("operation", operation.name(), "status_class", c + "xx")));
-                }
-            }
-        }
+        StatusClasses.forEachShown(operations, (operation, statusClass, count) ->
+                points.add(counter(count, Labels.of("operation", operation.name(), "status_class", statusClass))));
         return new CounterSnapshot(new MetricMetadata(RESPONSES,
                 "HTTP responses of each route by status class, since sonde started"), points);
     }

@@ -136,16 +136,23 @@ final class RunningAgent implements UnaryOperator<String> {
         return config.prometheus() == null ? null : PrometheusEndpoint.start(config.prometheus(), recorder, registry);
     }
 
+    /** Null when {@code otlp=off}, or when the push could not start (said in one line; recording goes on). */
     private OtlpPush startOtlp(Config config) {
         if (config.otlp() == null) {
             return null;
         }
         String service = config.otlp().service();
-        return OtlpPush.start(config.otlp(), recorder, registry, () -> {
-            Report.Jvm jvm = JvmFacts.describe();
-            return new OtlpResource(service != null ? service : OtlpResource.defaultService(jvm.mainClass), jvm.host,
-                    jvm.pid);
-        }, AgentVersion.current(), recordingStart);
+        try {
+            return OtlpPush.start(config.otlp(), recorder, registry, () -> {
+                Report.Jvm jvm = JvmFacts.describe();
+                return new OtlpResource(service != null ? service : OtlpResource.defaultService(jvm.mainClass),
+                        jvm.host, jvm.pid);
+            }, AgentVersion.current(), recordingStart);
+        } catch (RuntimeException | LinkageError e) {
+            Log.error("otlp=" + config.otlp().endpoint() + ": cannot push (" + Log.describe(e)
+                    + "); sonde records and reports as usual");
+            return null;
+        }
     }
 
     private static String refused(String message) {

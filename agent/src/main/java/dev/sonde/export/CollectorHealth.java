@@ -26,8 +26,8 @@ final class CollectorHealth {
     void after(CompletableResultCode result) {
         if (result.isDone() && result.isSuccess()) {
             if (failedInARow > 0) {
-                Log.info("OTLP push to " + endpoint + " works again, after " + failedInARow + " failed"
-                        + (failedInARow == 1 ? "" : " in a row") + "; no figure was lost (they are cumulative)");
+                Log.info("OTLP push to " + endpoint + " works again, after " + (failedInARow == 1 ? "1 failed push"
+                        : failedInARow + " failed pushes in a row") + "; no figure was lost (they are cumulative)");
             }
             failedInARow = 0;
             return;

@@ -31,8 +31,8 @@ public final class Recorder {
         return sink.enterConstructor();
     }
 
-    public static boolean completesLater(int operation, long startNanos, Object result) {
-        return sink.completesLater(operation, startNanos, result);
+    public static Object completesLater(int operation, long startNanos, Object result, String declaredType) {
+        return sink.completesLater(operation, startNanos, result, declaredType);
     }
 
     public static void exitPending(Object frame, long nanos) {
@@ -55,6 +55,10 @@ public final class Recorder {
     public static void request(String method, Object handlerRoute, String mappingRoute, String path, int status,
                                long nanos, boolean failed) {
         sink.request(method, handlerRoute, mappingRoute, path, status, nanos, failed);
+    }
+
+    public static Object reactiveRequest(Object exchange, long startNanos, Object handling) {
+        return sink.reactiveRequest(exchange, startNanos, handling);
     }
 
     public static boolean claimRequest() {
@@ -137,8 +141,8 @@ public final class Recorder {
         }
 
         @Override
-        public boolean completesLater(int operation, long startNanos, Object result) {
-            return false;
+        public Object completesLater(int operation, long startNanos, Object result, String declaredType) {
+            return null;
         }
 
         @Override
@@ -158,6 +162,11 @@ public final class Recorder {
         @Override
         public void request(String method, Object handlerRoute, String mappingRoute, String path, int status,
                             long nanos, boolean failed) {
+        }
+
+        @Override
+        public Object reactiveRequest(Object exchange, long startNanos, Object handling) {
+            return handling;
         }
 
         @Override

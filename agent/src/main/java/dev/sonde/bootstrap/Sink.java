@@ -49,17 +49,22 @@ public interface Sink {
 
     /**
      * A timed call that may return an asynchronous result has returned {@code result} (see
-     * {@code dev.sonde.instrument.AsyncResults}). If {@code result} is one (a {@code CompletionStage}),
-     * the call ends when it completes: the sink arranges that and returns true, and the advice records
-     * nothing now. Otherwise it returns false and the advice records the call as it returned.
+     * {@code dev.sonde.instrument.AsyncResults}). If {@code result} is one, the call ends when it
+     * completes: the sink arranges that and returns what the method returns in its place, and the
+     * advice records nothing now. That is {@code result} itself for a {@code CompletionStage} (with a
+     * completion hook attached), and for a Reactive Streams publisher a publisher of the same type
+     * (a Reactor {@code Mono} or {@code Flux}, or the declared {@code Publisher}) that times each
+     * subscription. Otherwise it returns null and the advice records the call as it returned.
      *
-     * @param startNanos {@link System#nanoTime()} as the call began
+     * @param startNanos   {@link System#nanoTime()} as the call began
+     * @param declaredType the method's declared return type: what is returned in place of
+     *                     {@code result} must be one
      */
-    boolean completesLater(int operation, long startNanos, Object result);
+    Object completesLater(int operation, long startNanos, Object result, String declaredType);
 
     /**
      * The call that {@link #enter} began returned after {@code nanos} with a result that completes
-     * later ({@link #completesLater} said true): its frame is closed (its caller's callee time grows
+     * later ({@link #completesLater} returned non-null): its frame is closed (its caller's callee time grows
      * by {@code nanos}) and nothing is recorded; the completion records the call.
      */
     void exitPending(Object frame, long nanos);
@@ -76,6 +81,14 @@ public interface Sink {
      */
     void request(String method, Object handlerRoute, String mappingRoute, String path, int status, long nanos,
                  boolean failed);
+
+    /**
+     * A Spring WebFlux exchange ({@code ServerWebExchange}) has been handed to its handlers, which
+     * returned {@code handling} (a {@code Mono<Void>}) at {@code startNanos}. Returns what the
+     * handler method returns in its place: a {@code Mono} that ends the request, named by route,
+     * when it terminates (or {@code handling} itself when it cannot be followed).
+     */
+    Object reactiveRequest(Object exchange, long startNanos, Object handling);
 
     /**
      * Whether a request handler entered on this thread is the outermost one (nested handlers, such

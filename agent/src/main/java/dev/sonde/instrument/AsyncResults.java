@@ -13,6 +13,12 @@ import java.util.Set;
  * ({@code CompletionStage} or any of its implementations) or a type that such a result can be
  * assigned to ({@code Object}, {@code Future}): the advice then looks at the actual result.
  *
+ * <p>Reactive Streams publishers are followed where sonde can hand back a publisher of the declared
+ * type that times each subscription: declared {@code Mono}, {@code Flux}, {@code Publisher} or
+ * {@code Object}, holding a Reactor {@code Mono} or {@code Flux}. These are matched by name, so an
+ * application without Reactor loads no Reactor type. Other publisher types ({@code ParallelFlux},
+ * RxJava's {@code Flowable}, a declared {@code ConnectableFlux}) are timed as they return.
+ *
  * <p>Other declared types are not checked: {@code void}, primitives, and every class or interface
  * unrelated to {@code CompletionStage}. An unrelated interface could in principle be implemented by
  * a {@code CompletableFuture} subclass too; no real code returns one that way, and checking every
@@ -22,8 +28,9 @@ final class AsyncResults {
 
     private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
 
-    /** Declared types a {@code CompletableFuture} can hide behind. */
-    private static final Set<String> HOLDERS = Set.of("java.lang.Object", "java.util.concurrent.Future");
+    /** Declared types a {@code CompletableFuture} or a Reactor publisher can hide behind, or be. */
+    private static final Set<String> HOLDERS = Set.of("java.lang.Object", "java.util.concurrent.Future",
+            "org.reactivestreams.Publisher", "reactor.core.publisher.Mono", "reactor.core.publisher.Flux");
 
     private AsyncResults() {
     }

@@ -19,13 +19,16 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * HTTP requests as operations ({@code http=on}, the default): servlet filters and servlets of
  * {@code javax.servlet} and {@code jakarta.servlet} (Tomcat, Jetty, Undertow, Spring MVC), servlet
- * async completion, and JDK {@code HttpServer} exchanges. Each server type is matched only in class
+ * async completion, Spring WebFlux exchanges and JDK {@code HttpServer} exchanges. Each server type is matched only in class
  * loaders that can see its API, so other loaders pay nothing for the supertype checks.
  */
 final class HttpInstrumentation {
 
     /** A JDK class, loaded by the bootstrap loader: the one such class sonde transforms. */
     static final String JDK_FILTER_CHAIN = "com.sun.net.httpserver.Filter$Chain";
+
+    /** The one class every Spring WebFlux request passes through once, matched by its exact name. */
+    static final String WEBFLUX_HANDLER = "org.springframework.web.server.handler.ExceptionHandlingWebHandler";
 
     private HttpInstrumentation() {
     }
@@ -42,6 +45,9 @@ final class HttpInstrumentation {
         // alike; timing there also covers handlers written as lambdas (hidden classes, which no
         // transformer ever sees).
         return withServlets
+                .type(retransformable.apply(new AgentBuilder.RawMatcher.ForElementMatchers(named(WEBFLUX_HANDLER))))
+                .transform(visit(WebFluxRequestAdvice.class, named("handle").and(takesArguments(1))
+                        .and(takesArgument(0, named("org.springframework.web.server.ServerWebExchange")))))
                 .type(named(JDK_FILTER_CHAIN))
                 .transform(visit(JdkHttpServerAdvice.class, named("doFilter").and(takesArguments(1))
                         .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange")))));

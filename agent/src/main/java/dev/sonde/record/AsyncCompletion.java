@@ -43,16 +43,7 @@ final class AsyncCompletion implements BiConsumer<Object, Throwable> {
 
     @Override
     public void accept(Object value, Throwable failure) {
-        long nanos = System.nanoTime() - startNanos;
-        try {
-            if (cancelled(failure)) {
-                recorder.asyncCancelled(operation);
-            } else {
-                recorder.asyncCompleted(operation, nanos, failure != null);
-            }
-        } catch (Throwable unrecorded) {
-            recorder.adviceFailed(unrecorded, "completion hook of operation " + operation);
-        }
+        recorder.asyncEnded(operation, System.nanoTime() - startNanos, cancelled(failure), failure != null);
     }
 
     /** A dependent stage sees an upstream cancellation wrapped in a {@link CompletionException}. */

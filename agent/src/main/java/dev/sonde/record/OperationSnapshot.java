@@ -64,6 +64,14 @@ public final class OperationSnapshot {
         return totals.cancelled();
     }
 
+    /**
+     * Whether the operation has anything to report: a call, or a cancelled one (an operation whose
+     * calls were all cancelled is still shown, with its cancellations).
+     */
+    public boolean wasCalled() {
+        return count() > 0 || cancelled() > 0;
+    }
+
     public long totalNanos() {
         return totals.latency().total();
     }

@@ -38,7 +38,7 @@ public final class SnapshotBaseline {
         for (OperationSnapshot snapshot : cumulative) {
             OperationSnapshot earlier = byName.get(snapshot.name());
             OperationSnapshot difference = earlier == null ? snapshot : snapshot.minus(earlier);
-            if (difference.count() > 0) {
+            if (difference.wasCalled()) {
                 window.add(difference);
             }
         }

@@ -115,9 +115,17 @@ public final class ThreadLocalRecorder implements Sink {
     }
 
     @Override
-    public boolean completesLater(int operation, long startNanos, Object result) {
-        return result instanceof CompletionStage
-                && AsyncCompletion.attach(this, operation, startNanos, (CompletionStage<?>) result);
+    public Object completesLater(int operation, long startNanos, Object result, String declaredType) {
+        if (result instanceof CompletionStage) {
+            return AsyncCompletion.attach(this, operation, startNanos, (CompletionStage<?>) result) ? result : null;
+        }
+        ReactorPublishers reactor = ReactorPublishers.of(result);
+        if (reactor != null) {
+            // A Mono for a Mono, a Flux for a Flux: fits every declared type that gets the async advice.
+            return PublisherCompletion.follow(this, operation, startNanos, reactor, result);
+        }
+        return ReactiveStreamsPublisher.PUBLISHER.equals(declaredType)
+                ? ReactiveStreamsPublisher.follow(this, operation, startNanos, result) : null;
     }
 
     @Override
@@ -138,6 +146,23 @@ public final class ThreadLocalRecorder implements Sink {
         }
         long allocation = options.allocation() ? AllocationCounter.UNAVAILABLE : CallBuffer.NOT_RECORDED;
         recording().record(operation, nanos, CallBuffer.NOT_RECORDED, allocation, ThreadRecording.NO_STATUS, failed);
+    }
+
+    /**
+     * An asynchronous call ended (its future completed, its subscription ended): recorded as
+     * {@link #asyncCompleted} or {@link #asyncCancelled} say. Never throws: it runs inside the
+     * application's completion or signal, which a failure here must not disturb.
+     */
+    void asyncEnded(int operation, long nanos, boolean cancelled, boolean failed) {
+        try {
+            if (cancelled) {
+                asyncCancelled(operation);
+            } else {
+                asyncCompleted(operation, nanos, failed);
+            }
+        } catch (Throwable unrecorded) {
+            adviceFailed(unrecorded, "completion hook of operation " + operation);
+        }
     }
 
     /** An asynchronous call's result was cancelled: counted apart from calls and errors. */
@@ -176,6 +201,18 @@ public final class ThreadLocalRecorder implements Sink {
         // An exception escaping the handler is a server error, whatever status was set before it.
         int statusClass = failed && status < 500 ? 5 : HttpRoutes.statusClass(status);
         recording().recordRequest(operation, nanos, statusClass, failed || status >= 500);
+    }
+
+    @Override
+    public Object reactiveRequest(Object exchange, long startNanos, Object handling) {
+        return ReactiveRequest.follow(this, exchange, startNanos, handling);
+    }
+
+    /** A request whose client went away before its response was complete: counted apart, as cancelled. */
+    void requestCancelled(String method, Object handlerRoute, String path) {
+        if (!released) {
+            recording().recordCancelled(registry.registerRoute(method, HttpRoutes.route(handlerRoute, null, path)));
+        }
     }
 
     @Override
@@ -334,7 +371,7 @@ public final class ThreadLocalRecorder implements Sink {
         List<OperationSnapshot> result = new ArrayList<>();
         for (Operation operation : registry.all()) {
             OperationSnapshot snapshot = snapshotOf(operation);
-            if (snapshot.count() > 0) {
+            if (snapshot.wasCalled()) {
                 result.add(snapshot);
             }
         }

@@ -14,7 +14,7 @@ import java.util.zip.DataFormatException;
  * {@code cumulativeReport}): per operation, the later figures minus the earlier ones, histograms
  * subtracted, the way the agent cuts interval windows from its own snapshots. Totals only grow, so
  * nothing has to be reset for this, and whoever else reads the recording sees no difference.
- * Operations not called in between are left out.
+ * Operations not called in between are left out (a call whose result was cancelled counts as one).
  *
  * <p>A window's max is exact when the cumulative max grew in it; otherwise the window's calls were
  * all below the earlier max, and the histogram's highest value (a bucket bound) is the best there is.
@@ -40,7 +40,7 @@ public final class WindowBetweenReports {
         earlier.operations.forEach(operation -> before.put(operation.name, operation));
         for (OperationReport operation : later.operations) {
             OperationReport difference = minus(operation, before.get(operation.name), window.window.seconds);
-            if (difference.count > 0) {
+            if (difference.count > 0 || difference.cancelled != null) {
                 window.operations.add(difference);
             }
         }
@@ -69,8 +69,10 @@ public final class WindowBetweenReports {
             throw new DataFormatException(later.name + " has fewer calls than before: not the same recording");
         }
         window.errors = later.errors - earlier.errors;
+        long cancelled = orZero(later.cancelled) - orZero(earlier.cancelled);
+        window.cancelled = cancelled > 0 ? cancelled : null;
         window.throughputPerSec = seconds > 0 ? Math.round(window.count / seconds * 100) / 100.0 : 0;
-        if (window.count == 0) {
+        if (window.count == 0 && window.cancelled == null) {
             return window;
         }
         window.latencyNs = latency(later.latencyNs, earlier.latencyNs);
@@ -78,6 +80,10 @@ public final class WindowBetweenReports {
         window.allocBytes = later.allocBytes == null ? null : allocation(later.allocBytes, earlier.allocBytes);
         window.http = later.http == null ? null : http(later.http, earlier.http);
         return window;
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 
     private static OperationReport.LatencySummary latency(OperationReport.LatencySummary later,

@@ -72,6 +72,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void statementsWithTheSameShortFormShowTheirTextSoTheyCannotBeTakenForOne() throws Exception {
+        String byId = "SELECT id, name FROM owners WHERE id = ?";
+        String byCity = "SELECT id, name FROM owners WHERE city IN (?)";
+        String insert = "INSERT INTO visits (owner, day) VALUES (?, ?)";
+        Path withSql = TestReports.write(directory, "same-summary.json", TestReports.report(
+                op(byId).latencies(TestReports.spread(MS, 2 * MS, 30)).sql(byId, "SELECT owners").build(),
+                op(byCity).latencies(TestReports.spread(MS, 2 * MS, 20)).sql(byCity, "SELECT owners").build(),
+                op(insert).latencies(TestReports.spread(MS, 2 * MS, 10)).sql(insert, "INSERT visits").build()));
+
+        CliRun run = CliRun.of("report", withSql, "--kind", "sql");
+
+        assertThat(run.out).containsPattern("(?m) " + java.util.regex.Pattern.quote(byId) + "$")
+                .containsPattern("(?m) " + java.util.regex.Pattern.quote(byCity) + "$")
+                .containsPattern("(?m) INSERT visits$").doesNotContainPattern("(?m) SELECT owners$");
+    }
+
+    @Test
     void theHtmlPageShowsTheWholeTextOfAStatementWhoseNameIsCut() throws Exception {
         String text = "SELECT " + "a_rather_long_column, ".repeat(12) + "id FROM owners WHERE city = ?";
         String cut = text.substring(0, 180) + "... #1234abcd";

@@ -143,8 +143,13 @@ class AdviceFailureHandlerTest {
         }
 
         @Override
-        public boolean completesLater(int operation, long startNanos, Object result) {
+        public Object completesLater(int operation, long startNanos, Object result, String declaredType) {
             throw new IllegalStateException("hooking the result failed");
+        }
+
+        @Override
+        public Object reactiveRequest(Object exchange, long startNanos, Object handling) {
+            throw new IllegalStateException("following the request failed");
         }
 
         @Override

@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Methods returning a {@code CompletableFuture} or {@code CompletionStage} (declared, or only at run
  * time) are timed until the result completes, in a real JVM, with either advice; {@code async=off}
- * times them as they return.
+ * times them as they return. The application has neither Reactor nor Reactive Streams on its class
+ * path: the checks for publishers, which its {@code Object} methods go through, must load nothing of
+ * theirs ("results intact", no exception).
  */
 class AsyncResultsIT {
 

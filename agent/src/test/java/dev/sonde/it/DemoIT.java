@@ -49,6 +49,10 @@ class DemoIT {
         assertThat(report.operationNames()).filteredOn(name -> name.startsWith("GET /api/price/"))
                 .containsExactly("GET /api/price/{id}");
         assertThat(report.operation("GET /api/flaky").get("errors").asLong()).isPositive();
+        assertThat(report.operationNames()).as("the catalog's statements, IN lists of 1 and 2 values as one")
+                .contains("SELECT id, name, category, price_cents FROM products WHERE id = ?",
+                        "SELECT id, name, category, price_cents FROM products WHERE category IN (?) ORDER BY price_cents DESC")
+                .noneMatch(name -> name.contains("tools") || name.contains("IN (?, ?)"));
         assertThat(out.resolve("report.html")).exists();
         assertThat(Files.readString(only(out, "sonde-profile-", ".html"))).contains("computePrice");
     }

@@ -120,7 +120,8 @@ class HttpServersIT {
         assertStatus(report, "POST /api/fail", "5xx", 2, 2);
     }
 
-    private static void assertStatus(ReportFile report, String operation, String statusClass, long count, long errors) {
+    /** The operation's count in one status class, and its errors. */
+    static void assertStatus(ReportFile report, String operation, String statusClass, long count, long errors) {
         assertThat(report.operation(operation).get("http").get("status").get(statusClass).asLong())
                 .as(operation + " " + statusClass).isEqualTo(count);
         assertThat(report.operation(operation).get("errors").asLong()).as(operation + " errors").isEqualTo(errors);

@@ -80,7 +80,9 @@ class ProfilingIT {
         long latencyTotal = recurse.get("latencyNs").get("total").asLong();
         assertThat(selfTotal).isGreaterThanOrEqualTo(ownTime);
         // Inclusive time counts deeper levels again at each level: 5+4+3+2+1 = 15 spins per outer
-        // call against 5 of self time, a ratio of 3 (load on the machine stretches both alike).
-        assertThat((double) latencyTotal / selfTotal).isBetween(2.5, 3.5);
+        // call against 5 of self time, a ratio of 3. Load on the machine stretches both, not quite
+        // alike (2.495 seen on a loaded CI-like machine); counting a level's time once too often or
+        // not at all would give 1 or 4+, so the bounds stay well clear of those.
+        assertThat((double) latencyTotal / selfTotal).isBetween(2.2, 3.5);
     }
 }

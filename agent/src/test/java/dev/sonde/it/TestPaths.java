@@ -25,6 +25,20 @@ public final class TestPaths {
         return existing("sonde.sampleAppJar");
     }
 
+    /**
+     * The executable jar {@code test-apps/<module>/target/<name>.jar}, which only a build of that
+     * module makes: the message names the command when it is missing.
+     */
+    public static Path testAppJar(String module, String name) {
+        Path jar = Paths.get(System.getProperty("sonde.testAppsDirectory", "../test-apps"))
+                .resolve(module).resolve("target").resolve(name + ".jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build it first"
+                    + " (mvn -B -pl sample-app,test-apps/" + module + ",agent verify ...)");
+        }
+        return jar;
+    }
+
     /** A fresh directory for one forked run, under target/it-work. */
     public static Path workDirectory(String name) {
         Path root = Paths.get(System.getProperty("sonde.itWork", "target/it-work"));

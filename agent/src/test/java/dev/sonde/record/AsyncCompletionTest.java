@@ -24,7 +24,7 @@ class AsyncCompletionTest {
         CompletableFuture<String> result = new CompletableFuture<>();
         long start = System.nanoTime() - 5_000_000;
 
-        assertThat(recorder.completesLater(async, start, result)).isTrue();
+        assertThat(recorder.completesLater(async, start, result, "java.lang.Object")).as("returned as it is").isSameAs(result);
         assertThat(recorder.snapshotOf("a#async").orElseThrow().count()).isZero();
 
         result.complete("value");
@@ -38,7 +38,7 @@ class AsyncCompletionTest {
     @Test
     void aFutureCompletedWithAnExceptionIsAnError() {
         CompletableFuture<String> result = new CompletableFuture<>();
-        recorder.completesLater(async, System.nanoTime(), result);
+        recorder.completesLater(async, System.nanoTime(), result, "java.lang.Object");
 
         result.completeExceptionally(new IllegalStateException("failed"));
 
@@ -51,7 +51,7 @@ class AsyncCompletionTest {
     @Test
     void aCancelledFutureIsCountedAsCancelledNeitherAsACallNorAsAnError() {
         CompletableFuture<String> result = new CompletableFuture<>();
-        recorder.completesLater(async, System.nanoTime(), result);
+        recorder.completesLater(async, System.nanoTime(), result, "java.lang.Object");
 
         result.cancel(true);
 
@@ -59,13 +59,15 @@ class AsyncCompletionTest {
         assertThat(snapshot.cancelled()).isEqualTo(1);
         assertThat(snapshot.count()).isZero();
         assertThat(snapshot.errors()).isZero();
+        assertThat(recorder.snapshot()).as("an operation whose calls were all cancelled is still reported")
+                .extracting(OperationSnapshot::name).containsExactly("a#async");
     }
 
     @Test
     void aCancellationSeenThroughADependentStageIsStillACancellation() {
         CompletableFuture<String> source = new CompletableFuture<>();
         CompletableFuture<String> dependent = source.thenApply(s -> s + "!");
-        recorder.completesLater(async, System.nanoTime(), dependent);
+        recorder.completesLater(async, System.nanoTime(), dependent, "java.lang.Object");
 
         source.cancel(true);
 
@@ -74,8 +76,8 @@ class AsyncCompletionTest {
 
     @Test
     void aResultThatIsNoStageLeavesTheCallToTheAdvice() {
-        assertThat(recorder.completesLater(async, System.nanoTime(), "plain")).isFalse();
-        assertThat(recorder.completesLater(async, System.nanoTime(), null)).isFalse();
+        assertThat(recorder.completesLater(async, System.nanoTime(), "plain", "java.lang.Object")).isNull();
+        assertThat(recorder.completesLater(async, System.nanoTime(), null, "java.lang.Object")).isNull();
     }
 
     @Test
@@ -87,13 +89,13 @@ class AsyncCompletionTest {
             }
         };
 
-        assertThat(recorder.completesLater(async, System.nanoTime(), refusing)).isFalse();
+        assertThat(recorder.completesLater(async, System.nanoTime(), refusing, "java.lang.Object")).isNull();
     }
 
     @Test
     void theHookRunsOnTheCompletingThreadAndLeavesTheValueAndTheDependentsAlone() throws Exception {
         CompletableFuture<String> result = new CompletableFuture<>();
-        recorder.completesLater(async, System.nanoTime(), result);
+        recorder.completesLater(async, System.nanoTime(), result, "java.lang.Object");
         AtomicReference<Thread> dependentRanOn = new AtomicReference<>();
         CompletableFuture<String> dependent = result.thenApply(value -> {
             dependentRanOn.set(Thread.currentThread());
@@ -115,7 +117,7 @@ class AsyncCompletionTest {
         Object callerFrame = recorder.enter();
         Object asyncFrame = recorder.enter();
         CompletableFuture<String> result = new CompletableFuture<>();
-        recorder.completesLater(async, System.nanoTime(), result);
+        recorder.completesLater(async, System.nanoTime(), result, "java.lang.Object");
         recorder.exitPending(asyncFrame, 30);
         recorder.exit(callerFrame, caller, 100, false);
 
@@ -134,7 +136,7 @@ class AsyncCompletionTest {
     void aFrameLeftPendingIsClosedSoTheNextCallsAreAccountedAsBefore() {
         Object callerFrame = recorder.enter();
         Object asyncFrame = recorder.enter();
-        recorder.completesLater(async, System.nanoTime(), new CompletableFuture<String>());
+        recorder.completesLater(async, System.nanoTime(), new CompletableFuture<String>(), "java.lang.Object");
         recorder.exitPending(asyncFrame, 10);
         Object siblingFrame = recorder.enter();
         recorder.exit(siblingFrame, async, 20, false);
@@ -146,7 +148,7 @@ class AsyncCompletionTest {
     @Test
     void aCompletionAfterSondeLetGoRecordsNothingAndThrowsNothing() {
         CompletableFuture<String> result = new CompletableFuture<>();
-        recorder.completesLater(async, System.nanoTime(), result);
+        recorder.completesLater(async, System.nanoTime(), result, "java.lang.Object");
         recorder.release();
 
         result.complete("value");

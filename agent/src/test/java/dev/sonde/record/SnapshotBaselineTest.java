@@ -48,6 +48,18 @@ class SnapshotBaselineTest {
     }
 
     @Test
+    void anOperationWhoseCallsInTheWindowWereAllCancelledIsInTheWindowWithItsCancellations() {
+        record(place, 1_000, 5);
+        SnapshotBaseline baseline = SnapshotBaseline.of(recorder.snapshot());
+        recorder.asyncCancelled(place);
+        recorder.asyncCancelled(place);
+
+        OperationSnapshot window = only(baseline.since(recorder.snapshot()));
+        assertThat(window.count()).isZero();
+        assertThat(window.cancelled()).isEqualTo(2);
+    }
+
+    @Test
     void aNewExtremeInTheWindowIsExactAndOtherwiseTheExtremesComeFromTheHistogramWithinTheCumulativeOnes() {
         record(place, 100, 1);
         record(place, 90_000, 1);

@@ -47,6 +47,20 @@ class TopWindowBetweenReportsTest {
     }
 
     @Test
+    void anOperationWhoseCallsInTheWindowWereAllCancelledIsShownWithItsCancelledCount() throws Exception {
+        Report earlier = TestReports.report(START, START.plusSeconds(1), op("ticks").latencies(MS).cancelled(2).build());
+        Report later = TestReports.report(START, START.plusSeconds(2), op("ticks").latencies(MS).cancelled(5).build(),
+                op("never").latencies().cancelled(3).build());
+
+        Report window = WindowBetweenReports.between(earlier, later);
+
+        assertThat(window.operations).extracting(o -> o.name).containsExactly("ticks", "never");
+        assertThat(window.operations).extracting(o -> o.count).containsExactly(0L, 0L);
+        assertThat(window.operations).extracting(o -> o.cancelled).containsExactly(3L, 3L);
+        assertThat(window.operations.get(0).latencyNs.p99).isZero();
+    }
+
+    @Test
     void selfTimeAllocationAndHttpStatusAreSubtractedToo() throws Exception {
         Report earlier = TestReports.report(START, START.plusSeconds(1), op("GET /x").latencies(MS).self(MS).alloc(100)
                 .http("GET", "/x", Map.of("2xx", 1L, "5xx", 0L)).build());

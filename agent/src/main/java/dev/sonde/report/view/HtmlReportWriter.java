@@ -5,6 +5,11 @@ import dev.sonde.report.OperationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code report --format html}: one self-contained page (no network) with the findings, a sortable
@@ -57,6 +62,7 @@ public final class HtmlReportWriter {
     private static void writeRanking(ReportView view, PrintWriter out) {
         out.println("<section id=\"ranking\"><h2>" + HtmlPage.escape(RankingTable.heading(view))
                 + "</h2><p class=\"hint\">Click a column to sort; click an operation for its chart.</p>");
+        writeKindFilter(view, out);
         out.println("<div class=\"scroll\"><table id=\"main-table\" class=\"sortable ranking\"><thead><tr>");
         out.print(HtmlPage.sortableHeader("#", "rank", "num") + HtmlPage.sortableHeader("operation", "name", "text"));
         for (String[] column : FIGURE_COLUMNS) {
@@ -79,11 +85,42 @@ public final class HtmlReportWriter {
         out.println("</tbody></table></div></section>");
     }
 
+    /**
+     * Buttons that show one kind of operation at a time (methods, HTTP routes, SQL statements...),
+     * when the report has more than one; {@code #kind=sql} in the address selects one on load.
+     */
+    private static void writeKindFilter(ReportView view, PrintWriter out) {
+        Map<String, Long> kinds = view.operations().stream().map(o -> o.kind).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+        if (kinds.size() < 2) {
+            return;
+        }
+        StringBuilder buttons = new StringBuilder("<div class=\"kinds\" role=\"group\" aria-label=\"kind of operation\">")
+                .append(kindButton("", "all", view.operations().size()));
+        kinds.forEach((kind, count) -> buttons.append(kindButton(kind, kind, count)));
+        out.println(buttons.append("</div>"));
+    }
+
+    private static String kindButton(String kind, String label, long count) {
+        return "<button type=\"button\" data-kind=\"" + HtmlPage.escape(kind) + "\" aria-pressed=\""
+                + kind.isEmpty() + "\">" + HtmlPage.escape(label) + " <span class=\"count\">" + count + "</span></button>";
+    }
+
+    private static String kindAttribute(OperationReport o) {
+        return o.kind == null ? "" : " data-kind=\"" + HtmlPage.escape(o.kind) + "\"";
+    }
+
+    /** A statement's whole normalised text as the name's tooltip: the table may show it cut. */
+    private static String sqlTitle(OperationReport o) {
+        return o.sql == null || o.sql.text == null ? "" : " title=\"" + HtmlPage.escape(o.sql.text) + "\"";
+    }
+
     private static String row(ReportView view, OperationReport o, int rank) {
         double errorRate = o.count == 0 ? 0 : 100.0 * o.errors / o.count;
-        StringBuilder row = new StringBuilder("<tr>")
+        StringBuilder row = new StringBuilder("<tr").append(kindAttribute(o)).append(">")
                 .append(HtmlPage.numberCell(rank, String.valueOf(rank)))
-                .append("<td class=\"name\" data-v=\"").append(HtmlPage.escape(o.name)).append("\"><a href=\"#op-")
+                .append("<td class=\"name\" data-v=\"").append(HtmlPage.escape(o.name)).append("\"")
+                .append(sqlTitle(o)).append("><a href=\"#op-")
                 .append(rank).append("\">").append(HtmlPage.operationName(o.name)).append("</a></td>")
                 .append(HtmlPage.numberCell(o.count, String.valueOf(o.count)))
                 .append(HtmlPage.numberCell(o.errors, String.valueOf(o.errors)))
@@ -126,7 +163,7 @@ public final class HtmlReportWriter {
         out.println("<section id=\"charts\"><h2>Latency by percentile</h2><div class=\"charts\">");
         int rank = 1;
         for (OperationReport o : view.operations()) {
-            out.println("<figure class=\"card\" id=\"op-" + rank++ + "\"><figcaption>" + HtmlPage.operationName(o.name)
+            out.println("<figure class=\"card\" id=\"op-" + rank++ + "\"" + kindAttribute(o) + "><figcaption>" + HtmlPage.operationName(o.name)
                     + "<span class=\"detail\">" + calls(o.count) + " · p50 " + HumanUnits.duration(o.latencyNs.p50)
                     + " · p99 " + HumanUnits.duration(o.latencyNs.p99) + " · max " + HumanUnits.duration(o.latencyNs.max)
                     + "</span></figcaption>");

@@ -3,7 +3,9 @@ package dev.sonde.report.view;
 import dev.sonde.report.OperationReport;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,6 +38,7 @@ final class RankingTable {
             table.column(String.join("/", ReportView.STATUS_CLASSES), Table.Align.RIGHT);
         }
         table.column("operation", Table.Align.LEFT);
+        Set<String> ambiguous = sharedSummaries(view.operations());
         int rank = 1;
         for (OperationReport operation : view.operations()) {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(rank++), String.valueOf(operation.count),
@@ -47,17 +50,45 @@ final class RankingTable {
                 cells.add(operation.selfNs == null ? "-" : HumanUnits.duration(operation.selfNs.total));
             }
             if (allocation) {
-                cells.add(operation.allocBytes == null ? "-" : HumanUnits.bytes(operation.allocBytes.mean));
+                cells.add(measuredAllocation(operation) ? HumanUnits.bytes(operation.allocBytes.mean) : "-");
             }
             if (http) {
                 cells.add(operation.http == null ? "-" : ReportView.statusClasses(operation));
             }
-            // A statement's whole text is in the HTML report and the JSON: tables show its short form.
-            cells.add(name.apply(operation.sql != null && operation.sql.summary != null
-                    ? operation.sql.summary : operation.name));
+            cells.add(name.apply(shownName(operation, ambiguous)) + cancelled(operation));
             table.row(cells.toArray(new String[0]));
         }
         return table;
+    }
+
+    /**
+     * A statement's short form ({@code SELECT owners}); its whole text is in the HTML report and the
+     * JSON. Two statements with the same short form would look like one: those show their text.
+     */
+    private static String shownName(OperationReport operation, Set<String> ambiguous) {
+        String summary = operation.sql == null ? null : operation.sql.summary;
+        return summary == null || ambiguous.contains(summary) ? operation.name : summary;
+    }
+
+    private static Set<String> sharedSummaries(List<OperationReport> operations) {
+        Set<String> seen = new HashSet<>();
+        Set<String> shared = new HashSet<>();
+        for (OperationReport operation : operations) {
+            if (operation.sql != null && operation.sql.summary != null && !seen.add(operation.sql.summary)) {
+                shared.add(operation.sql.summary);
+            }
+        }
+        return shared;
+    }
+
+    /** Whether some call's allocation was measured: asynchronous and virtual-thread calls have none. */
+    private static boolean measuredAllocation(OperationReport operation) {
+        return operation.allocBytes != null && operation.allocBytes.unavailable < operation.count;
+    }
+
+    /** Cancelled calls are in no other column: said after the name, when there are any. */
+    private static String cancelled(OperationReport operation) {
+        return operation.cancelled == null || operation.cancelled == 0 ? "" : " (" + operation.cancelled + " cancelled)";
     }
 
     /** The heading above the ranking: {@code Top 10 of 14 operations by total time}. */

@@ -66,8 +66,8 @@
         var descending = header.getAttribute('aria-sort') ? header.getAttribute('aria-sort') === 'ascending'
                                                           : header.getAttribute('data-type') === 'num';
         sortTable(table, header, descending);
-        if (table.id && history.replaceState) {
-          history.replaceState(null, '', '#sort=' + header.getAttribute('data-key') + '-' + (descending ? 'desc' : 'asc'));
+        if (table.id) {
+          setAddressPart('sort', header.getAttribute('data-key') + '-' + (descending ? 'desc' : 'asc'));
         }
       }
       header.addEventListener('click', activate);
@@ -75,12 +75,52 @@
     });
   }
 
-  /** #sort=p99-desc in the address sorts the main table on load, so a sorted view can be shared. */
+  /** The address keeps the view (#sort=p99-desc&kind=sql), so a sorted, filtered view can be shared. */
+  function addressPart(name) {
+    var match = new RegExp('(?:^#|&)' + name + '=([^&]*)').exec(location.hash);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  function setAddressPart(name, value) {
+    if (!history.replaceState) { return; }
+    var parts = location.hash.replace(/^#/, '').split('&').filter(function (part) {
+      return part && part.indexOf(name + '=') !== 0;
+    });
+    if (value) { parts.push(name + '=' + encodeURIComponent(value)); }
+    history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname + location.search);
+  }
+
   function applySortFromAddress(table) {
-    var match = /^#sort=([A-Za-z0-9]+)-(asc|desc)$/.exec(location.hash);
+    var match = /^([A-Za-z0-9]+)-(asc|desc)$/.exec(addressPart('sort') || '');
     if (!match) { return; }
     var header = sortRow(table).querySelector('th[data-key="' + match[1] + '"]');
     if (header) { sortTable(table, header, match[2] === 'desc'); }
+  }
+
+  /** Shows only the rows and charts of one kind of operation ('' shows all). */
+  function showKind(kind, buttons) {
+    var known = Array.prototype.some.call(buttons, function (b) { return b.getAttribute('data-kind') === kind; });
+    if (!known) { kind = ''; }
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-kind') === kind));
+    });
+    var items = document.querySelectorAll('#main-table tbody tr, #charts figure.card');
+    Array.prototype.forEach.call(items, function (item) {
+      item.hidden = kind !== '' && item.getAttribute('data-kind') !== kind;
+    });
+    root.setAttribute('data-sonde-kind', kind || 'all');
+    return kind;
+  }
+
+  function makeKindFilter() {
+    var buttons = document.querySelectorAll('.kinds button');
+    if (!buttons.length) { return; }
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener('click', function () {
+        setAddressPart('kind', showKind(button.getAttribute('data-kind'), buttons));
+      });
+    });
+    showKind(addressPart('kind') || '', buttons);
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -88,6 +128,7 @@
     Array.prototype.forEach.call(tables, makeSortable);
     var main = document.getElementById('main-table');
     if (main) { applySortFromAddress(main); }
+    makeKindFilter();
     var rows = main ? main.tBodies[0].rows.length : 0;
     var charts = document.querySelectorAll('svg.chart polyline.curve').length;
     root.setAttribute('data-sonde-ready', rows + ' rows, ' + charts + ' charts');

@@ -32,6 +32,7 @@ class HtmlPagesInChromiumTest {
 
     private static final long MS = 1_000_000;
     private static final Path WORK = Paths.get("target/html-pages").toAbsolutePath();
+    private static final String STATEMENT = "SELECT id, name FROM owners WHERE id = ?";
     private static final Pattern NAME_CELL = Pattern.compile("<td class=\"name\" data-v=\"([^\"]*)\"");
 
     private static HeadlessChromium chromium;
@@ -69,15 +70,32 @@ class HtmlPagesInChromiumTest {
         assertThat(page.exitCode).as(page.toString()).isZero();
         assertThat(page.consoleLines()).as("console messages").isEmpty();
         assertThat(htmlTag(page.stdout)).as("set by the page's script once it has run").isEqualTo(
-                "<html lang=\"en\" data-sonde-ready=\"4 rows, 4 charts\">");
+                "<html lang=\"en\" data-sonde-kind=\"all\" data-sonde-ready=\"5 rows, 5 charts\">");
         assertThat(page.stdout).contains("<pre id=\"sonde-errors\" hidden=\"\"></pre>");
         assertThat(nameCells(page.stdout)).containsExactly("com.acme.OrderService#place", "GET /api/owners/{id}",
-                "com.acme.Cache#&lt;init&gt;", "com.acme.a&amp;b.Odd&quot;Name#m");
+                STATEMENT, "com.acme.Cache#&lt;init&gt;", "com.acme.a&amp;b.Odd&quot;Name#m");
         assertThat(page.stdout).contains("<h2>Findings</h2>").contains("alloc/call").contains("HTTP status")
                 .contains("<span class=\"status s5\">5xx 5</span>")
                 .contains("<a href=\"flames/cpu-1.html\">cpu-1.html</a>");
-        assertThat(count(page.stdout, "<svg class=\"chart\"")).isEqualTo(4);
-        assertThat(count(page.stdout, "<polyline class=\"curve s0\"")).isEqualTo(4);
+        assertThat(count(page.stdout, "<svg class=\"chart\"")).isEqualTo(5);
+        assertThat(count(page.stdout, "<polyline class=\"curve s0\"")).isEqualTo(5);
+        assertThat(page.stdout).as("nothing hidden before a kind is chosen").doesNotContain(" hidden=\"\" data-kind")
+                .doesNotContainPattern("<(tr|figure)[^>]* hidden");
+    }
+
+    @Test
+    void theKindNamedInTheAddressShowsOnlyThatKindsRowsAndCharts() throws Exception {
+        HeadlessChromium.Page page = chromium.dumpDom(reportPage.toUri() + "#sort=count-asc&kind=sql");
+
+        assertThat(page.consoleLines()).isEmpty();
+        assertThat(htmlTag(page.stdout)).contains("data-sonde-kind=\"sql\"");
+        assertThat(page.stdout).contains("<button type=\"button\" data-kind=\"sql\" aria-pressed=\"true\">sql")
+                .contains("<button type=\"button\" data-kind=\"\" aria-pressed=\"false\">all <span class=\"count\">5</span>")
+                .contains("<button type=\"button\" data-kind=\"method\" aria-pressed=\"false\">method <span class=\"count\">3</span>");
+        assertThat(visible(page.stdout, "tr")).hasSize(1).allMatch(row -> row.contains(STATEMENT));
+        assertThat(visible(page.stdout, "figure")).hasSize(1).allMatch(chart -> chart.contains("latency by percentile: " + STATEMENT));
+        assertThat(nameCells(page.stdout)).as("still sorted by the address's column").startsWith(
+                "com.acme.a&amp;b.Odd&quot;Name#m");
     }
 
     @Test
@@ -86,7 +104,7 @@ class HtmlPagesInChromiumTest {
 
         assertThat(page.consoleLines()).isEmpty();
         assertThat(nameCells(page.stdout)).containsExactly("com.acme.a&amp;b.Odd&quot;Name#m", "com.acme.Cache#&lt;init&gt;",
-                "GET /api/owners/{id}", "com.acme.OrderService#place");
+                STATEMENT, "GET /api/owners/{id}", "com.acme.OrderService#place");
         assertThat(page.stdout).contains("data-key=\"count\" data-type=\"num\" tabindex=\"0\" aria-sort=\"ascending\"");
     }
 
@@ -100,7 +118,7 @@ class HtmlPagesInChromiumTest {
                 .contains("<tr class=\"regressed\">")
                 .contains("<th colspan=\"3\">p99</th>").contains("data-key=\"p99Base\"").contains("data-key=\"p99Current\"")
                 .contains("<polyline class=\"curve base\"").contains("<polyline class=\"curve current regressed\"")
-                .contains("New in current (2)").contains("Vanished from current (1)");
+                .contains("New in current (3)").contains("Vanished from current (1)");
     }
 
     @Test
@@ -133,7 +151,9 @@ class HtmlPagesInChromiumTest {
                 .http("GET", "/api/owners/{id}", Map.of("2xx", 90L, "4xx", 5L, "5xx", 5L)).build();
         OperationReport constructor = op("com.acme.Cache#<init>").latencies(TestReports.spread(200, 900, 50)).build();
         OperationReport odd = op("com.acme.a&b.Odd\"Name#m").latencies(TestReports.spread(100, 200, 10)).build();
-        return TestReports.report(place, owners, constructor, odd);
+        OperationReport statement = op(STATEMENT).latencies(TestReports.spread(MS, 3 * MS, 60))
+                .sql(STATEMENT, "SELECT owners").build();
+        return TestReports.report(place, owners, statement, constructor, odd);
     }
 
     private static List<String> nameCells(String dom) {
@@ -144,6 +164,19 @@ class HtmlPagesInChromiumTest {
             names.add(matcher.group(1));
         }
         return names;
+    }
+
+    /** Opening tags of the ranking's rows or the charts ({@code element} tr or figure) the filter left visible. */
+    private static List<String> visible(String dom, String element) {
+        List<String> shown = new ArrayList<>();
+        Matcher matcher = Pattern.compile("<" + element + "( [^>]*)?>.*?</" + element + ">", Pattern.DOTALL).matcher(dom);
+        while (matcher.find()) {
+            String opening = matcher.group().substring(0, matcher.group().indexOf('>'));
+            if (opening.contains("data-kind") && !opening.contains(" hidden")) {
+                shown.add(matcher.group());
+            }
+        }
+        return shown;
     }
 
     /** The opening {@code <html>} tag, where the page's script leaves its marks. */

@@ -27,12 +27,16 @@ public final class LoadDriver {
     /**
      * The mix, sent in turn: price ids vary so the route template is exercised; the slow endpoint is
      * rare, so the CPU-bound pricing dominates self time, as in a service whose hot spot is code.
+     * The catalog runs SQL (one look-up by id, IN lists of one or two categories) and restock calls
+     * the supplier over HTTP, so statements and outbound calls rank beside the methods.
      */
     private static final List<String> MIX = List.of(
             "/api/ping", "/api/price/%d", "/api/report", "/api/price/%d", "/api/flaky",
             "/api/ping", "/api/price/%d", "/api/report", "/api/flaky", "/api/price/%d",
             "/api/ping", "/api/price/%d", "/api/report", "/api/flaky", "/api/price/%d",
-            "/api/ping", "/api/slow", "/api/report", "/api/flaky", "/api/ping");
+            "/api/ping", "/api/slow", "/api/report", "/api/flaky", "/api/ping",
+            "/api/products/%d", "/api/products?category=tools,garden", "/api/restock/%d",
+            "/api/products?category=books", "/api/products/%d", "/api/restock/%d");
 
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

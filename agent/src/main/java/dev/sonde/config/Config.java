@@ -29,10 +29,11 @@ public final class Config {
     private final List<String> warnings;
     private final ProfilingConfig profiling;
     private final ListenAddress prometheus;
+    private final OtlpSettings otlp;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
            Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, boolean jdbc, boolean httpClient, boolean async, Duration interval, int keep,
-           ProfilingConfig profiling, ListenAddress prometheus, List<String> warnings) {
+           ProfilingConfig profiling, ListenAddress prometheus, OtlpSettings otlp, List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.out = out;
@@ -46,6 +47,7 @@ public final class Config {
         this.async = async;
         this.profiling = profiling;
         this.prometheus = prometheus;
+        this.otlp = otlp;
         this.interval = interval;
         this.keep = keep;
         this.warnings = List.copyOf(warnings);
@@ -115,6 +117,11 @@ public final class Config {
         return prometheus;
     }
 
+    /** Where and how figures are pushed over OTLP ({@code otlp=}); null when off. */
+    public OtlpSettings otlp() {
+        return otlp;
+    }
+
     /** Length of an interval window; {@link Duration#ZERO} when interval reports are off. */
     public Duration interval() {
         return interval;
@@ -135,11 +142,11 @@ public final class Config {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, jdbc, httpClient, async, interval, keep,
-                profiling, prometheus, all);
+                profiling, prometheus, otlp, all);
     }
 
     public Config withOut(Path newOut) {
         return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, jdbc, httpClient, async, interval, keep,
-                profiling, prometheus, warnings);
+                profiling, prometheus, otlp, warnings);
     }
 }

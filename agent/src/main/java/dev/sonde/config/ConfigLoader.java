@@ -92,7 +92,21 @@ public final class ConfigLoader {
         int keep = positiveInt(single(values, Key.KEEP, String.valueOf(Config.DEFAULT_KEEP)), Key.KEEP);
         ListenAddress prometheus = optionalAddress(single(values, Key.PROMETHEUS, "off"), Key.PROMETHEUS);
         return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, jdbc, httpClient, async, interval, keep,
-                profiling(values, keep), prometheus, warnings);
+                profiling(values, keep), prometheus, otlp(values), warnings);
+    }
+
+    /** Null for {@code otlp=off}; the other {@code otlp.*} keys are checked either way. */
+    private static OtlpSettings otlp(Map<Key, List<String>> values) throws ConfigException {
+        String endpoint = single(values, Key.OTLP, "off");
+        Duration interval = OtlpSettings.interval(single(values, Key.OTLP_INTERVAL,
+                DurationText.format(OtlpSettings.DEFAULT_INTERVAL)));
+        Map<String, String> headers = OtlpSettings.headers(values.containsKey(Key.OTLP_HEADERS)
+                ? single(values, Key.OTLP_HEADERS, "") : "");
+        String service = values.containsKey(Key.OTLP_SERVICE) ? single(values, Key.OTLP_SERVICE, null).trim() : null;
+        if (endpoint.trim().equalsIgnoreCase("off")) {
+            return null;
+        }
+        return new OtlpSettings(OtlpSettings.endpoint(endpoint), interval, headers, service);
     }
 
     private Map<Key, List<String>> parseArguments(String arguments) throws ConfigException {

@@ -7,6 +7,8 @@ import dev.sonde.config.AgentArguments;
 import dev.sonde.config.Config;
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.ConfigLoader;
+import dev.sonde.export.OtlpPush;
+import dev.sonde.export.OtlpResource;
 import dev.sonde.export.PrometheusEndpoint;
 import dev.sonde.instrument.MethodParametersRestorer;
 import dev.sonde.instrument.UntimedInclude;
@@ -64,6 +66,8 @@ final class RunningAgent implements UnaryOperator<String> {
 
     /** Stopping a profile and writing its file takes milliseconds; this bounds a slow disk. */
     private static final Duration ON_DEMAND_STOP_WAIT = Duration.ofSeconds(10);
+    /** Inside the shutdown hook's bound ({@link ShutdownReport#TIME_LIMIT_MILLIS}), with room for the report's last line. */
+    private static final Duration OTLP_SHUTDOWN_WAIT = Duration.ofMillis(ShutdownReport.TIME_LIMIT_MILLIS - 300);
 
     private final Installation.Parts parts;
     private final OnDemandProfiles onDemandProfiles = new OnDemandProfiles();
@@ -77,6 +81,8 @@ final class RunningAgent implements UnaryOperator<String> {
     private AgentControl control;
     /** Null when {@code prometheus=off}, or when it could not listen. */
     private PrometheusEndpoint prometheus;
+    /** Null when {@code otlp=off}. */
+    private OtlpPush otlp;
     /** The current configuration's; null before start completes and after detach. */
     private volatile Installation installation;
 
@@ -115,6 +121,7 @@ final class RunningAgent implements UnaryOperator<String> {
             }
             agent.housekeeper = Housekeeper.start(agent.recorder);
             agent.prometheus = startPrometheus(config, agent.recorder, agent.registry);
+            agent.otlp = agent.startOtlp(config);
             agent.shutdownReport = ShutdownReport.register(agent::finishAtShutdown);
             ReportWarmUp.start(config, agent.recorder);
             agent.control = new AgentControl(agent);
@@ -128,6 +135,25 @@ final class RunningAgent implements UnaryOperator<String> {
     private static PrometheusEndpoint startPrometheus(Config config, ThreadLocalRecorder recorder,
                                                       OperationRegistry registry) {
         return config.prometheus() == null ? null : PrometheusEndpoint.start(config.prometheus(), recorder, registry);
+    }
+
+    /** Null when {@code otlp=off}, or when the push could not start (said in one line; recording goes on). */
+    private OtlpPush startOtlp(Config config) {
+        if (config.otlp() == null) {
+            return null;
+        }
+        String service = config.otlp().service();
+        try {
+            return OtlpPush.start(config.otlp(), recorder, registry, () -> {
+                Report.Jvm jvm = JvmFacts.describe();
+                return new OtlpResource(service != null ? service : OtlpResource.defaultService(jvm.mainClass),
+                        jvm.host, jvm.pid);
+            }, AgentVersion.current(), recordingStart);
+        } catch (RuntimeException | LinkageError e) {
+            Log.error("otlp=" + config.otlp().endpoint() + ": cannot push (" + Log.describe(e)
+                    + "); sonde records and reports as usual");
+            return null;
+        }
     }
 
     private static String refused(String message) {
@@ -208,6 +234,10 @@ final class RunningAgent implements UnaryOperator<String> {
         // The endpoint's address is what Prometheus is configured to scrape: it moves only with a new start.
         if (!Objects.equals(requested.prometheus(), running.prometheus())) {
             keys.add("prometheus");
+        }
+        // The push thread holds its settings from start; like the endpoint, they change with a new start.
+        if (!Objects.equals(requested.otlp(), running.otlp())) {
+            keys.add("otlp");
         }
         return keys;
     }
@@ -292,6 +322,9 @@ final class RunningAgent implements UnaryOperator<String> {
         if (prometheus != null) {
             prometheus.stop();
         }
+        if (otlp != null) {
+            otlp.finish();
+        }
         Recorder.uninstall();
         recorder.release();
         housekeeper.stop();
@@ -329,6 +362,11 @@ final class RunningAgent implements UnaryOperator<String> {
         if (last == null) {
             return;
         }
+        // The collector gets its last push while the report is written, within the same time bound.
+        long otlpDeadline = System.nanoTime() + OTLP_SHUTDOWN_WAIT.toNanos();
+        if (otlp != null) {
+            otlp.beginLastPush();
+        }
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
         last.finish(cumulative, takenAt);
@@ -336,6 +374,9 @@ final class RunningAgent implements UnaryOperator<String> {
             Log.info("report written to " + writeFinalReport(last, "shutdown", cumulative, takenAt));
         } catch (IOException | RuntimeException e) {
             Log.error(finalReportFailure(last.config(), e));
+        }
+        if (otlp != null) {
+            otlp.awaitLastPush(otlpDeadline);
         }
     }
 

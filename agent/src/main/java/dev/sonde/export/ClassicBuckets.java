@@ -7,11 +7,14 @@ import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
  * {@code histogram_quantile} is off by at most one bucket's width, 9.05 % of the value.
  *
  * <p>A fixed set of such bounds from a microsecond to minutes would be about 200 series per
- * operation. So each operation shows only the bounds from the one just below its lowest value to
- * its highest value, plus {@code le="0"} when it had zeros and {@code +Inf}. Its values only
- * spread over time (the figures are cumulative), so a bound once shown is shown at every later
- * scrape. The empty bound below the lowest value matters: {@code histogram_quantile} interpolates
- * the lowest bucket from 0, which would halve a quantile that falls in it.
+ * operation, and each is formatted at every scrape. So each operation shows only the bounds of the
+ * buckets that hold its values, each with the bound just below it, plus {@code le="0"} when it had
+ * zeros and {@code +Inf}. A stretch of empty buckets between two values becomes one empty bucket:
+ * {@code histogram_quantile} never lands in it, and every bucket it can land in keeps its width.
+ * The bound below a bucket matters as much as its own: {@code histogram_quantile} interpolates from
+ * the previous bound, which would be 0 for the lowest, or far below for one after a gap, and halve
+ * a quantile that falls in it. The figures are cumulative, so a bucket that held a value always
+ * does: a bound once shown is shown at every later scrape.
  */
 final class ClassicBuckets {
 
@@ -27,16 +30,11 @@ final class ClassicBuckets {
         }
         int[] indexes = hdr.indexes();
         long[] counts = hdr.counts();
-        if (indexes.length > 0) {
-            int lowest = indexes[0];
-            int highest = indexes[indexes.length - 1];
-            long[] dense = new long[highest - lowest + 2];
-            for (int i = 0; i < indexes.length; i++) {
-                dense[indexes[i] - lowest + 1] = counts[i];
+        for (int i = 0; i < indexes.length; i++) {
+            if (i == 0 || indexes[i - 1] != indexes[i] - 1) {
+                buckets.bucket(GRID.upperBound(indexes[i] - 1), 0);
             }
-            for (int i = 0; i < dense.length; i++) {
-                buckets.bucket(GRID.upperBound(lowest - 1 + i), dense[i]);
-            }
+            buckets.bucket(GRID.upperBound(indexes[i]), counts[i]);
         }
         return buckets.bucket(Double.POSITIVE_INFINITY, 0).build();
     }

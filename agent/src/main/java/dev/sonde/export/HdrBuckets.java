@@ -57,6 +57,28 @@ final class HdrBuckets {
         return zeros;
     }
 
+    /**
+     * The same counts on {@code coarser}, a grid of a lower schema than {@code grid}, the one these
+     * buckets are on: cheaper than reading the HdrHistogram again, and exactly what that would give,
+     * since each bucket of the finer grid lies in one bucket of the coarser.
+     */
+    HdrBuckets on(ExponentialGrid coarser, ExponentialGrid grid) {
+        int[] merged = new int[indexes.length];
+        long[] mergedCounts = new long[indexes.length];
+        int size = 0;
+        for (int i = 0; i < indexes.length; i++) {
+            int index = grid.coarserIndex(indexes[i], coarser);
+            if (size > 0 && merged[size - 1] == index) {
+                mergedCounts[size - 1] += counts[i];
+            } else {
+                merged[size] = index;
+                mergedCounts[size] = counts[i];
+                size++;
+            }
+        }
+        return new HdrBuckets(zeros, Arrays.copyOf(merged, size), Arrays.copyOf(mergedCounts, size));
+    }
+
     /** Grid indexes of the buckets that hold values, increasing. */
     int[] indexes() {
         return indexes;

@@ -20,8 +20,8 @@ final class HistogramPoint {
      * @param sum   the exact total, already in the exported unit
      */
     static HistogramDataPointSnapshot of(Histogram histogram, double scale, double sum, Labels labels) {
-        HdrBuckets classic = HdrBuckets.of(histogram, scale, ClassicBuckets.GRID);
         HdrBuckets fine = HdrBuckets.of(histogram, scale, NativeBuckets.GRID);
+        HdrBuckets classic = fine.on(ClassicBuckets.GRID, NativeBuckets.GRID);
         return new HistogramDataPointSnapshot(ClassicBuckets.of(classic), NativeBuckets.GRID.schema(), fine.zeros(),
                 NativeBuckets.ZERO_THRESHOLD, NativeBuckets.of(fine), NativeHistogramBuckets.EMPTY, sum, labels,
                 Exemplars.EMPTY, 0L);

@@ -29,7 +29,7 @@ final class MetricsOnly implements HttpHandler {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 exchange.sendResponseHeaders(405, -1);
             } else {
-                metrics.handle(exchange);
+                metrics.handle(FastGzipExchange.of(exchange));
                 return;
             }
         } finally {

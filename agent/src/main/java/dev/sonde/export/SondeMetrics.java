@@ -1,6 +1,5 @@
 package dev.sonde.export;
 
-import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.ThreadLocalRecorder;
@@ -23,7 +22,8 @@ import java.util.List;
  * no report window ({@code dump --reset}, interval reports) and every value is a total since
  * recording began. Counters therefore never go backwards while sonde runs. Labels are the
  * operation's name (a method, or an HTTP route template, never a raw path or query) and its kind;
- * there are at most {@code max.operations} + 1 operations, so the series are bounded too.
+ * there are at most {@code max.operations} + 1 operations, so the series are bounded too. The
+ * histogram points of operations not called since the last scrape are reused, not rebuilt.
  */
 final class SondeMetrics implements MultiCollector {
 
@@ -37,6 +37,8 @@ final class SondeMetrics implements MultiCollector {
 
     private final ThreadLocalRecorder recorder;
     private final OperationRegistry registry;
+    private final UnchangedPoints<HistogramDataPointSnapshot> durationPoints = new UnchangedPoints<>();
+    private final UnchangedPoints<HistogramDataPointSnapshot> allocationPoints = new UnchangedPoints<>();
 
     SondeMetrics(ThreadLocalRecorder recorder, OperationRegistry registry) {
         this.recorder = recorder;
@@ -50,11 +52,11 @@ final class SondeMetrics implements MultiCollector {
                 responses(operations), dropped());
     }
 
-    private static HistogramSnapshot durations(List<OperationSnapshot> operations) {
+    private HistogramSnapshot durations(List<OperationSnapshot> operations) {
         List<HistogramDataPointSnapshot> points = new ArrayList<>();
         for (OperationSnapshot operation : operations) {
-            points.add(HistogramPoint.of(operation.latency(), NANOS_TO_SECONDS,
-                    operation.totalNanos() * NANOS_TO_SECONDS, labels(operation)));
+            points.add(durationPoints.of(operation.name(), operation.count(), () -> HistogramPoint.of(
+                    operation.latency(), NANOS_TO_SECONDS, operation.totalNanos() * NANOS_TO_SECONDS, labels(operation))));
         }
         return new HistogramSnapshot(new MetricMetadata(DURATION,
                 "Duration of each call of an operation (timed method or HTTP route), since sonde started",
@@ -71,12 +73,12 @@ final class SondeMetrics implements MultiCollector {
     }
 
     /** Only operations whose allocation was measured: none with {@code alloc=off}. */
-    private static HistogramSnapshot allocations(List<OperationSnapshot> operations) {
+    private HistogramSnapshot allocations(List<OperationSnapshot> operations) {
         List<HistogramDataPointSnapshot> points = new ArrayList<>();
         for (OperationSnapshot operation : operations) {
             if (operation.allocationCount() > 0) {
-                points.add(HistogramPoint.of(operation.allocation(), 1.0, operation.allocatedBytesTotal(),
-                        labels(operation)));
+                points.add(allocationPoints.of(operation.name(), operation.allocationCount(), () -> HistogramPoint.of(
+                        operation.allocation(), 1.0, operation.allocatedBytesTotal(), labels(operation))));
             }
         }
         return new HistogramSnapshot(new MetricMetadata(ALLOCATED,
@@ -87,17 +89,8 @@ final class SondeMetrics implements MultiCollector {
     /** Per status class of each HTTP route and outbound call: 2xx to 5xx always, 1xx once seen (as in the report). */
     private static CounterSnapshot responses(List<OperationSnapshot> operations) {
         List<CounterDataPointSnapshot> points = new ArrayList<>();
-        for (OperationSnapshot operation : operations) {
-            if (operation.kind() != OperationKind.HTTP && operation.kind() != OperationKind.HTTP_CLIENT) {
-                continue;
-            }
-            long[] classes = operation.statusClasses();
-            for (int c = 1; c < classes.length; c++) {
-                if (classes[c] > 0 || c >= 2) {
-                    points.add(counter(classes[c], Labels.of("operation", operation.name(), "status_class", c + "xx")));
-                }
-            }
-        }
+        StatusClasses.forEachShown(operations, (operation, statusClass, count) ->
+                points.add(counter(count, Labels.of("operation", operation.name(), "status_class", statusClass))));
         return new CounterSnapshot(new MetricMetadata(RESPONSES,
                 "HTTP responses of each route by status class, since sonde started"), points);
     }

@@ -7,14 +7,36 @@ package dev.sonde.record;
  */
 final class OperationTotals {
 
-    private final ValueTotals latency = new ValueTotals();
-    private final ValueTotals self = new ValueTotals();
-    private final ValueTotals allocation = new ValueTotals();
+    private final ValueTotals latency;
+    private final ValueTotals self;
+    private final ValueTotals allocation;
     private long errors;
     private long allocationUnavailable;
     /** Asynchronous calls whose result was cancelled: in none of the histograms, nor in the errors. */
     private long cancelled;
-    private final long[] statusClasses = new long[6];
+    private final long[] statusClasses;
+
+    OperationTotals() {
+        latency = new ValueTotals();
+        self = new ValueTotals();
+        allocation = new ValueTotals();
+        statusClasses = new long[6];
+    }
+
+    private OperationTotals(OperationTotals source) {
+        latency = source.latency.copy();
+        self = source.self.copy();
+        allocation = source.allocation.copy();
+        errors = source.errors;
+        allocationUnavailable = source.allocationUnavailable;
+        cancelled = source.cancelled;
+        statusClasses = source.statusClasses.clone();
+    }
+
+    /** A private copy, its histograms sized like these (a snapshot's start). */
+    OperationTotals copy() {
+        return new OperationTotals(this);
+    }
 
     /** One call; negative self time or allocation where not measured, statusClass -1 for non-HTTP calls. */
     void addOne(long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {

@@ -84,9 +84,10 @@ final class StripedTotals {
                 stripe.lock.lock();
             }
             try {
-                OperationTotals copy = new OperationTotals();
-                for (Stripe stripe : all) {
-                    copy.addAll(stripe.totals);
+                // A copy of the first stripe is sized like it: adding into an empty one would resize it step by step.
+                OperationTotals copy = all[0].totals.copy();
+                for (int i = 1; i < all.length; i++) {
+                    copy.addAll(all[i].totals);
                 }
                 for (CallBuffer buffer : pending) {
                     copy.addBuffer(buffer);

@@ -11,10 +11,26 @@ final class ValueTotals {
     /** Two significant digits: percentiles within 1 %, and histograms small enough to keep thousands. */
     static final int SIGNIFICANT_DIGITS = 2;
 
-    private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+    private final Histogram histogram;
     private long total;
     private long min = Long.MAX_VALUE;
     private long max;
+
+    ValueTotals() {
+        histogram = new Histogram(SIGNIFICANT_DIGITS);
+    }
+
+    private ValueTotals(ValueTotals source) {
+        histogram = source.histogram.copy();
+        total = source.total;
+        min = source.min;
+        max = source.max;
+    }
+
+    /** A private copy, its histogram as large as this one's (no resizing while it is filled). */
+    ValueTotals copy() {
+        return new ValueTotals(this);
+    }
 
     void add(long value) {
         long v = Math.max(0, value);

@@ -78,9 +78,19 @@ public final class TimingApp {
         }
         callFromThreads(orders);
         System.out.println("timing-app done, caught " + caught + " of " + FAIL_CALLS);
+        if (args.length > 0) {
+            awaitFile(java.nio.file.Paths.get(args[0]));
+        }
     }
 
     /** Several threads at once, each ending before exit: their calls must be folded in exactly. */
+    /** With a file name as argument, the app stays up, idle, until that file exists. */
+    private static void awaitFile(java.nio.file.Path stop) throws InterruptedException {
+        while (!java.nio.file.Files.exists(stop)) {
+            Thread.sleep(20);
+        }
+    }
+
     private static void callFromThreads(OrderService orders) throws InterruptedException {
         Thread[] threads = new Thread[THREADS];
         for (int t = 0; t < THREADS; t++) {

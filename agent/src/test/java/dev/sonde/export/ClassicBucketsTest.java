@@ -39,19 +39,39 @@ class ClassicBucketsTest {
     }
 
     @Test
-    void onlyTheBoundsFromJustBelowTheLowestValueToTheHighestAreShown() {
+    void onlyTheBucketsThatHoldValuesAreShownEachWithTheBoundBelowIt() {
         Histogram histogram = histogram();
         histogram.recordValue(1_000_000);
+        histogram.recordValue(1_100_000);
         histogram.recordValue(4_000_000);
         ClassicHistogramBuckets buckets = ClassicBuckets.of(HdrBuckets.of(histogram, NANOS, ClassicBuckets.GRID));
         int lowest = ClassicBuckets.GRID.index(histogram.highestEquivalentValue(1_000_000) * NANOS);
         int highest = ClassicBuckets.GRID.index(histogram.highestEquivalentValue(4_000_000) * NANOS);
-        // One empty bound below, every bound up to the highest value's, then +Inf.
-        assertThat(buckets.size()).isEqualTo(highest - lowest + 3);
-        assertThat(buckets.getUpperBound(0)).isEqualTo(ClassicBuckets.GRID.upperBound(lowest - 1));
-        assertThat(buckets.getCount(0)).isZero();
-        assertThat(buckets.getUpperBound(buckets.size() - 1)).isInfinite();
-        assertThat(buckets.stream().mapToLong(b -> b.getCount()).sum()).isEqualTo(2);
+        // 1.0 and 1.1 ms fill two neighbouring buckets: one empty bound below them, then theirs;
+        // the gap up to 4 ms is one empty bucket, closed by the bound just below 4 ms's; then +Inf.
+        assertThat(lowest + 3).isLessThan(highest);
+        double[] bounds = {ClassicBuckets.GRID.upperBound(lowest - 1), ClassicBuckets.GRID.upperBound(lowest),
+            ClassicBuckets.GRID.upperBound(lowest + 1), ClassicBuckets.GRID.upperBound(highest - 1),
+            ClassicBuckets.GRID.upperBound(highest), Double.POSITIVE_INFINITY};
+        long[] counts = {0, 1, 1, 0, 1, 0};
+        assertThat(buckets.size()).isEqualTo(bounds.length);
+        for (int i = 0; i < bounds.length; i++) {
+            assertThat(buckets.getUpperBound(i)).as("bound %d", i).isEqualTo(bounds[i]);
+            assertThat(buckets.getCount(i)).as("count %d", i).isEqualTo(counts[i]);
+        }
+    }
+
+    @Test
+    void theFineGridRegroupedGivesTheSameBucketsAsTheClassicGridRead() {
+        Random random = new Random(7);
+        Histogram histogram = histogram();
+        for (int i = 0; i < 5_000; i++) {
+            histogram.recordValue((long) (200_000 * Math.exp(2 * random.nextGaussian())));
+        }
+        HdrBuckets direct = HdrBuckets.of(histogram, NANOS, ClassicBuckets.GRID);
+        HdrBuckets regrouped = HdrBuckets.of(histogram, NANOS, NativeBuckets.GRID).on(ClassicBuckets.GRID, NativeBuckets.GRID);
+        assertThat(regrouped.indexes()).containsExactly(direct.indexes());
+        assertThat(regrouped.counts()).containsExactly(direct.counts());
     }
 
     @Test

@@ -56,6 +56,30 @@ class PrometheusEndpointTest {
     }
 
     @Test
+    void aScraperThatAcceptsGzipGetsTheSameMetricsGzipped() throws Exception {
+        int place = registry.register("com.acme.OrderService#place", OperationKind.METHOD);
+        for (int i = 0; i < 1000; i++) {
+            recorder.record(place, 1_000 + i * 7_919L, false);
+        }
+        endpoint = start("0");
+        String plain = get("/metrics", Map.of()).body();
+        HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(uri("/metrics"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] text;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(gzipped.body()))) {
+            text = in.readAllBytes();
+        }
+        assertThat(new String(text, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(gzipped.body().length).isLessThan(plain.length() / 4);
+        HttpResponse<String> head = client.send(HttpRequest.newBuilder(uri("/metrics")).header("Accept-Encoding", "gzip")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void httpRoutesHaveResponsesByStatusClass() throws Exception {
         recorder.request("GET", null, null, "/api/owners", 200, 1_000_000, false);
         recorder.request("GET", null, null, "/api/owners", 503, 1_000_000, false);

@@ -43,6 +43,10 @@ class AgentJarLayoutIT {
                 .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/prometheus/metrics/exporter/"))
                 // The protobuf writer, with the protobuf runtime the client library shades itself.
                 .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/prometheus/metrics/expositionformats/internal/"))
+                // The OpenTelemetry SDK's exporter with its JDK HttpClient sender; no OkHttp, no Kotlin.
+                .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/opentelemetry/exporter/otlp/http/metrics/"))
+                .anyMatch(name -> name.startsWith("inst/dev/sonde/shaded/opentelemetry/exporter/sender/jdk/"))
+                .noneMatch(name -> name.contains("/okhttp3/") || name.contains("/kotlin/") || name.contains("/sender/okhttp/"))
                 .anyMatch(name -> name.equals("inst/one/profiler/AsyncProfiler.class"))
                 .noneMatch(name -> name.startsWith("inst/dev/sonde/bootstrap/"));
     }

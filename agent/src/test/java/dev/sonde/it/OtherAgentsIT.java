@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sonde beside other agents in one JVM: the OpenTelemetry Java agent (its own shaded Byte Buddy,
  * timing the same method through {@code otel.instrumentation.methods.include}) and a plain Byte
  * Buddy agent counting the same method, with {@code -javaagent} in either order. Every agent does
- * its work, and sonde's counts stay exact.
+ * its work, and sonde's counts stay exact. sonde pushes over OTLP too, with its own relocated
+ * OpenTelemetry SDK beside the agent's: its last push, at exit, reaches the collector.
  */
 class OtherAgentsIT {
 
@@ -45,12 +46,28 @@ class OtherAgentsIT {
         Path countingAgent = countingAgentJar(work);
         String otel = "-javaagent:" + TestPaths.openTelemetryAgent();
         String counting = "-javaagent:" + countingAgent + "=" + SLEEP;
-        String sonde = "-javaagent:" + TestPaths.agentJar() + "=include=" + SLEEP + ";" + ORDERS + "#place,out=" + out;
-        List<String> agents = sondeFirst ? List.of(sonde, otel, counting) : List.of(counting, otel, sonde);
+        try (OtlpReceiver collector = OtlpReceiver.accepting()) {
+            String sonde = "-javaagent:" + TestPaths.agentJar() + "=include=" + SLEEP + ";" + ORDERS + "#place,out=" + out
+                    + ",otlp=" + collector.endpoint() + ",otlp.interval=1s";
+            List<String> agents = sondeFirst ? List.of(sonde, otel, counting) : List.of(counting, otel, sonde);
+            runBesideOthers(jdk, agents, work, out, collector);
+            assertThat(hasEveryCall(collector)).as(collector.describe()).isTrue();
+            assertThat(collector.accepted()).as(collector.describe())
+                    .allMatch(push -> push.resource().get("service.name").equals(TimingApp.class.getName()));
+        }
+    }
 
+    /**
+     * Runs the app; once it is done, it stays up until a push with all its calls reached the
+     * collector (pushes come every second; the first ones can take seconds while the OpenTelemetry
+     * agent instruments the JDK HTTP client classes they load).
+     */
+    private static void runBesideOthers(Jdks.Jdk jdk, List<String> agents, Path work, Path out, OtlpReceiver collector)
+            throws Exception {
+        Path stop = work.resolve("stop");
         ForkedJvm fork = ForkedJvm.on(jdk)
                 .classpath(TestPaths.testClasspath())
-                .mainClass(TimingApp.class)
+                .mainClass(TimingApp.class, stop.toString())
                 .timeout(Duration.ofSeconds(120))
                 // Spans are logged (one stderr line each), to see that OpenTelemetry timed the method too.
                 .jvmOption("-Dotel.traces.exporter=console")
@@ -58,7 +75,17 @@ class OtherAgentsIT {
                 .jvmOption("-Dotel.logs.exporter=none")
                 .jvmOption("-Dotel.instrumentation.methods.include=" + ORDERS + "[sleep]");
         agents.forEach(fork::jvmOption);
-        ForkedJvm.Result result = fork.run(work);
+        ForkedJvm.Running app = fork.start(work);
+        try {
+            Poll.until(Duration.ofSeconds(90), "a push with every call of " + SLEEP,
+                    () -> !app.isAlive() || hasEveryCall(collector), () -> collector.describe() + "\n" + app.stderrSoFar());
+            Files.createFile(stop);
+        } finally {
+            if (!Files.exists(stop)) {
+                Files.createFile(stop);
+            }
+        }
+        ForkedJvm.Result result = app.awaitExit();
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stdout()).as(result.describe())
@@ -73,6 +100,14 @@ class OtherAgentsIT {
         assertThat(ReportFile.onlyIn(out).counts()).containsOnly(
                 Map.entry(SLEEP, (long) TimingApp.SLEEP_CALLS),
                 Map.entry(ORDERS + "#place", (long) TimingApp.PLACE_CALLS + TimingApp.PLACE_NOTE_CALLS));
+    }
+
+    private static boolean hasEveryCall(OtlpReceiver collector) {
+        return collector.accepted().stream().anyMatch(push -> push.metric("sonde_operation_duration_seconds")
+                .map(metric -> metric.getExponentialHistogram().getDataPointsList().stream().anyMatch(point ->
+                        point.getCount() == TimingApp.SLEEP_CALLS
+                                && SLEEP.equals(OtlpReceiver.attributes(point.getAttributesList()).get("operation"))))
+                .orElse(false));
     }
 
     /** A jar with only a manifest: the agent class and Byte Buddy come from the application class path. */

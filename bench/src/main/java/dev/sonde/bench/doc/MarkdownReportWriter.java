@@ -48,6 +48,7 @@ public final class MarkdownReportWriter {
         appSection(record, tables);
         preserved("per-request");
         startupSection(record, tables);
+        preserved("metrics-export");
         if (!record.failures().isEmpty()) {
             line("## What failed in this run");
             line("");
@@ -59,7 +60,10 @@ public final class MarkdownReportWriter {
         return out.toString();
     }
 
-    /** A section measured by another script (bench/call-cost, bench/request-cost), kept from the page as it is. */
+    /**
+     * A section measured by another script (bench/call-cost, bench/request-cost, ScrapeCost), kept
+     * from the page as it is.
+     */
     private void preserved(String name) {
         String section = PreservedSection.of(Paths.get("docs/performance.md"), name);
         if (!section.isEmpty()) {

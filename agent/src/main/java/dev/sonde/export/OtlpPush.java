@@ -208,7 +208,7 @@ public final class OtlpPush {
         return task -> {
             Thread thread = new Thread(() -> {
                 // As for the Prometheus endpoint: sonde's own HTTP is never an operation of the application.
-                recorder.claimRequest();
+                recorder.claimForSonde();
                 task.run();
             }, created.getAndIncrement() == 0 ? name : name + "-" + created.get());
             thread.setDaemon(true);

@@ -73,7 +73,7 @@ public final class PrometheusEndpoint {
     private static ExecutorService scrapeThread(ThreadLocalRecorder recorder) {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(() -> {
-                recorder.claimRequest();
+                recorder.claimForSonde();
                 task.run();
             }, "sonde-prometheus");
             thread.setDaemon(true);

@@ -54,13 +54,12 @@ final class HttpClientInstrumentation {
     }
 
     static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
-        ElementMatcher.Junction<MethodDescription> sendAsync = named("sendAsync").and(takesArgument(0,
-                named("java.net.http.HttpRequest"))).and(takesArguments(2).or(takesArguments(3)));
+        ElementMatcher.Junction<MethodDescription> send = named("send").and(takesArguments(2))
+                .or(named("sendAsync").and(takesArguments(2).or(takesArguments(3))));
         return builder
                 .type(retransformable.apply(exactly(JDK_HTTP_CLIENT)))
-                .transform(call(JdkHttpClientSendAdvice.class, named("send").and(takesArguments(2))
-                        .and(takesArgument(0, named("java.net.http.HttpRequest")))))
-                .transform(call(JdkHttpClientSendAsyncAdvice.class, sendAsync.and(not(isAbstract()))))
+                .transform(call(JdkHttpClientAdvice.class, send.and(takesArgument(0, named("java.net.http.HttpRequest")))
+                        .and(not(isAbstract()))))
                 .type(retransformable.apply(exactly(JDK_URL_CONNECTION)))
                 .transform(visit(HttpUrlConnectionConnectAdvice.class, named("connect").and(takesArguments(0))))
                 .transform(visit(HttpUrlConnectionResponseAdvice.class, named("getInputStream").and(takesArguments(0))))

@@ -26,6 +26,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
@@ -81,16 +82,21 @@ public final class Instrumenter {
         LazyAdvice constructorAdvice = new LazyAdvice(() ->
                 timingAdvice(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class, binding));
 
+        // The JDK classes of the HTTP clients, transformed only with http.client=on (see the ignore rule).
+        ElementMatcher.Junction<TypeDescription> jdkClients = config.httpClient()
+                ? HttpClientInstrumentation.jdkClasses() : none();
         AgentBuilder withMethods = new AgentBuilder.Default(DECLARED_METHODS_ONLY)
                 .disableClassFormatChanges()
                 .with(new RecentTypes())
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
                 .with((AgentBuilder.TransformerDecorator) ClassBeingLoaded::aroundTransform)
-                .ignore(Exclusions.matcher().and(not(HttpClientInstrumentation.jdkClasses())))
-                .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN).or(HttpClientInstrumentation.jdkClasses())),
+                .ignore(Exclusions.matcher().and(not(jdkClients)))
+                .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN).or(jdkClients)),
                         isBootstrapClassLoader().or(isExtensionClassLoader()))
-                .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(selector.types())))
+                // The JDK's clients are let through for their own advice only, never for patterns.
+                .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(
+                        selector.types().and(not(HttpClientInstrumentation.jdkClasses())))))
                 .transform((builder, type, loader, module, domain) -> {
                     transformedTypes.incrementAndGet();
                     Log.debug("instrumenting " + type.getName());

@@ -235,6 +235,15 @@ public final class ThreadLocalRecorder implements Sink {
         return recording().claimRequest();
     }
 
+    /**
+     * For sonde's own threads (the Prometheus endpoint, the OTLP push): the requests they serve and
+     * the HTTP calls and statements they make are never operations of the application. Held for the
+     * thread's life.
+     */
+    public void claimForSonde() {
+        recording().claim(ThreadRecording.REQUEST | ThreadRecording.HTTP_CLIENT | ThreadRecording.JDBC);
+    }
+
     @Override
     public void releaseRequest() {
         recording().releaseRequest();

@@ -57,6 +57,8 @@ class OtlpExportIT {
                 for (String name : CALLS.keySet()) {
                     compare(report.operation(name), last);
                 }
+                assertThat(report.operationNames()).as("sonde's own pushes are not calls of the application")
+                        .noneMatch(name -> name.contains("/v1/metrics"));
                 assertThat(last.headers.get("Authorization")).containsExactly("Bearer secret-token==");
                 assertThat(last.headers.get("X-tenant")).containsExactly("shop");
                 assertThat(last.resource()).containsEntry("service.name", "shop-test")

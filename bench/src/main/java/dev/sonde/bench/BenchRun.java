@@ -4,6 +4,8 @@ import dev.sonde.bench.app.AppBenchmark;
 import dev.sonde.bench.app.AppResult;
 import dev.sonde.bench.app.StartupBenchmark;
 import dev.sonde.bench.app.StartupResult;
+import dev.sonde.bench.jdbc.JdbcBenchmark;
+import dev.sonde.bench.jdbc.JdbcResult;
 import dev.sonde.bench.doc.BenchRecord;
 import dev.sonde.bench.doc.ConsoleReportWriter;
 import dev.sonde.bench.doc.MarkdownReportWriter;
@@ -41,14 +43,14 @@ import java.util.jar.Manifest;
  * docs/performance.md. A part that fails is reported as failed; the others still run.
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.sonde.bench.BenchRun [--full | --trial]
- *      [--only overhead,memory,app,startup] [--second-jdk DIR] [--command TEXT]
+ *      [--only overhead,memory,app,startup,sql] [--second-jdk DIR] [--command TEXT]
  * </pre>
  * Paths are relative to the repository root (the working directory).
  */
 public final class BenchRun {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final List<String> PARTS = List.of("overhead", "memory", "app", "startup");
+    private static final List<String> PARTS = List.of("overhead", "memory", "app", "startup", "sql");
 
     private final RunMode mode;
     private final List<String> parts;
@@ -170,9 +172,18 @@ public final class BenchRun {
                 failures.put("startup", describe(e));
             }
         }
+        List<JdbcResult> sql = new ArrayList<>();
+        if (parts.contains("sql")) {
+            try {
+                progress("sql benchmark: one JDBC execution without the agent, with jdbc=off and with jdbc=on");
+                sql.addAll(new JdbcBenchmark(jdks, agent, work.resolve("sql"), mode, this::progress).run());
+            } catch (Exception e) {
+                failures.put("sql", describe(e));
+            }
+        }
         return new BenchRecord(started, Duration.between(started, Instant.now()), command, mode, Machine.here(), jdks,
                 describeAgent(agentSource), loadBefore, Machine.loadAverage(), maxLoad.get(), clockCosts, overhead, memory,
-                app, startup, failures);
+                app, startup, sql, failures);
     }
 
     private void progress(String message) {
@@ -226,7 +237,7 @@ public final class BenchRun {
 
     private static void usage(String problem) {
         System.err.println("bench: " + problem);
-        System.err.println("usage: bench/run [--full | --trial] [--only overhead,memory,app,startup] [--second-jdk DIR]");
+        System.err.println("usage: bench/run [--full | --trial] [--only overhead,memory,app,startup,sql] [--second-jdk DIR]");
         System.exit(2);
     }
 }

@@ -3,6 +3,7 @@ package dev.sonde.bench.doc;
 import dev.sonde.bench.RunMode;
 import dev.sonde.bench.app.AppResult;
 import dev.sonde.bench.app.StartupResult;
+import dev.sonde.bench.jdbc.JdbcResult;
 import dev.sonde.bench.jvm.Jdk;
 import dev.sonde.bench.jvm.Machine;
 import dev.sonde.bench.memory.MemoryResult;
@@ -21,7 +22,8 @@ import java.util.Map;
 public record BenchRecord(Instant started, Duration took, String command, RunMode mode, Machine machine,
                           List<Jdk> jdks, String agentJar, String loadBefore, String loadAfter, double maxLoad,
                           List<OverheadSuite.ClockCost> clockCosts, List<OverheadResult> overhead,
-                          MemoryResult memory, AppResult app, StartupResult startup, Map<String, String> failures) {
+                          MemoryResult memory, AppResult app, StartupResult startup, List<JdbcResult> sql,
+                          Map<String, String> failures) {
 
     /** A 1-minute load average above this, on any sample, means other work competed with the benchmarks. */
     public boolean busy() {

@@ -22,6 +22,8 @@ public final class ConsoleReportWriter {
         print(tables.comparisons());
         out.println("== start-up of a Spring Boot + JPA app to its first 200");
         print(tables.startup());
+        out.println("== one JDBC execution (ns): without the agent, jdbc=off, jdbc=on");
+        print(tables.sql());
         out.println("== every JMH configuration");
         print(tables.overhead());
         if (!record.failures().isEmpty()) {

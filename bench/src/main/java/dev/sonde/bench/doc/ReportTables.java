@@ -4,6 +4,7 @@ import dev.sonde.bench.app.AppResult;
 import dev.sonde.bench.app.LoadResult;
 import dev.sonde.bench.app.StartupBenchmark;
 import dev.sonde.bench.app.StartupResult;
+import dev.sonde.bench.jdbc.JdbcResult;
 import dev.sonde.bench.jvm.Jdk;
 import dev.sonde.bench.memory.MemoryResult;
 import dev.sonde.bench.overhead.Contender;
@@ -45,7 +46,40 @@ public final class ReportTables {
         memoryTarget(table);
         attachTarget(table);
         startupTarget(table);
+        sqlTarget(table);
         return table;
+    }
+
+    /** Recording a statement sonde has seen before: at most 1 µs added to its execution, nothing allocated. */
+    private void sqlTarget(Table table) {
+        String what = "a JDBC execution of a known statement (jdbc=on against jdbc=off)";
+        if (record.sql().isEmpty()) {
+            table.row(what, "≤ 1 µs, 0 B", NONE, "n/a");
+            return;
+        }
+        List<String> measured = new ArrayList<>();
+        boolean met = true;
+        for (JdbcResult result : record.sql()) {
+            measured.add(String.format(Locale.ROOT, "%s %s: +%.0f ns, %.1f B", result.jdk().label(), result.statement(),
+                    result.addedNs(), result.jdbcOnBytes()));
+            met &= result.addedNs() <= 1000 && result.jdbcOnBytes() < 1;
+        }
+        table.row(what, "≤ 1 µs, 0 B", String.join("; ", measured), verdict(met));
+    }
+
+    /** Each JDK and kind of statement: ns per execution without the agent, with jdbc=off, with jdbc=on. */
+    public Table sql() {
+        Table table = new Table("JDK", "statement", "no agent", "jdbc=off", "jdbc=on", "added by jdbc=on", "B/execution (jdbc=on)", "forks");
+        for (JdbcResult result : record.sql()) {
+            table.row(result.jdk().label(), result.statement(), ns(result.noAgentNs()), ns(result.jdbcOffNs()),
+                    ns(result.jdbcOnNs()), String.format(Locale.ROOT, "%+.0f ns", result.addedNs()),
+                    String.format(Locale.ROOT, "%.2f", result.jdbcOnBytes()), Integer.toString(result.forks()));
+        }
+        return table;
+    }
+
+    private static String ns(double nanos) {
+        return String.format(Locale.ROOT, "%.1f ns", nanos);
     }
 
     /** The start-up goal: sonde with the application's include and HTTP on, against no agent. */

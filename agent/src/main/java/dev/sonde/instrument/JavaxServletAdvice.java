@@ -36,12 +36,12 @@ final class JavaxServletAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static long startRequest(@Advice.Argument(0) Object argument) {
         ServletRequest request = (ServletRequest) argument;
-        if (!(request instanceof HttpServletRequest) || !Recorder.claimRequest()) {
-            return 0L;
-        }
-        if (request.getDispatcherType() != DispatcherType.REQUEST
-                && request.getAttribute("dev.sonde.request.asyncStart") == null) {
-            Recorder.releaseRequest();
+        // Everything that may throw (a recycled request does) comes before the claim: a claim left
+        // taken would leave every later request of this thread untimed.
+        if (!(request instanceof HttpServletRequest)
+                || request.getDispatcherType() != DispatcherType.REQUEST
+                        && request.getAttribute("dev.sonde.request.asyncStart") == null
+                || !Recorder.claimRequest()) {
             return 0L;
         }
         return System.nanoTime();

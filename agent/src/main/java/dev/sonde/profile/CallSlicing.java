@@ -115,7 +115,10 @@ final class CallSlicing {
             return -1;
         }
         OperationSnapshot calls = snapshot.get();
-        return Math.min(calls.latency().getValueAtPercentile(rule.percentile()), calls.maxNanos());
+        long percentile = Math.min(calls.latency().getValueAtPercentile(rule.percentile()), calls.maxNanos());
+        // Calls in the percentile's own bucket (1 % wide) reach it: were they normal, calls alike in
+        // duration (one slow path taking the same time each call) would leave no call above it.
+        return calls.latency().lowestEquivalentValue(percentile) - 1;
     }
 
     private List<ProfileRecord> write(List<CallSlices> slices, long leftOut, ProfileRecord profile,

@@ -54,7 +54,10 @@ class DemoIT {
                         "SELECT id, name, category, price_cents FROM products WHERE category IN (?) ORDER BY price_cents DESC")
                 .noneMatch(name -> name.contains("tools") || name.contains("IN (?, ?)"));
         assertThat(out.resolve("report.html")).exists();
-        assertThat(Files.readString(only(out, "sonde-profile-", ".html"))).contains("computePrice");
+        assertThat(Files.readString(only(out, "sonde-profile-", "-run.html"))).contains("computePrice");
+        assertThat(report.root().get("profiles")).as("profile.slow: the quote route's slices, listed (a file each, or why not)")
+                .filteredOn(profile -> "GET /api/quote/{id}".equals(profile.path("operation").asText()))
+                .extracting(profile -> profile.get("slice").asText()).containsExactlyInAnyOrder("slow", "normal", "diff");
     }
 
     private static Path only(Path directory, String prefix, String suffix) throws Exception {

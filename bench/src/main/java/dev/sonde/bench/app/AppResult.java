@@ -56,7 +56,8 @@ public record AppResult(int fixedRate, int fixedRateThreads, int maxThreads, Str
         return median(startupMillisWith.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    static double median(double[] values) {
+    /** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+    public static double median(double[] values) {
         if (values.length == 0) {
             return Double.NaN;
         }

@@ -1,6 +1,7 @@
 package dev.sonde.bench.jdbc;
 
 import dev.sonde.bench.RunMode;
+import dev.sonde.bench.app.AppResult;
 import dev.sonde.bench.jvm.ForkedJvm;
 import dev.sonde.bench.jvm.Jdk;
 
@@ -74,12 +75,16 @@ public final class JdbcBenchmark {
         }
         List<JdbcResult> results = new ArrayList<>();
         nanos.forEach((statement, byVariant) -> results.add(new JdbcResult(jdk, statement,
-                JdbcResult.median(byVariant.get("no agent")), JdbcResult.median(byVariant.get("jdbc=off")),
-                JdbcResult.median(byVariant.get("jdbc=on")), bytesWithJdbc.get(statement), rounds)));
+                median(byVariant.get("no agent")), median(byVariant.get("jdbc=off")),
+                median(byVariant.get("jdbc=on")), bytesWithJdbc.get(statement), rounds)));
         if (results.size() != 2) {
             throw new IOException("JdbcCost printed no figures on " + jdk.label() + "; see the logs in " + work);
         }
         return results;
+    }
+
+    private static double median(List<Double> forks) {
+        return AppResult.median(forks.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private ForkedJvm fork(Jdk jdk, String variant) {

@@ -2,8 +2,6 @@ package dev.sonde.bench.jdbc;
 
 import dev.sonde.bench.jvm.Jdk;
 
-import java.util.List;
-
 /**
  * What one JDBC execution costs on one JDK, for one kind of statement ({@code prepared},
  * {@code plain text}): nanoseconds per execution without the agent, with {@code jdbc=off} and with
@@ -16,11 +14,5 @@ public record JdbcResult(Jdk jdk, String statement, double noAgentNs, double jdb
     /** What recording statements adds: jdbc=on minus jdbc=off, the same agent otherwise. */
     public double addedNs() {
         return jdbcOnNs - jdbcOffNs;
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -20,7 +20,9 @@ public interface Sink {
 
     /**
      * A call begins (allocation or self time recorded). Returns the calling thread's frame state,
-     * which the advice keeps in a local and hands back to {@link #exit}; may return null.
+     * which the advice keeps in a local and hands back to {@link #exit}. Null only when nothing is
+     * recorded: the exit advice skips a call without it, as it does one whose entry failed (and so
+     * has no start time).
      */
     Object enter();
 
@@ -31,7 +33,7 @@ public interface Sink {
      * A constructor begins (allocation or self time recorded). A constructor that throws never
      * reaches its exit advice, so it takes no frame of its own, which it would leave open: this
      * returns the frame of the call it runs in (its timed callees add to that frame's callee time),
-     * which the advice hands back to {@link #exitConstructor}; may return null.
+     * which the advice hands back to {@link #exitConstructor}; null as for {@link #enter}.
      */
     Object enterConstructor();
 

@@ -28,6 +28,9 @@ final class AsyncProfilingAdvice {
                           @Advice.Thrown Throwable thrown,
                           @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
                           @Advice.Origin("#r") String declaredType) {
+        if (frame == null) { // entering failed, so there is no start time
+            return;
+        }
         long nanos = System.nanoTime() - start;
         Object completing = thrown == null ? Recorder.completesLater(operation, start, result, declaredType) : null;
         if (completing == null) {

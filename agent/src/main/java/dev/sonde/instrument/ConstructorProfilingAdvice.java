@@ -34,6 +34,8 @@ final class ConstructorProfilingAdvice {
     static void exitCallersFrame(@OperationId int operation, @Advice.Enter Object frame,
                                  @Advice.Local("start") long start, @Advice.Local("callees") long callees,
                                  @Advice.Local("allocation") long allocation) {
-        Recorder.exitConstructor(frame, operation, System.nanoTime() - start, callees, allocation);
+        if (frame != null) { // null: entering failed, so there is no start time
+            Recorder.exitConstructor(frame, operation, System.nanoTime() - start, callees, allocation);
+        }
     }
 }

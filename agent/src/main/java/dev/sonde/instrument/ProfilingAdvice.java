@@ -24,6 +24,8 @@ final class ProfilingAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exitFrame(@OperationId int operation, @Advice.Enter Object frame, @Advice.Local("start") long start,
                           @Advice.Thrown Throwable thrown) {
-        Recorder.exit(frame, operation, System.nanoTime() - start, thrown != null);
+        if (frame != null) { // null: entering failed, so there is no start time
+            Recorder.exit(frame, operation, System.nanoTime() - start, thrown != null);
+        }
     }
 }

@@ -97,9 +97,15 @@ public final class ThreadLocalRecorder implements Sink {
         recording().record(operation, nanos, CallBuffer.NOT_RECORDED, CallBuffer.NOT_RECORDED, failed);
     }
 
+    /**
+     * The call's frame, or past the maximum depth the thread's recording itself: never null, so that
+     * the exit advice can tell a call whose entry failed (no start time) from one to record.
+     */
     @Override
     public Object enter() {
-        return recording().enter();
+        ThreadRecording recording = recording();
+        Frame frame = recording.enter();
+        return frame != null ? frame : recording;
     }
 
     @Override
@@ -108,7 +114,7 @@ public final class ThreadLocalRecorder implements Sink {
             Frame open = (Frame) frame;
             open.owner.exit(open, operation, nanos, failed);
         } else {
-            // Past the maximum depth (or entered before sonde started): the duration alone.
+            // Past the maximum depth: the duration alone.
             record(operation, nanos, failed);
         }
     }

@@ -48,13 +48,40 @@ class AdviceFailureHandlerTest {
     }
 
     @Test
-    void profilingAdviceFailingOnEntryAndExitIsHandedOnForEach() throws Exception {
+    void profilingAdviceFailingOnEntryIsHandedOnAndTheCallIsNotRecordedWithoutItsStartTime() throws Exception {
         Object target = instrumented(ProfilingAdvice.class, "compute");
 
         assertThat(target.getClass().getMethod("compute", int.class).invoke(target, 2)).isEqualTo(7);
 
-        assertThat(sink.failures).containsExactly(TARGET + "#compute: entering failed",
-                TARGET + "#compute: exiting failed");
+        // Exit is not reached: with no start time it would record the clock's whole value as a duration.
+        assertThat(sink.failures).containsExactly(TARGET + "#compute: entering failed");
+    }
+
+    @Test
+    void profilingAdviceFailingOnExitIsHandedOn() throws Exception {
+        sink.frame = "a frame";
+        Object target = instrumented(ProfilingAdvice.class, "compute");
+
+        assertThat(target.getClass().getMethod("compute", int.class).invoke(target, 2)).isEqualTo(7);
+
+        assertThat(sink.failures).containsExactly(TARGET + "#compute: exiting failed");
+    }
+
+    @Test
+    void asyncProfilingAdviceFailingOnEntryRecordsNothingAndTheMethodReturnsItsOwnFuture() throws Exception {
+        Object target = instrumented(AsyncProfilingAdvice.class, "later");
+
+        Object result = target.getClass().getMethod("later").invoke(target);
+
+        assertThat(((java.util.concurrent.CompletableFuture<?>) result).join()).isEqualTo("done");
+        assertThat(sink.failures).containsExactly(TARGET + "#later: entering failed");
+    }
+
+    @Test
+    void constructorProfilingAdviceFailingOnEntryRecordsNothing() throws Exception {
+        assertThat(instrumented(ConstructorProfilingAdvice.class, isConstructor())).isNotNull();
+
+        assertThat(sink.failures).containsExactly(TARGET + "#<init>: entering a constructor failed");
     }
 
     @Test
@@ -121,6 +148,8 @@ class AdviceFailureHandlerTest {
     /** Every recording call throws; what reaches {@link #adviceFailed} is kept as "where: message". */
     private static final class FailingSink implements Sink {
         final List<String> failures = new ArrayList<>();
+        /** What {@link #enter} returns; while null, it throws. */
+        Object frame;
 
         @Override
         public void record(int operation, long nanos, boolean failed) {
@@ -129,6 +158,9 @@ class AdviceFailureHandlerTest {
 
         @Override
         public Object enter() {
+            if (frame != null) {
+                return frame;
+            }
             throw new IllegalStateException("entering failed");
         }
 

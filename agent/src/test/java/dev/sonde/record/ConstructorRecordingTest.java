@@ -91,8 +91,9 @@ class ConstructorRecordingTest {
         for (int depth = 0; depth < frames.length; depth++) {
             frames[depth] = recorder.enter();
         }
-        assertThat(frames).doesNotContainNull();
-        assertThat(recorder.enter()).as("one past the limit").isNull();
+        assertThat(frames).hasOnlyElementsOfType(Frame.class);
+        assertThat(recorder.enter()).as("one past the limit: no frame, but not null (null is a failed entry)")
+                .isNotNull().isNotInstanceOf(Frame.class);
     }
 
     /** A call of a timed method, entered and exited. */

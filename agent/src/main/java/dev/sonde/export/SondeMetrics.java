@@ -4,6 +4,7 @@ import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.ThreadLocalRecorder;
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
@@ -14,7 +15,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * sonde's figures as Prometheus metrics, made at each scrape from a cumulative snapshot of the
@@ -24,6 +27,9 @@ import java.util.List;
  * operation's name (a method, or an HTTP route template, never a raw path or query) and its kind;
  * there are at most {@code max.operations} + 1 operations, so the series are bounded too. The
  * histogram points of operations not called since the last scrape are reused, not rebuilt.
+ *
+ * <p>Each scrape gets the parts of the histograms that its format carries and its scraper keeps
+ * ({@link HistogramParts}): classic buckets for text, the native histogram for protobuf.
  */
 final class SondeMetrics implements MultiCollector {
 
@@ -37,26 +43,43 @@ final class SondeMetrics implements MultiCollector {
 
     private final ThreadLocalRecorder recorder;
     private final OperationRegistry registry;
-    private final UnchangedPoints<HistogramDataPointSnapshot> durationPoints = new UnchangedPoints<>();
-    private final UnchangedPoints<HistogramDataPointSnapshot> allocationPoints = new UnchangedPoints<>();
+    private final HistogramParts.Choice parts;
+    private final Map<HistogramParts, UnchangedPoints<HistogramDataPointSnapshot>> durationPoints = pointsByParts();
+    private final Map<HistogramParts, UnchangedPoints<HistogramDataPointSnapshot>> allocationPoints = pointsByParts();
 
-    SondeMetrics(ThreadLocalRecorder recorder, OperationRegistry registry) {
+    SondeMetrics(ThreadLocalRecorder recorder, OperationRegistry registry, HistogramParts.Choice parts) {
         this.recorder = recorder;
         this.registry = registry;
+        this.parts = parts;
+    }
+
+    private static Map<HistogramParts, UnchangedPoints<HistogramDataPointSnapshot>> pointsByParts() {
+        Map<HistogramParts, UnchangedPoints<HistogramDataPointSnapshot>> points = new EnumMap<>(HistogramParts.class);
+        for (HistogramParts parts : HistogramParts.values()) {
+            points.put(parts, new UnchangedPoints<>());
+        }
+        return points;
     }
 
     @Override
     public MetricSnapshots collect() {
+        return collect((PrometheusScrapeRequest) null);
+    }
+
+    @Override
+    public MetricSnapshots collect(PrometheusScrapeRequest request) {
+        HistogramParts scraped = parts.of(request);
         List<OperationSnapshot> operations = recorder.snapshot();
-        return MetricSnapshots.of(durations(operations), errors(operations), allocations(operations),
+        return MetricSnapshots.of(durations(operations, scraped), errors(operations), allocations(operations, scraped),
                 responses(operations), dropped());
     }
 
-    private HistogramSnapshot durations(List<OperationSnapshot> operations) {
+    private HistogramSnapshot durations(List<OperationSnapshot> operations, HistogramParts scraped) {
         List<HistogramDataPointSnapshot> points = new ArrayList<>();
+        UnchangedPoints<HistogramDataPointSnapshot> last = durationPoints.get(scraped);
         for (OperationSnapshot operation : operations) {
-            points.add(durationPoints.of(operation.name(), operation.count(), () -> HistogramPoint.of(
-                    operation.latency(), NANOS_TO_SECONDS, operation.totalNanos() * NANOS_TO_SECONDS, labels(operation))));
+            points.add(last.of(operation.name(), operation.count(), () -> HistogramPoint.of(operation.latency(),
+                    NANOS_TO_SECONDS, operation.totalNanos() * NANOS_TO_SECONDS, labels(operation), scraped)));
         }
         return new HistogramSnapshot(new MetricMetadata(DURATION,
                 "Duration of each call of an operation (timed method or HTTP route), since sonde started",
@@ -73,12 +96,13 @@ final class SondeMetrics implements MultiCollector {
     }
 
     /** Only operations whose allocation was measured: none with {@code alloc=off}. */
-    private HistogramSnapshot allocations(List<OperationSnapshot> operations) {
+    private HistogramSnapshot allocations(List<OperationSnapshot> operations, HistogramParts scraped) {
         List<HistogramDataPointSnapshot> points = new ArrayList<>();
+        UnchangedPoints<HistogramDataPointSnapshot> last = allocationPoints.get(scraped);
         for (OperationSnapshot operation : operations) {
             if (operation.allocationCount() > 0) {
-                points.add(allocationPoints.of(operation.name(), operation.allocationCount(), () -> HistogramPoint.of(
-                        operation.allocation(), 1.0, operation.allocatedBytesTotal(), labels(operation))));
+                points.add(last.of(operation.name(), operation.allocationCount(), () -> HistogramPoint.of(
+                        operation.allocation(), 1.0, operation.allocatedBytesTotal(), labels(operation), scraped)));
             }
         }
         return new HistogramSnapshot(new MetricMetadata(ALLOCATED,

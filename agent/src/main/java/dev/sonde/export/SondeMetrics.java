@@ -26,8 +26,7 @@ import java.util.Map;
  * recording began. Counters therefore never go backwards while sonde runs. Labels are the
  * operation's name (a method, or an HTTP route template, never a raw path or query) and its kind;
  * there are at most {@code max.operations} + 1 operations, so the series are bounded too. The
- * snapshots and histogram points of operations not called since the last scrape are reused, not
- * copied and rebuilt.
+ * histogram points of operations not called since the last scrape are reused, not rebuilt.
  *
  * <p>Each scrape gets the parts of the histograms that its format carries and its scraper keeps
  * ({@link HistogramParts}): classic buckets for text, the native histogram for protobuf.
@@ -45,8 +44,6 @@ final class SondeMetrics implements MultiCollector {
     private final ThreadLocalRecorder recorder;
     private final OperationRegistry registry;
     private final HistogramParts.Choice parts;
-    /** The last scrape's snapshot: operations not called since keep theirs (no histogram copied). */
-    private volatile List<OperationSnapshot> lastSnapshot = List.of();
     private final Map<HistogramParts, UnchangedPoints<HistogramDataPointSnapshot>> durationPoints = pointsByParts();
     private final Map<HistogramParts, UnchangedPoints<HistogramDataPointSnapshot>> allocationPoints = pointsByParts();
 
@@ -72,8 +69,7 @@ final class SondeMetrics implements MultiCollector {
     @Override
     public MetricSnapshots collect(PrometheusScrapeRequest request) {
         HistogramParts scraped = parts.of(request);
-        List<OperationSnapshot> operations = recorder.snapshotReusing(lastSnapshot);
-        lastSnapshot = operations;
+        List<OperationSnapshot> operations = recorder.snapshot();
         return MetricSnapshots.of(durations(operations, scraped), errors(operations), allocations(operations, scraped),
                 responses(operations), dropped());
     }

@@ -56,15 +56,6 @@ public final class OperationSnapshot {
         return totals.statusClasses();
     }
 
-    Operation operation() {
-        return operation;
-    }
-
-    /** Calls and cancellations: unchanged exactly when nothing was recorded since. */
-    long calls() {
-        return totals.calls();
-    }
-
     public long count() {
         return totals.latency().count();
     }

@@ -489,38 +489,8 @@ public final class ThreadLocalRecorder implements Sink {
         return registry.find(name).map(id -> snapshotOf(registry.operation(id)));
     }
 
-    /**
-     * Like {@link #snapshot()}, for an export that takes one again and again (a Prometheus scrape):
-     * an operation with no call or cancellation since its snapshot in {@code previous} keeps that
-     * snapshot, which is the same figures, instead of having its histograms copied again; most of
-     * a snapshot's cost, when most operations are idle between two scrapes.
-     */
-    public List<OperationSnapshot> snapshotReusing(List<OperationSnapshot> previous) {
-        java.util.Map<Operation, OperationSnapshot> earlier = new java.util.IdentityHashMap<>();
-        for (OperationSnapshot snapshot : previous) {
-            earlier.put(snapshot.operation(), snapshot);
-        }
-        foldFinishedThreads();
-        List<OperationSnapshot> result = new ArrayList<>();
-        for (Operation operation : registry.all()) {
-            List<CallBuffer> pending = pendingOf(operation);
-            OperationSnapshot last = earlier.get(operation);
-            OperationTotals changed = last == null ? operation.totals.copyWith(pending)
-                    : operation.totals.copyWithIfChanged(pending, last.calls());
-            OperationSnapshot snapshot = changed == null ? last : new OperationSnapshot(operation, changed);
-            if (snapshot.wasCalled()) {
-                result.add(snapshot);
-            }
-        }
-        return result;
-    }
-
     /** The operation's totals plus what live threads still hold for it. */
     private OperationSnapshot snapshotOf(Operation operation) {
-        return new OperationSnapshot(operation, operation.totals.copyWith(pendingOf(operation)));
-    }
-
-    private List<CallBuffer> pendingOf(Operation operation) {
         List<CallBuffer> pending = new ArrayList<>();
         for (ThreadRecording recording : threads) {
             CallBuffer buffer = recording.pending(operation.id);
@@ -528,7 +498,7 @@ public final class ThreadLocalRecorder implements Sink {
                 pending.add(buffer);
             }
         }
-        return pending;
+        return new OperationSnapshot(operation, operation.totals.copyWith(pending));
     }
 
     /** The recordings of live (and not yet folded) threads; for tests. */

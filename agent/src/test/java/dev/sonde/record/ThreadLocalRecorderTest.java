@@ -43,28 +43,6 @@ class ThreadLocalRecorderTest {
     }
 
     @Test
-    void aRepeatedSnapshotKeepsTheSnapshotsOfOperationsNotCalledSinceAndTakesTheOthersAnew() throws InterruptedException {
-        int idle = registry.register("a.B#idle", OperationKind.METHOD);
-        int busy = registry.register("a.B#busy", OperationKind.METHOD);
-        recorder.record(idle, 1_000, false);
-        recorder.record(busy, 2_000, false);
-        List<OperationSnapshot> first = recorder.snapshotReusing(List.of());
-        recorder.record(busy, 3_000, true);
-        // A thread that ends after one call: its buffer is folded into the totals, its call counted once.
-        Thread other = new Thread(() -> recorder.record(busy, 4_000, false));
-        other.start();
-        other.join();
-        List<OperationSnapshot> second = recorder.snapshotReusing(first);
-        assertThat(second.get(0)).as("no call since: the same snapshot").isSameAs(first.get(0));
-        assertThat(second.get(1)).isNotSameAs(first.get(1));
-        assertThat(second.get(1).count()).isEqualTo(3);
-        assertThat(second.get(1).errors()).isEqualTo(1);
-        List<OperationSnapshot> third = recorder.snapshotReusing(second);
-        assertThat(third.get(1)).as("folding the ended thread changed no figure").isSameAs(second.get(1));
-        assertThat(third.get(1).totalNanos()).isEqualTo(recorder.snapshot().get(1).totalNanos()).isEqualTo(9_000);
-    }
-
-    @Test
     void endedThreadsAreFoldedIntoTotalsAndForgotten() throws InterruptedException {
         int op = registry.register("a.B#c", OperationKind.METHOD);
         int threads = 200;

@@ -91,11 +91,12 @@ class PrometheusExportIT {
         }
     }
 
-    @Test
-    void withClassicAlwaysAProtobufScrapeCarriesTheClassicBucketsToo() throws Exception {
-        Path work = TestPaths.workDirectory("prometheus-classic-always");
+    @ParameterizedTest
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void withClassicAlwaysAProtobufScrapeCarriesTheClassicBucketsToo(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("prometheus-classic-always-" + jdk.major());
         Path stop = work.resolve("stop");
-        ForkedJvm.Running app = ForkedJvm.on(Jdks.current())
+        ForkedJvm.Running app = ForkedJvm.on(jdk)
                 .withAgent("include=" + LATENCIES + "*,prometheus=0,prometheus.classic=always,out=" + work.resolve("out"))
                 .classpath(TestPaths.testClasses())
                 .mainClass(MetricsApp.class, stop.toString())

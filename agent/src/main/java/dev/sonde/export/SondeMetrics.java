@@ -62,7 +62,9 @@ final class SondeMetrics implements MultiCollector {
     public MetricSnapshots collect(PrometheusScrapeRequest request) {
         HistogramParts scraped = parts.of(request);
         for (OperationSnapshot changed : recorder.snapshotOfChanged(this::callsSeen)) {
-            figures.put(changed.name(), OperationFigures.of(changed));
+            // Of two scrapes at once, the later snapshot stays: counters never go back.
+            figures.merge(changed.name(), OperationFigures.of(changed),
+                    (kept, made) -> made.calls() >= kept.calls() ? made : kept);
         }
         Collection<OperationFigures> operations = figures.values();
         return MetricSnapshots.of(durations(operations, scraped), errors(operations), allocations(operations, scraped),

@@ -49,12 +49,7 @@ class PrometheusExportIT {
         Path work = TestPaths.workDirectory("prometheus-" + jdk.major());
         Path stop = work.resolve("stop");
         // interval= too: its windows must not reset what Prometheus sees.
-        ForkedJvm.Running app = ForkedJvm.on(jdk)
-                .withAgent("include=" + LATENCIES + "*,prometheus=0,interval=500ms,out=" + work.resolve("out"))
-                .classpath(TestPaths.testClasses())
-                .mainClass(MetricsApp.class, stop.toString())
-                .timeout(Duration.ofSeconds(180))
-                .start(work);
+        ForkedJvm.Running app = metricsApp(jdk, work, "interval=500ms");
         try {
             String target = endpointOf(app);
             try (PrometheusServer classic = PrometheusServer.scraping(target, false, work.resolve("prom-classic"));
@@ -96,12 +91,7 @@ class PrometheusExportIT {
     void withClassicAlwaysAProtobufScrapeCarriesTheClassicBucketsToo(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("prometheus-classic-always-" + jdk.major());
         Path stop = work.resolve("stop");
-        ForkedJvm.Running app = ForkedJvm.on(jdk)
-                .withAgent("include=" + LATENCIES + "*,prometheus=0,prometheus.classic=always,out=" + work.resolve("out"))
-                .classpath(TestPaths.testClasses())
-                .mainClass(MetricsApp.class, stop.toString())
-                .timeout(Duration.ofSeconds(120))
-                .start(work);
+        ForkedJvm.Running app = metricsApp(jdk, work, "prometheus.classic=always");
         try {
             String target = endpointOf(app);
             Poll.until(LIMIT, "the calls to be done", () -> app.stdoutSoFar().contains("calls done"), app::stdoutSoFar);
@@ -158,6 +148,16 @@ class PrometheusExportIT {
             assertThat(ReportFile.onlyIn(work.resolve("out")).operation(LATENCIES + "spread").get("count").asLong())
                     .isEqualTo(MetricsApp.SPREAD);
         }
+    }
+
+    /** {@link MetricsApp} under sonde with {@code prometheus=0} and {@code options}, until {@code work/stop} exists. */
+    private static ForkedJvm.Running metricsApp(Jdks.Jdk jdk, Path work, String options) throws Exception {
+        return ForkedJvm.on(jdk)
+                .withAgent("include=" + LATENCIES + "*,prometheus=0," + options + ",out=" + work.resolve("out"))
+                .classpath(TestPaths.testClasses())
+                .mainClass(MetricsApp.class, work.resolve("stop").toString())
+                .timeout(Duration.ofSeconds(180))
+                .start(work);
     }
 
     private static ProtobufScrape protobufScrape(String target) throws Exception {

@@ -253,7 +253,7 @@ public final class MarkdownReportWriter {
                 + " with sigma 1; and its own allocation), then scrapes its own `/metrics` in each format with"
                 + " `Accept-Encoding: gzip`, as Prometheus does, and reads the CPU time of sonde's scrape thread"
                 + " (`sonde-prometheus`). *Idle*: no call between two scrapes; *busy*: every operation called once"
-                + " more before each scrape, so no point can be reused. Each figure is the median of the scrapes of"
+                + " more before each scrape, so every operation is read again from the recorder. Each figure is the median of the scrapes of"
                 + " a run (the median of the runs' medians when there are several). `protobuf` is what a Prometheus"
                 + " with native histograms asks for, and gets by default (`prometheus.classic=auto`): the native"
                 + " histograms without classic buckets. The same alone:");

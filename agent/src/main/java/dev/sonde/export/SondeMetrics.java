@@ -1,5 +1,6 @@
 package dev.sonde.export;
 
+import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.ThreadLocalRecorder;
@@ -17,8 +18,8 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * sonde's figures as Prometheus metrics, made at each scrape from cumulative snapshots of the
@@ -44,8 +45,11 @@ final class SondeMetrics implements MultiCollector {
     private final ThreadLocalRecorder recorder;
     private final OperationRegistry registry;
     private final HistogramParts.Choice parts;
-    /** By operation name; bounded like the operations ({@code max.operations} + 1). */
-    private final Map<String, OperationFigures> figures = new ConcurrentHashMap<>();
+    /**
+     * By kind and name, the order of their labels, which the library sorts each metric's points in:
+     * sorting what is sorted already is cheap. Bounded like the operations ({@code max.operations} + 1).
+     */
+    private final ConcurrentNavigableMap<String, OperationFigures> figures = new ConcurrentSkipListMap<>();
 
     SondeMetrics(ThreadLocalRecorder recorder, OperationRegistry registry, HistogramParts.Choice parts) {
         this.recorder = recorder;
@@ -63,7 +67,7 @@ final class SondeMetrics implements MultiCollector {
         HistogramParts scraped = parts.of(request);
         for (OperationSnapshot changed : recorder.snapshotOfChanged(this::callsSeen)) {
             // Of two scrapes at once, the later snapshot stays: counters never go back.
-            figures.merge(changed.name(), OperationFigures.of(changed),
+            figures.merge(key(changed.kind(), changed.name()), OperationFigures.of(changed),
                     (kept, made) -> made.calls() >= kept.calls() ? made : kept);
         }
         Collection<OperationFigures> operations = figures.values();
@@ -71,9 +75,14 @@ final class SondeMetrics implements MultiCollector {
                 responses(operations), dropped());
     }
 
-    private long callsSeen(String operation) {
-        OperationFigures seen = figures.get(operation);
+    private long callsSeen(OperationKind kind, String operation) {
+        OperationFigures seen = figures.get(key(kind, operation));
         return seen == null ? 0 : seen.calls();
+    }
+
+    /** Compares as the labels {@code kind}, {@code operation} do. */
+    private static String key(OperationKind kind, String operation) {
+        return kind.label() + '\0' + operation;
     }
 
     private static HistogramSnapshot durations(Collection<OperationFigures> operations, HistogramParts scraped) {

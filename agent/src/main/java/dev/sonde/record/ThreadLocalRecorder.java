@@ -492,16 +492,16 @@ public final class ThreadLocalRecorder implements Sink {
     /**
      * Like {@link #snapshot()}, for an export that takes one again and again (a Prometheus scrape)
      * and keeps what it made of each: only the operations whose calls and cancellations are no
-     * longer what {@code seen} gives for their name (0 for one it has not seen). The histograms of
+     * longer what {@code seen} gives for their kind and name (0 for one it has not seen). The histograms of
      * the others are not copied, which is most of a snapshot's cost when most operations are idle
      * between two scrapes.
      */
-    public List<OperationSnapshot> snapshotOfChanged(java.util.function.ToLongFunction<String> seen) {
+    public List<OperationSnapshot> snapshotOfChanged(java.util.function.ToLongBiFunction<OperationKind, String> seen) {
         foldFinishedThreads();
         List<OperationSnapshot> result = new ArrayList<>();
         for (Operation operation : registry.all()) {
             OperationTotals changed = operation.totals.copyWithIfChanged(pendingOf(operation),
-                    seen.applyAsLong(operation.name));
+                    seen.applyAsLong(operation.kind, operation.name));
             if (changed != null) {
                 result.add(new OperationSnapshot(operation, changed));
             }

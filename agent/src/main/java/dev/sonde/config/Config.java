@@ -29,11 +29,13 @@ public final class Config {
     private final List<String> warnings;
     private final ProfilingConfig profiling;
     private final ListenAddress prometheus;
+    private final PrometheusClassic prometheusClassic;
     private final OtlpSettings otlp;
 
     Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
            Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, boolean jdbc, boolean httpClient, boolean async, Duration interval, int keep,
-           ProfilingConfig profiling, ListenAddress prometheus, OtlpSettings otlp, List<String> warnings) {
+           ProfilingConfig profiling, ListenAddress prometheus, PrometheusClassic prometheusClassic, OtlpSettings otlp,
+           List<String> warnings) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.out = out;
@@ -47,6 +49,7 @@ public final class Config {
         this.async = async;
         this.profiling = profiling;
         this.prometheus = prometheus;
+        this.prometheusClassic = prometheusClassic;
         this.otlp = otlp;
         this.interval = interval;
         this.keep = keep;
@@ -117,6 +120,11 @@ public final class Config {
         return prometheus;
     }
 
+    /** Which scrapes carry classic buckets ({@code prometheus.classic}). */
+    public PrometheusClassic prometheusClassic() {
+        return prometheusClassic;
+    }
+
     /** Where and how figures are pushed over OTLP ({@code otlp=}); null when off. */
     public OtlpSettings otlp() {
         return otlp;
@@ -142,11 +150,11 @@ public final class Config {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, jdbc, httpClient, async, interval, keep,
-                profiling, prometheus, otlp, all);
+                profiling, prometheus, prometheusClassic, otlp, all);
     }
 
     public Config withOut(Path newOut) {
         return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, jdbc, httpClient, async, interval, keep,
-                profiling, prometheus, otlp, warnings);
+                profiling, prometheus, prometheusClassic, otlp, warnings);
     }
 }

@@ -91,8 +91,10 @@ public final class ConfigLoader {
         Duration interval = interval(single(values, Key.INTERVAL, "off"));
         int keep = positiveInt(single(values, Key.KEEP, String.valueOf(Config.DEFAULT_KEEP)), Key.KEEP);
         ListenAddress prometheus = optionalAddress(single(values, Key.PROMETHEUS, "off"), Key.PROMETHEUS);
+        PrometheusClassic classic = PrometheusClassic.parse(single(values, Key.PROMETHEUS_CLASSIC, "auto"),
+                Key.PROMETHEUS_CLASSIC);
         return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, jdbc, httpClient, async, interval, keep,
-                profiling(values, keep), prometheus, otlp(values), warnings);
+                profiling(values, keep), prometheus, classic, otlp(values), warnings);
     }
 
     /** Null for {@code otlp=off}; the other {@code otlp.*} keys are checked either way. */

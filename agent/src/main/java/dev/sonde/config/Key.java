@@ -27,6 +27,7 @@ public enum Key {
     PROFILE_FORMAT("profile.format", false, "html | collapsed | jfr (default html)"),
     PROFILE_SLOW("profile.slow", true, "with every profile, slow/normal/diff flame graphs of an operation's calls, e.g. GET /api/orders>50ms or com.acme.Svc#m>p99"),
     PROMETHEUS("prometheus", false, "host:port, or a port on 127.0.0.1: serve /metrics to Prometheus (default off)"),
+    PROMETHEUS_CLASSIC("prometheus.classic", false, "auto | always: classic buckets in protobuf scrapes too, with always (default auto: text scrapes only)"),
     OTLP("otlp", false, "http(s) URL of an OTLP/HTTP receiver (an OpenTelemetry collector) to push to (default off)"),
     OTLP_INTERVAL("otlp.interval", false, "time between OTLP pushes (default 60s)"),
     OTLP_HEADERS("otlp.headers", false, "request headers of OTLP pushes, name=value;name=value (e.g. for authentication)"),

@@ -134,7 +134,8 @@ final class RunningAgent implements UnaryOperator<String> {
 
     private static PrometheusEndpoint startPrometheus(Config config, ThreadLocalRecorder recorder,
                                                       OperationRegistry registry) {
-        return config.prometheus() == null ? null : PrometheusEndpoint.start(config.prometheus(), recorder, registry);
+        return config.prometheus() == null ? null : PrometheusEndpoint.start(config.prometheus(),
+                config.prometheusClassic(), recorder, registry);
     }
 
     /** Null when {@code otlp=off}, or when the push could not start (said in one line; recording goes on). */
@@ -234,6 +235,9 @@ final class RunningAgent implements UnaryOperator<String> {
         // The endpoint's address is what Prometheus is configured to scrape: it moves only with a new start.
         if (!Objects.equals(requested.prometheus(), running.prometheus())) {
             keys.add("prometheus");
+        }
+        if (requested.prometheusClassic() != running.prometheusClassic()) {
+            keys.add("prometheus.classic");
         }
         // The push thread holds its settings from start; like the endpoint, they change with a new start.
         if (!Objects.equals(requested.otlp(), running.otlp())) {

@@ -2,6 +2,8 @@ package dev.sonde.export;
 
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 
+import java.util.Arrays;
+
 /**
  * Classic Prometheus buckets ({@code le} series) on the schema-3 grid: bounds 2^(1/8) apart, so
  * {@code histogram_quantile} is off by at most one bucket's width, 9.05 % of the value.
@@ -24,18 +26,25 @@ final class ClassicBuckets {
     }
 
     static ClassicHistogramBuckets of(HdrBuckets hdr) {
-        ClassicHistogramBuckets.Builder buckets = ClassicHistogramBuckets.builder();
-        if (hdr.zeros() > 0) {
-            buckets.bucket(0.0, hdr.zeros());
-        }
         int[] indexes = hdr.indexes();
         long[] counts = hdr.counts();
+        // At most: le="0", a bound below each bucket and the bucket itself, +Inf. Arrays, not the
+        // library's builder, which boxes every bound and count.
+        double[] bounds = new double[2 * indexes.length + 2];
+        long[] bucketCounts = new long[bounds.length];
+        int size = 0;
+        if (hdr.zeros() > 0) {
+            bounds[size] = 0.0;
+            bucketCounts[size++] = hdr.zeros();
+        }
         for (int i = 0; i < indexes.length; i++) {
             if (i == 0 || indexes[i - 1] != indexes[i] - 1) {
-                buckets.bucket(GRID.upperBound(indexes[i] - 1), 0);
+                bounds[size++] = GRID.upperBound(indexes[i] - 1);
             }
-            buckets.bucket(GRID.upperBound(indexes[i]), counts[i]);
+            bounds[size] = GRID.upperBound(indexes[i]);
+            bucketCounts[size++] = counts[i];
         }
-        return buckets.bucket(Double.POSITIVE_INFINITY, 0).build();
+        bounds[size++] = Double.POSITIVE_INFINITY;
+        return ClassicHistogramBuckets.of(Arrays.copyOf(bounds, size), Arrays.copyOf(bucketCounts, size));
     }
 }

@@ -1,7 +1,6 @@
 package dev.sonde.export;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 import java.util.Arrays;
 
@@ -25,18 +24,22 @@ final class HdrBuckets {
 
     /** {@code histogram}'s values times {@code scale} (nanoseconds to seconds: 1e-9) on {@code grid}. */
     static HdrBuckets of(Histogram histogram, double scale, ExponentialGrid grid) {
-        long zeros = 0;
+        long zeros = histogram.getCountAtValue(0);
+        long left = histogram.getTotalCount() - zeros;
         int[] indexes = new int[16];
         long[] counts = new long[16];
         int size = 0;
-        for (HistogramIterationValue step : histogram.recordedValues()) {
-            long value = step.getValueIteratedTo();
-            long count = step.getCountAddedInThisIterationStep();
-            if (value <= 0) {
-                zeros += count;
+        // From the lowest value up, not from 0 as the library's iterators go: the HdrHistogram
+        // buckets below an operation's fastest call are often more than those it has values in.
+        long max = histogram.getMaxValue();
+        for (long value = histogram.getMinNonZeroValue(); left > 0 && value <= max;
+             value = histogram.nextNonEquivalentValue(value)) {
+            long count = histogram.getCountAtValue(value);
+            if (count == 0) {
                 continue;
             }
-            int index = grid.index(value * scale);
+            left -= count;
+            int index = grid.index(histogram.highestEquivalentValue(value) * scale);
             // Values come in increasing order, so equal indexes are next to each other.
             if (size > 0 && indexes[size - 1] == index) {
                 counts[size - 1] += count;

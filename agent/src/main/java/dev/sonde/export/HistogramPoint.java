@@ -1,14 +1,14 @@
 package dev.sonde.export;
 
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.Exemplars;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
-import org.HdrHistogram.Histogram;
 
 /**
- * One operation's HdrHistogram as a Prometheus histogram point: classic buckets for text scrapes
- * and a native histogram for protobuf ones, both from the same counts, so the two never disagree.
+ * One operation's histogram as a Prometheus histogram point: classic buckets, a native histogram
+ * or both (see {@link HistogramParts}), always from the same counts, so the two never disagree.
  */
 final class HistogramPoint {
 
@@ -16,13 +16,21 @@ final class HistogramPoint {
     }
 
     /**
-     * @param scale what one recorded unit is in the exported unit (1e-9: nanoseconds to seconds)
-     * @param sum   the exact total, already in the exported unit
+     * @param fine the HdrHistogram's counts on {@link NativeBuckets#GRID}, in the exported unit
+     * @param sum  the exact total, in the exported unit
      */
-    static HistogramDataPointSnapshot of(Histogram histogram, double scale, double sum, Labels labels) {
-        HdrBuckets fine = HdrBuckets.of(histogram, scale, NativeBuckets.GRID);
-        HdrBuckets classic = fine.on(ClassicBuckets.GRID, NativeBuckets.GRID);
-        return new HistogramDataPointSnapshot(ClassicBuckets.of(classic), NativeBuckets.GRID.schema(), fine.zeros(),
+    static HistogramDataPointSnapshot of(HdrBuckets fine, double sum, Labels labels, HistogramParts parts) {
+        // The classic grid's buckets are unions of the native grid's: no second pass over the HdrHistogram.
+        ClassicHistogramBuckets classic = parts.classic()
+                ? ClassicBuckets.of(fine.on(ClassicBuckets.GRID, NativeBuckets.GRID)) : ClassicHistogramBuckets.EMPTY;
+        if (!parts.nativeBuckets()) {
+            return new HistogramDataPointSnapshot(classic, sum, labels, Exemplars.EMPTY, 0L);
+        }
+        if (!parts.classic()) {
+            return new HistogramDataPointSnapshot(NativeBuckets.GRID.schema(), fine.zeros(), NativeBuckets.ZERO_THRESHOLD,
+                    NativeBuckets.of(fine), NativeHistogramBuckets.EMPTY, sum, labels, Exemplars.EMPTY, 0L);
+        }
+        return new HistogramDataPointSnapshot(classic, NativeBuckets.GRID.schema(), fine.zeros(),
                 NativeBuckets.ZERO_THRESHOLD, NativeBuckets.of(fine), NativeHistogramBuckets.EMPTY, sum, labels,
                 Exemplars.EMPTY, 0L);
     }

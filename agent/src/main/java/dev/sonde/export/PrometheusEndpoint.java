@@ -3,10 +3,12 @@ package dev.sonde.export;
 import com.sun.net.httpserver.HttpServer;
 import dev.sonde.bootstrap.Log;
 import dev.sonde.config.ListenAddress;
+import dev.sonde.config.PrometheusClassic;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.ThreadLocalRecorder;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.IOException;
@@ -45,13 +47,15 @@ public final class PrometheusEndpoint {
      * Serves {@code /metrics} on {@code address}; null, said in one line, when it cannot listen there
      * (the port is taken, the host is not this machine's): sonde then goes on without it.
      */
-    public static PrometheusEndpoint start(ListenAddress address, ThreadLocalRecorder recorder,
-                                           OperationRegistry registry) {
+    public static PrometheusEndpoint start(ListenAddress address, PrometheusClassic classic,
+                                           ThreadLocalRecorder recorder, OperationRegistry registry) {
         ExecutorService executor = scrapeThread(recorder);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), 16);
-            server.createContext(MetricsOnly.PATH, new MetricsOnly(new MetricsHandler(PrometheusProperties.builder().build(),
-                    metricsOf(recorder, registry))));
+            PrometheusProperties properties = PrometheusProperties.builder().build();
+            HistogramParts.Choice parts = new HistogramParts.Choice(ExpositionFormats.init(properties), classic);
+            server.createContext(MetricsOnly.PATH, new MetricsOnly(new MetricsHandler(properties,
+                    metricsOf(recorder, registry, parts))));
             server.setExecutor(executor);
             startAsDaemon(server, executor);
             Log.info("Prometheus metrics at http://" + hostAndPort(address, server) + MetricsOnly.PATH);
@@ -64,9 +68,10 @@ public final class PrometheusEndpoint {
         }
     }
 
-    private static PrometheusRegistry metricsOf(ThreadLocalRecorder recorder, OperationRegistry registry) {
+    private static PrometheusRegistry metricsOf(ThreadLocalRecorder recorder, OperationRegistry registry,
+                                                HistogramParts.Choice parts) {
         PrometheusRegistry metrics = new PrometheusRegistry();
-        metrics.register(new SondeMetrics(recorder, registry));
+        metrics.register(new SondeMetrics(recorder, registry, parts));
         return metrics;
     }
 

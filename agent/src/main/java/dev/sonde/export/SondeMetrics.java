@@ -1,9 +1,11 @@
 package dev.sonde.export;
 
+import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.ThreadLocalRecorder;
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
@@ -14,16 +16,23 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * sonde's figures as Prometheus metrics, made at each scrape from a cumulative snapshot of the
+ * sonde's figures as Prometheus metrics, made at each scrape from cumulative snapshots of the
  * recorder: the same kind of snapshot the final report is made from, read-only, so a scrape moves
  * no report window ({@code dump --reset}, interval reports) and every value is a total since
  * recording began. Counters therefore never go backwards while sonde runs. Labels are the
  * operation's name (a method, or an HTTP route template, never a raw path or query) and its kind;
- * there are at most {@code max.operations} + 1 operations, so the series are bounded too. The
- * histogram points of operations not called since the last scrape are reused, not rebuilt.
+ * there are at most {@code max.operations} + 1 operations, so the series are bounded too.
+ *
+ * <p>Only the operations called since the last scrape are snapshot again; of the others, the
+ * figures kept from then ({@link OperationFigures}) are shown as they are. Each scrape gets the parts
+ * of the histograms that its format carries and its scraper keeps ({@link HistogramParts}):
+ * classic buckets for text, the native histogram for protobuf.
  */
 final class SondeMetrics implements MultiCollector {
 
@@ -33,52 +42,74 @@ final class SondeMetrics implements MultiCollector {
     static final String RESPONSES = "sonde_http_responses";
     static final String DROPPED = "sonde_operations_dropped";
 
-    private static final double NANOS_TO_SECONDS = 1e-9;
-
     private final ThreadLocalRecorder recorder;
     private final OperationRegistry registry;
-    private final UnchangedPoints<HistogramDataPointSnapshot> durationPoints = new UnchangedPoints<>();
-    private final UnchangedPoints<HistogramDataPointSnapshot> allocationPoints = new UnchangedPoints<>();
+    private final HistogramParts.Choice parts;
+    /**
+     * By kind and name, the order of their labels, which the library sorts each metric's points in:
+     * sorting what is sorted already is cheap. Bounded like the operations ({@code max.operations} + 1).
+     */
+    private final ConcurrentNavigableMap<String, OperationFigures> figures = new ConcurrentSkipListMap<>();
 
-    SondeMetrics(ThreadLocalRecorder recorder, OperationRegistry registry) {
+    SondeMetrics(ThreadLocalRecorder recorder, OperationRegistry registry, HistogramParts.Choice parts) {
         this.recorder = recorder;
         this.registry = registry;
+        this.parts = parts;
     }
 
     @Override
     public MetricSnapshots collect() {
-        List<OperationSnapshot> operations = recorder.snapshot();
-        return MetricSnapshots.of(durations(operations), errors(operations), allocations(operations),
+        return collect((PrometheusScrapeRequest) null);
+    }
+
+    @Override
+    public MetricSnapshots collect(PrometheusScrapeRequest request) {
+        HistogramParts scraped = parts.of(request);
+        for (OperationSnapshot changed : recorder.snapshotOfChanged(this::callsSeen)) {
+            // Of two scrapes at once, the later snapshot stays: counters never go back.
+            figures.merge(key(changed.kind(), changed.name()), OperationFigures.of(changed),
+                    (kept, made) -> made.calls() >= kept.calls() ? made : kept);
+        }
+        Collection<OperationFigures> operations = figures.values();
+        return MetricSnapshots.of(durations(operations, scraped), errors(operations), allocations(operations, scraped),
                 responses(operations), dropped());
     }
 
-    private HistogramSnapshot durations(List<OperationSnapshot> operations) {
+    private long callsSeen(OperationKind kind, String operation) {
+        OperationFigures seen = figures.get(key(kind, operation));
+        return seen == null ? 0 : seen.calls();
+    }
+
+    /** Compares as the labels {@code kind}, {@code operation} do. */
+    private static String key(OperationKind kind, String operation) {
+        return kind.label() + '\0' + operation;
+    }
+
+    private static HistogramSnapshot durations(Collection<OperationFigures> operations, HistogramParts scraped) {
         List<HistogramDataPointSnapshot> points = new ArrayList<>();
-        for (OperationSnapshot operation : operations) {
-            points.add(durationPoints.of(operation.name(), operation.count(), () -> HistogramPoint.of(
-                    operation.latency(), NANOS_TO_SECONDS, operation.totalNanos() * NANOS_TO_SECONDS, labels(operation))));
+        for (OperationFigures operation : operations) {
+            points.add(operation.durations(scraped));
         }
         return new HistogramSnapshot(new MetricMetadata(DURATION,
                 "Duration of each call of an operation (timed method or HTTP route), since sonde started",
                 Unit.SECONDS), points);
     }
 
-    private static CounterSnapshot errors(List<OperationSnapshot> operations) {
+    private static CounterSnapshot errors(Collection<OperationFigures> operations) {
         List<CounterDataPointSnapshot> points = new ArrayList<>();
-        for (OperationSnapshot operation : operations) {
-            points.add(counter(operation.errors(), labels(operation)));
+        for (OperationFigures operation : operations) {
+            points.add(operation.errors());
         }
         return new CounterSnapshot(new MetricMetadata(ERRORS,
                 "Calls that ended with an exception (HTTP: also status 5xx), since sonde started"), points);
     }
 
     /** Only operations whose allocation was measured: none with {@code alloc=off}. */
-    private HistogramSnapshot allocations(List<OperationSnapshot> operations) {
+    private static HistogramSnapshot allocations(Collection<OperationFigures> operations, HistogramParts scraped) {
         List<HistogramDataPointSnapshot> points = new ArrayList<>();
-        for (OperationSnapshot operation : operations) {
-            if (operation.allocationCount() > 0) {
-                points.add(allocationPoints.of(operation.name(), operation.allocationCount(), () -> HistogramPoint.of(
-                        operation.allocation(), 1.0, operation.allocatedBytesTotal(), labels(operation))));
+        for (OperationFigures operation : operations) {
+            if (operation.hasAllocations()) {
+                points.add(operation.allocations(scraped));
             }
         }
         return new HistogramSnapshot(new MetricMetadata(ALLOCATED,
@@ -87,10 +118,11 @@ final class SondeMetrics implements MultiCollector {
     }
 
     /** Per status class of each HTTP route and outbound call: 2xx to 5xx always, 1xx once seen (as in the report). */
-    private static CounterSnapshot responses(List<OperationSnapshot> operations) {
+    private static CounterSnapshot responses(Collection<OperationFigures> operations) {
         List<CounterDataPointSnapshot> points = new ArrayList<>();
-        StatusClasses.forEachShown(operations, (operation, statusClass, count) ->
-                points.add(counter(count, Labels.of("operation", operation.name(), "status_class", statusClass))));
+        for (OperationFigures operation : operations) {
+            points.addAll(operation.responses());
+        }
         return new CounterSnapshot(new MetricMetadata(RESPONSES,
                 "HTTP responses of each route by status class, since sonde started"), points);
     }
@@ -98,14 +130,6 @@ final class SondeMetrics implements MultiCollector {
     private CounterSnapshot dropped() {
         return new CounterSnapshot(new MetricMetadata(DROPPED,
                 "Operation names past max.operations, counted together as (other)"),
-                List.of(counter(registry.droppedCount(), Labels.EMPTY)));
-    }
-
-    private static CounterDataPointSnapshot counter(long value, Labels labels) {
-        return new CounterDataPointSnapshot(value, labels, null, 0L);
-    }
-
-    private static Labels labels(OperationSnapshot operation) {
-        return Labels.of("operation", operation.name(), "kind", operation.kind().label());
+                List.of(OperationFigures.counter(registry.droppedCount(), Labels.EMPTY)));
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * ({@code max.operations} + 1 entries). Safe for concurrent exports; two at once may both build
  * an operation's point, which is the same either way.
  *
- * @param <P> the point type of the exporter (Prometheus or OpenTelemetry)
+ * @param <P> the point type of the exporter
  */
 final class UnchangedPoints<P> {
 

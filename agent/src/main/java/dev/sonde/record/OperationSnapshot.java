@@ -56,6 +56,11 @@ public final class OperationSnapshot {
         return totals.statusClasses();
     }
 
+    /** Calls and cancellations: it changes with every call recorded, whatever the call recorded. */
+    public long calls() {
+        return totals.calls();
+    }
+
     public long count() {
         return totals.latency().count();
     }

@@ -62,6 +62,17 @@ final class OperationTotals {
         }
     }
 
+    /** Calls and cancellations: what grows with every call, whatever it recorded. */
+    long calls() {
+        return latency.count() + cancelled;
+    }
+
+    /** The calls {@link #addBuffer} would add. */
+    static long callsIn(CallBuffer buffer) {
+        CallBuffer overflow = buffer.publishedOverflow();
+        return buffer.publishedSize() + (overflow == null ? 0 : overflow.publishedSize());
+    }
+
     void addAll(OperationTotals other) {
         latency.addAll(other.latency);
         self.addAll(other.self);

@@ -77,6 +77,41 @@ final class StripedTotals {
 
     /** A consistent copy of every stripe plus the calls still waiting in {@code pending} buffers. */
     OperationTotals copyWith(Iterable<CallBuffer> pending) {
+        return withAllStripes(all -> copy(all, pending));
+    }
+
+    /**
+     * {@link #copyWith}, or null when that copy would hold {@code calls} calls and cancellations, as
+     * an earlier copy did: then nothing was recorded since, and no histogram is copied.
+     */
+    OperationTotals copyWithIfChanged(Iterable<CallBuffer> pending, long calls) {
+        return withAllStripes(all -> calls(all, pending) == calls ? null : copy(all, pending));
+    }
+
+    private static OperationTotals copy(Stripe[] all, Iterable<CallBuffer> pending) {
+        // A copy of the first stripe is sized like it: adding into an empty one would resize it step by step.
+        OperationTotals copy = all[0].totals.copy();
+        for (int i = 1; i < all.length; i++) {
+            copy.addAll(all[i].totals);
+        }
+        for (CallBuffer buffer : pending) {
+            copy.addBuffer(buffer);
+        }
+        return copy;
+    }
+
+    private static long calls(Stripe[] all, Iterable<CallBuffer> pending) {
+        long calls = 0;
+        for (Stripe stripe : all) {
+            calls += stripe.totals.calls();
+        }
+        for (CallBuffer buffer : pending) {
+            calls += OperationTotals.callsIn(buffer);
+        }
+        return calls;
+    }
+
+    private <T> T withAllStripes(java.util.function.Function<Stripe[], T> read) {
         growing.lock();
         try {
             Stripe[] all = stripes;
@@ -84,15 +119,7 @@ final class StripedTotals {
                 stripe.lock.lock();
             }
             try {
-                // A copy of the first stripe is sized like it: adding into an empty one would resize it step by step.
-                OperationTotals copy = all[0].totals.copy();
-                for (int i = 1; i < all.length; i++) {
-                    copy.addAll(all[i].totals);
-                }
-                for (CallBuffer buffer : pending) {
-                    copy.addBuffer(buffer);
-                }
-                return copy;
+                return read.apply(all);
             } finally {
                 for (Stripe stripe : all) {
                     stripe.lock.unlock();

@@ -495,8 +495,32 @@ public final class ThreadLocalRecorder implements Sink {
         return registry.find(name).map(id -> snapshotOf(registry.operation(id)));
     }
 
+    /**
+     * Like {@link #snapshot()}, for an export that takes one again and again (a Prometheus scrape)
+     * and keeps what it made of each: only the operations whose calls and cancellations are no
+     * longer what {@code seen} gives for their kind and name (0 for one it has not seen). The histograms of
+     * the others are not copied, which is most of a snapshot's cost when most operations are idle
+     * between two scrapes.
+     */
+    public List<OperationSnapshot> snapshotOfChanged(java.util.function.ToLongBiFunction<OperationKind, String> seen) {
+        foldFinishedThreads();
+        List<OperationSnapshot> result = new ArrayList<>();
+        for (Operation operation : registry.all()) {
+            OperationTotals changed = operation.totals.copyWithIfChanged(pendingOf(operation),
+                    seen.applyAsLong(operation.kind, operation.name));
+            if (changed != null) {
+                result.add(new OperationSnapshot(operation, changed));
+            }
+        }
+        return result;
+    }
+
     /** The operation's totals plus what live threads still hold for it. */
     private OperationSnapshot snapshotOf(Operation operation) {
+        return new OperationSnapshot(operation, operation.totals.copyWith(pendingOf(operation)));
+    }
+
+    private List<CallBuffer> pendingOf(Operation operation) {
         List<CallBuffer> pending = new ArrayList<>();
         for (ThreadRecording recording : threads) {
             CallBuffer buffer = recording.pending(operation.id);
@@ -504,7 +528,7 @@ public final class ThreadLocalRecorder implements Sink {
                 pending.add(buffer);
             }
         }
-        return new OperationSnapshot(operation, operation.totals.copyWith(pending));
+        return pending;
     }
 
     /** The recordings of live (and not yet folded) threads; for tests. */

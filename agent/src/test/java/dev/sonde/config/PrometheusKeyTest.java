@@ -10,7 +10,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The {@code prometheus} key: where {@code /metrics} listens, off unless asked for. */
+/**
+ * The {@code prometheus} key: where {@code /metrics} listens, off unless asked for; and
+ * {@code prometheus.classic}: which scrapes carry classic buckets.
+ */
 class PrometheusKeyTest {
 
     private static Config load(String arguments) throws ConfigException {
@@ -52,5 +55,20 @@ class PrometheusKeyTest {
     void theEnvironmentCanTurnItOn() throws ConfigException {
         Config config = new ConfigLoader(Map.of(), Map.of("SONDE_PROMETHEUS", "9464")).load("");
         assertThat(config.prometheus()).hasToString("127.0.0.1:9464");
+    }
+
+    @Test
+    void classicBucketsGoWhereTheyAreKeptUnlessAskedForAlways() throws ConfigException {
+        assertThat(load("prometheus=9464").prometheusClassic()).isEqualTo(PrometheusClassic.AUTO);
+        assertThat(load("prometheus=9464,prometheus.classic=ALWAYS").prometheusClassic()).isEqualTo(PrometheusClassic.ALWAYS);
+        assertThat(new ConfigLoader(Map.of("sonde.prometheus.classic", "always"), Map.of()).load("").prometheusClassic())
+                .isEqualTo(PrometheusClassic.ALWAYS);
+    }
+
+    @Test
+    void aClassicValueOtherThanAutoOrAlwaysIsRefused() {
+        assertThatThrownBy(() -> load("prometheus=9464,prometheus.classic=on"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid value 'on' for prometheus.classic: expected auto or always");
     }
 }

@@ -2,6 +2,7 @@ package dev.sonde.export;
 
 import dev.sonde.config.ConfigLoader;
 import dev.sonde.config.ListenAddress;
+import dev.sonde.config.PrometheusClassic;
 import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationRegistry;
 import dev.sonde.record.RecordingOptions;
@@ -22,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The endpoint in this JVM: what it serves, to whom, and that its figures only grow. */
 class PrometheusEndpointTest {
-
-    private static final String PROTOBUF =
-            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited";
 
     private final OperationRegistry registry = new OperationRegistry(2000);
     private final ThreadLocalRecorder recorder = new ThreadLocalRecorder(registry, new RecordingOptions(true, true));
@@ -91,13 +89,43 @@ class PrometheusEndpointTest {
     }
 
     @Test
-    void aProtobufScrapeGetsTheNativeHistogram() throws Exception {
+    void aProtobufScrapeGetsTheNativeHistogramWithoutClassicBuckets() throws Exception {
+        placeCalledAHundredTimes();
+        endpoint = start("0");
+        HttpResponse<byte[]> response = getBytes(Map.of("Accept", ProtobufScrape.ACCEPT));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.google.protobuf");
+        var histogram = ProtobufScrape.of(response.body()).histogram("sonde_operation_duration_seconds",
+                "com.acme.OrderService#place");
+        assertThat(histogram.getSchema()).isEqualTo(5);
+        assertThat(histogram.getSampleCount()).isEqualTo(100);
+        assertThat(histogram.getPositiveSpanCount()).isPositive();
+        assertThat(histogram.getBucketCount()).as("classic buckets").isZero();
+        assertThat(get("/metrics", Map.of()).body()).as("a text scrape still has them")
+                .contains("sonde_operation_duration_seconds_bucket{");
+    }
+
+    @Test
+    void withClassicAlwaysAProtobufScrapeGetsBothKindsOfBuckets() throws Exception {
+        placeCalledAHundredTimes();
+        endpoint = start("0", PrometheusClassic.ALWAYS);
+        var histogram = ProtobufScrape.of(getBytes(Map.of("Accept", ProtobufScrape.ACCEPT)).body())
+                .histogram("sonde_operation_duration_seconds", "com.acme.OrderService#place");
+        assertThat(histogram.getPositiveSpanCount()).isPositive();
+        assertThat(histogram.getBucketCount()).as("classic buckets").isGreaterThan(2);
+        assertThat(histogram.getBucket(histogram.getBucketCount() - 1).getCumulativeCount()).isEqualTo(100);
+    }
+
+    @Test
+    void aTextScrapeAfterAProtobufOneStillHasTheClassicBuckets() throws Exception {
         int place = registry.register("com.acme.OrderService#place", OperationKind.METHOD);
         recorder.record(place, 2_000_000, false);
         endpoint = start("0");
-        HttpResponse<String> response = get("/metrics", Map.of("Accept", PROTOBUF));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.google.protobuf");
+        getBytes(Map.of("Accept", ProtobufScrape.ACCEPT));
+        // The operation is unchanged, so the text scrape reuses points: never the protobuf scrape's.
+        assertThat(get("/metrics", Map.of("Accept", "application/openmetrics-text; version=1.0.0")).body())
+                .containsPattern("sonde_operation_duration_seconds_bucket\\{kind=\"method\","
+                        + "operation=\"com.acme.OrderService#place\",le=\"0\\.00[0-9]+\"} 1");
     }
 
     @Test
@@ -134,9 +162,27 @@ class PrometheusEndpointTest {
         }
     }
 
+    /** {@code com.acme.OrderService#place}, 2 to 3 ms. */
+    private void placeCalledAHundredTimes() {
+        int place = registry.register("com.acme.OrderService#place", OperationKind.METHOD);
+        for (int i = 0; i < 100; i++) {
+            recorder.record(place, 2_000_000 + i * 10_000, false);
+        }
+    }
+
     private PrometheusEndpoint start(String value) throws Exception {
+        return start(value, PrometheusClassic.AUTO);
+    }
+
+    private PrometheusEndpoint start(String value, PrometheusClassic classic) throws Exception {
         ListenAddress address = new ConfigLoader(Map.of(), Map.of()).load("prometheus=" + value).prometheus();
-        return PrometheusEndpoint.start(address, recorder, registry);
+        return PrometheusEndpoint.start(address, classic, recorder, registry);
+    }
+
+    private HttpResponse<byte[]> getBytes(Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/metrics"));
+        headers.forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {

@@ -2,12 +2,17 @@ package dev.sonde.it;
 
 import com.acme.testapp.metrics.MetricsApp;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sonde.export.ProtobufScrape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real Prometheus scrapes a JVM under sonde with {@code prometheus=}: what Prometheus stores is
  * what sonde's own report says. Two servers scrape it, because Prometheus 2.42 keeps only the
- * native histogram of a protobuf scrape: one with {@code --enable-feature=native-histograms}
- * (protobuf, native buckets), one without (text, classic {@code le} buckets).
+ * native histogram of a protobuf scrape (it has no setting to keep the classic buckets too): one
+ * with {@code --enable-feature=native-histograms} (protobuf, native buckets), one without (text,
+ * classic {@code le} buckets). With the default {@code prometheus.classic=auto}, a protobuf scrape
+ * carries no classic buckets at all; with {@code always} it carries both.
  */
 class PrometheusExportIT {
 
@@ -42,12 +49,7 @@ class PrometheusExportIT {
         Path work = TestPaths.workDirectory("prometheus-" + jdk.major());
         Path stop = work.resolve("stop");
         // interval= too: its windows must not reset what Prometheus sees.
-        ForkedJvm.Running app = ForkedJvm.on(jdk)
-                .withAgent("include=" + LATENCIES + "*,prometheus=0,interval=500ms,out=" + work.resolve("out"))
-                .classpath(TestPaths.testClasses())
-                .mainClass(MetricsApp.class, stop.toString())
-                .timeout(Duration.ofSeconds(180))
-                .start(work);
+        ForkedJvm.Running app = metricsApp(jdk, work, "interval=500ms");
         try {
             String target = endpointOf(app);
             try (PrometheusServer classic = PrometheusServer.scraping(target, false, work.resolve("prom-classic"));
@@ -61,6 +63,12 @@ class PrometheusExportIT {
                 for (String name : CALLS.keySet()) {
                     seen.put(name, observe(name, classic, nativeOnes));
                 }
+                var histogram = protobufScrape(target).histogram("sonde_operation_duration_seconds", LATENCIES + "spread");
+                assertThat(histogram.getPositiveSpanCount()).as("a protobuf scrape has the native histogram").isPositive();
+                assertThat(histogram.getBucketCount()).as("and, by default, no classic buckets").isZero();
+                assertThat(scrape(target, "text/plain; version=0.0.4", HttpResponse.BodyHandlers.ofString()))
+                        .as("a text scrape has them").contains("sonde_operation_duration_seconds_bucket{kind=\"method\","
+                                + "operation=\"" + LATENCIES + "spread\",le=\"+Inf\"} " + MetricsApp.SPREAD);
                 Files.createFile(stop);
                 ForkedJvm.Result result = app.awaitExit();
                 assertThat(result.exitCode()).as(result.describe()).isZero();
@@ -71,6 +79,29 @@ class PrometheusExportIT {
                 assertThat(report.operationNames()).as("sonde's own scrapes are no operation of the application")
                         .noneMatch(name -> name.contains("/metrics"));
             }
+        } finally {
+            if (app.isAlive()) {
+                app.terminate();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void withClassicAlwaysAProtobufScrapeCarriesTheClassicBucketsToo(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("prometheus-classic-always-" + jdk.major());
+        Path stop = work.resolve("stop");
+        ForkedJvm.Running app = metricsApp(jdk, work, "prometheus.classic=always");
+        try {
+            String target = endpointOf(app);
+            Poll.until(LIMIT, "the calls to be done", () -> app.stdoutSoFar().contains("calls done"), app::stdoutSoFar);
+            var histogram = protobufScrape(target).histogram("sonde_operation_duration_seconds", LATENCIES + "slow");
+            assertThat(histogram.getPositiveSpanCount()).isPositive();
+            assertThat(histogram.getBucketCount()).isGreaterThan(2);
+            assertThat(histogram.getBucket(histogram.getBucketCount() - 1).getCumulativeCount()).isEqualTo(MetricsApp.SLOW);
+            Files.createFile(stop);
+            ForkedJvm.Result result = app.awaitExit();
+            assertThat(result.exitCode()).as(result.describe()).isZero();
         } finally {
             if (app.isAlive()) {
                 app.terminate();
@@ -117,6 +148,29 @@ class PrometheusExportIT {
             assertThat(ReportFile.onlyIn(work.resolve("out")).operation(LATENCIES + "spread").get("count").asLong())
                     .isEqualTo(MetricsApp.SPREAD);
         }
+    }
+
+    /** {@link MetricsApp} under sonde with {@code prometheus=0} and {@code options}, until {@code work/stop} exists. */
+    private static ForkedJvm.Running metricsApp(Jdks.Jdk jdk, Path work, String options) throws Exception {
+        return ForkedJvm.on(jdk)
+                .withAgent("include=" + LATENCIES + "*,prometheus=0," + options + ",out=" + work.resolve("out"))
+                .classpath(TestPaths.testClasses())
+                .mainClass(MetricsApp.class, work.resolve("stop").toString())
+                .timeout(Duration.ofSeconds(180))
+                .start(work);
+    }
+
+    private static ProtobufScrape protobufScrape(String target) throws Exception {
+        return ProtobufScrape.of(scrape(target, ProtobufScrape.ACCEPT, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    /** One scrape of sonde's endpoint as a scraper asking for {@code accept} makes it, uncompressed. */
+    private static <T> T scrape(String target, String accept, HttpResponse.BodyHandler<T> body) throws Exception {
+        HttpResponse<T> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + target + "/metrics")).header("Accept", accept).timeout(Duration.ofSeconds(10))
+                .build(), body);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private static String endpointOf(ForkedJvm.Running app) throws Exception {

@@ -9,6 +9,8 @@ import dev.sonde.bench.jdbc.JdbcResult;
 import dev.sonde.bench.doc.BenchRecord;
 import dev.sonde.bench.doc.ConsoleReportWriter;
 import dev.sonde.bench.doc.MarkdownReportWriter;
+import dev.sonde.bench.export.ScrapeBenchmark;
+import dev.sonde.bench.export.ScrapeResult;
 import dev.sonde.bench.jvm.Jdk;
 import dev.sonde.bench.jvm.Machine;
 import dev.sonde.bench.memory.MemoryBenchmark;
@@ -39,18 +41,19 @@ import java.util.jar.Manifest;
 
 /**
  * What bench/run runs: the overhead benchmark (JMH) on each JDK, the memory benchmark, the
- * application benchmark and the start-up benchmark, in that order and in one go; then prints the tables and writes
+ * application benchmark, the start-up benchmark, the SQL benchmark and the Prometheus scrape
+ * benchmark, in that order and in one go; then prints the tables and writes
  * docs/performance.md. A part that fails is reported as failed; the others still run.
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.sonde.bench.BenchRun [--full | --trial]
- *      [--only overhead,memory,app,startup,sql] [--second-jdk DIR] [--command TEXT]
+ *      [--only overhead,memory,app,startup,sql,scrape] [--second-jdk DIR] [--command TEXT]
  * </pre>
  * Paths are relative to the repository root (the working directory).
  */
 public final class BenchRun {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final List<String> PARTS = List.of("overhead", "memory", "app", "startup", "sql");
+    private static final List<String> PARTS = List.of("overhead", "memory", "app", "startup", "sql", "scrape");
 
     private final RunMode mode;
     private final List<String> parts;
@@ -181,9 +184,18 @@ public final class BenchRun {
                 failures.put("sql", describe(e));
             }
         }
+        List<ScrapeResult> scrape = new ArrayList<>();
+        if (parts.contains("scrape")) {
+            try {
+                progress("scrape benchmark: CPU of a Prometheus scrape of 2000 operations per format, export off and on");
+                scrape.addAll(ScrapeBenchmark.of(jdks, agent, work.resolve("scrape"), mode, this::progress).run());
+            } catch (Exception e) {
+                failures.put("scrape", describe(e));
+            }
+        }
         return new BenchRecord(started, Duration.between(started, Instant.now()), command, mode, Machine.here(), jdks,
                 describeAgent(agentSource), loadBefore, Machine.loadAverage(), maxLoad.get(), clockCosts, overhead, memory,
-                app, startup, sql, failures);
+                app, startup, sql, scrape, failures);
     }
 
     private void progress(String message) {
@@ -237,7 +249,7 @@ public final class BenchRun {
 
     private static void usage(String problem) {
         System.err.println("bench: " + problem);
-        System.err.println("usage: bench/run [--full | --trial] [--only overhead,memory,app,startup,sql] [--second-jdk DIR]");
+        System.err.println("usage: bench/run [--full | --trial] [--only overhead,memory,app,startup,sql,scrape] [--second-jdk DIR]");
         System.exit(2);
     }
 }

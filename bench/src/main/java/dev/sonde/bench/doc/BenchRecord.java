@@ -3,6 +3,7 @@ package dev.sonde.bench.doc;
 import dev.sonde.bench.RunMode;
 import dev.sonde.bench.app.AppResult;
 import dev.sonde.bench.app.StartupResult;
+import dev.sonde.bench.export.ScrapeResult;
 import dev.sonde.bench.jdbc.JdbcResult;
 import dev.sonde.bench.jvm.Jdk;
 import dev.sonde.bench.jvm.Machine;
@@ -23,7 +24,7 @@ public record BenchRecord(Instant started, Duration took, String command, RunMod
                           List<Jdk> jdks, String agentJar, String loadBefore, String loadAfter, double maxLoad,
                           List<OverheadSuite.ClockCost> clockCosts, List<OverheadResult> overhead,
                           MemoryResult memory, AppResult app, StartupResult startup, List<JdbcResult> sql,
-                          Map<String, String> failures) {
+                          List<ScrapeResult> scrape, Map<String, String> failures) {
 
     /** A 1-minute load average above this, on any sample, means other work competed with the benchmarks. */
     public boolean busy() {

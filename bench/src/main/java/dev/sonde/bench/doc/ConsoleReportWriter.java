@@ -24,6 +24,8 @@ public final class ConsoleReportWriter {
         print(tables.startup());
         out.println("== one JDBC execution (ns): without the agent, jdbc=off, jdbc=on");
         print(tables.sql());
+        out.println("== a Prometheus scrape of 2000 operations: CPU ms of sonde's scrape thread");
+        print(tables.scrape());
         out.println("== every JMH configuration");
         print(tables.overhead());
         if (!record.failures().isEmpty()) {

@@ -49,7 +49,7 @@ public final class MarkdownReportWriter {
         preserved("per-request");
         startupSection(record, tables);
         sqlSection(record, tables);
-        preserved("metrics-export");
+        scrapeSection(record, tables);
         if (!record.failures().isEmpty()) {
             line("## What failed in this run");
             line("");
@@ -61,10 +61,7 @@ public final class MarkdownReportWriter {
         return out.toString();
     }
 
-    /**
-     * A section measured by another script (bench/call-cost, bench/request-cost, ScrapeCost), kept
-     * from the page as it is.
-     */
+    /** A section measured by another script (bench/call-cost, bench/request-cost), kept from the page as it is. */
     private void preserved(String name) {
         String section = PreservedSection.of(Paths.get("docs/performance.md"), name);
         if (!section.isEmpty()) {
@@ -238,6 +235,39 @@ public final class MarkdownReportWriter {
                 + " agent otherwise. Target: at most 1 µs and 0 B per execution of a statement sonde has seen before.");
         line("");
         table(tables.sql());
+    }
+
+    private void scrapeSection(BenchRecord record, ReportTables tables) {
+        line("## Metrics export");
+        line("");
+        if (record.scrape().isEmpty()) {
+            line("Not measured in this run (see the failures below).");
+            line("");
+            return;
+        }
+        line("What one Prometheus scrape of 2000 operations costs, and whether a timed call costs the same with the"
+                + " export on. `dev.sonde.bench.export.ScrapeBenchmark` forks `ScrapeWorkload` under sonde, export off"
+                + " and on in turns, on each JDK: the workload times `bench.export.TimedCall#call` (best of 15 rounds of"
+                + " 5 million calls), then, with `prometheus=` on, makes 2000 SQL operations of a fake driver (each"
+                + " with its own typical duration, 2 µs to 20 ms log-uniform, its 50 calls spread lognormally around it"
+                + " with sigma 1; and its own allocation), then scrapes its own `/metrics` in each format with"
+                + " `Accept-Encoding: gzip`, as Prometheus does, and reads the CPU time of sonde's scrape thread"
+                + " (`sonde-prometheus`). *Idle*: no call between two scrapes; *busy*: every operation called once"
+                + " more before each scrape, so every operation is read again from the recorder. Each figure is the median of the scrapes of"
+                + " a run (the median of the runs' medians when there are several). `protobuf` is what a Prometheus"
+                + " with native histograms asks for, and gets by default (`prometheus.classic=auto`): the native"
+                + " histograms without classic buckets. The same alone:");
+        line("");
+        line("<!-- docs-check: skip: a few minutes per JDK, needs the built jars -->");
+        line("```sh");
+        line("java -cp bench/target/benchmarks.jar dev.sonde.bench.export.ScrapeCost --agent agent/target/sonde-agent.jar");
+        line("```");
+        line("");
+        table(tables.scrape());
+        line("The timed call in the same runs (the export adds no code to it: the scrape reads the recorder's"
+                + " snapshot on its own thread; a difference here is the machine's noise):");
+        line("");
+        table(tables.scrapeHotPath());
     }
 
     private void startupSection(BenchRecord record, ReportTables tables) {

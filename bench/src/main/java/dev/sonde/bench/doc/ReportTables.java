@@ -4,6 +4,7 @@ import dev.sonde.bench.app.AppResult;
 import dev.sonde.bench.app.LoadResult;
 import dev.sonde.bench.app.StartupBenchmark;
 import dev.sonde.bench.app.StartupResult;
+import dev.sonde.bench.export.ScrapeResult;
 import dev.sonde.bench.jdbc.JdbcResult;
 import dev.sonde.bench.jvm.Jdk;
 import dev.sonde.bench.memory.MemoryResult;
@@ -47,7 +48,78 @@ public final class ReportTables {
         attachTarget(table);
         startupTarget(table);
         sqlTarget(table);
+        scrapeTargets(table);
         return table;
+    }
+
+    /** One row per exposition format: the CPU of a scrape of 2000 operations, idle and busy, on every JDK. */
+    private void scrapeTargets(Table table) {
+        String goal = String.format(Locale.ROOT, "≤ %.0f ms CPU", ScrapeResult.GOAL_MS);
+        if (record.scrape().isEmpty()) {
+            table.row("a Prometheus scrape of 2000 operations", goal, NONE, "n/a");
+            return;
+        }
+        for (String format : scrapeFormats()) {
+            List<String> measured = new ArrayList<>();
+            boolean met = true;
+            for (ScrapeResult result : record.scrape()) {
+                for (ScrapeResult.FormatCost cost : result.formats()) {
+                    if (cost.format().equals(format)) {
+                        measured.add(String.format(Locale.ROOT, "%s: idle %.0f, busy %.0f ms", result.jdk().label(),
+                                cost.medianIdleMs(), cost.medianBusyMs()));
+                        met &= cost.meetsGoal();
+                    }
+                }
+            }
+            table.row("a Prometheus scrape of " + record.scrape().get(0).operations() + " operations, " + format, goal,
+                    String.join("; ", measured), verdict(met));
+        }
+    }
+
+    private List<String> scrapeFormats() {
+        List<String> formats = new ArrayList<>();
+        record.scrape().forEach(result -> result.formats().forEach(cost -> {
+            if (!formats.contains(cost.format())) {
+                formats.add(cost.format());
+            }
+        }));
+        return formats;
+    }
+
+    /** Each JDK and format: CPU ms of the scrape thread per scrape, idle and busy, and the gzipped size. */
+    public Table scrape() {
+        Table table = new Table("JDK", "format", "idle (CPU ms)", "busy (CPU ms)", "gzipped", "runs");
+        for (ScrapeResult result : record.scrape()) {
+            for (ScrapeResult.FormatCost cost : result.formats()) {
+                table.row(result.jdk().label(), cost.format(), millisAndRuns(cost.medianIdleMs(), cost.idleMs()),
+                        millisAndRuns(cost.medianBusyMs(), cost.busyMs()),
+                        String.format(Locale.ROOT, "%.1f MB", cost.gzippedMb()), Integer.toString(cost.idleMs().size()));
+            }
+        }
+        return table;
+    }
+
+    /** Each JDK: ns per timed call with the export off and on, the runs in turns. */
+    public Table scrapeHotPath() {
+        Table table = new Table("JDK", "timed call, export off", "export on", "on ÷ off", "each run, ns (off / on)");
+        for (ScrapeResult result : record.scrape()) {
+            table.row(result.jdk().label(), ns(result.medianTimedCallOffNs()), ns(result.medianTimedCallOnNs()),
+                    ratio(result.medianTimedCallOnNs() / result.medianTimedCallOffNs()),
+                    joined(result.timedCallOffNs()) + " / " + joined(result.timedCallOnNs()));
+        }
+        return table;
+    }
+
+    /** "97" for one run, "97 (95, 99, 101)" for several: the median and each run's figure. */
+    private static String millisAndRuns(double median, List<Double> runs) {
+        String value = String.format(Locale.ROOT, "%.0f", median);
+        return runs.size() < 2 ? value : value + " (" + joined(runs) + ")";
+    }
+
+    private static String joined(List<Double> values) {
+        List<String> texts = new ArrayList<>();
+        values.forEach(value -> texts.add(String.format(Locale.ROOT, "%.1f", value)));
+        return String.join(", ", texts);
     }
 
     /** Recording a statement sonde has seen before: at most 1 µs added to its execution, nothing allocated. */

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +20,8 @@ import java.util.concurrent.Future;
 
 /**
  * The JVM {@link ScrapeCost} starts under sonde. Arguments: the Prometheus port (0: export off),
- * the number of operations and calls per operation.
+ * the number of operations and calls per operation; optionally the number of scrapes measured per
+ * format and state (default 8) and the formats, comma-separated (default {@code text,openmetrics,protobuf}).
  *
  * <p>First it times {@link TimedCall#call} (ns per call, best of rounds), the same with the export
  * off or on. Then, with the export on, it makes the operations: SQL statements of a fake driver,
@@ -34,7 +36,7 @@ public final class ScrapeWorkload {
     private static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
     private static final String PROTOBUF = "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
-    private static final int SCRAPES = 8;
+    private static final Map<String, String> FORMATS = Map.of("text", TEXT, "openmetrics", OPENMETRICS, "protobuf", PROTOBUF);
 
     private ScrapeWorkload() {
     }
@@ -43,7 +45,9 @@ public final class ScrapeWorkload {
         int port = Integer.parseInt(args[0]);
         int operations = Integer.parseInt(args[1]);
         int calls = Integer.parseInt(args[2]);
-        System.out.printf("hot-path %.2f ns/call%n", timedCallNanos());
+        int scrapes = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        List<String> formats = List.of((args.length > 4 ? args[4] : "text,openmetrics,protobuf").split(","));
+        System.out.printf(java.util.Locale.ROOT, "hot-path %.2f ns/call%n", timedCallNanos());
         if (port == 0) {
             return;
         }
@@ -57,12 +61,12 @@ public final class ScrapeWorkload {
         }
         long start = System.nanoTime();
         callAll(connection, medians, bytes, calls);
-        System.out.printf("made %d operations x %d calls in %.1f s%n", operations, calls, (System.nanoTime() - start) / 1e9);
-        for (String format : List.of(TEXT, OPENMETRICS, PROTOBUF)) {
-            String name = format.startsWith("text") ? "text" : format.startsWith("application/openmetrics") ? "openmetrics" : "protobuf";
+        System.out.printf(java.util.Locale.ROOT, "made %d operations x %d calls in %.1f s%n", operations, calls, (System.nanoTime() - start) / 1e9);
+        for (String name : formats) {
+            String format = FORMATS.get(name);
             scrape(port, format, 2, null);
-            System.out.println("scrape " + name + " idle " + scrape(port, format, SCRAPES, null));
-            System.out.println("scrape " + name + " busy " + scrape(port, format, SCRAPES,
+            System.out.println("scrape " + name + " idle " + scrape(port, format, scrapes, null));
+            System.out.println("scrape " + name + " busy " + scrape(port, format, scrapes,
                     () -> callAll(connection, medians, bytes, 1)));
         }
     }
@@ -131,7 +135,7 @@ public final class ScrapeWorkload {
             cpu[i] = threads.getThreadCpuTime(thread) - before;
         }
         Arrays.sort(cpu);
-        return String.format("cpu-ms median %.1f min %.1f max %.1f size %.1f MB", cpu[times / 2] / 1e6, cpu[0] / 1e6,
+        return String.format(java.util.Locale.ROOT, "cpu-ms median %.1f min %.1f max %.1f size %.1f MB", cpu[times / 2] / 1e6, cpu[0] / 1e6,
                 cpu[times - 1] / 1e6, size / 1e6);
     }
 

@@ -1,0 +1,81 @@
+package dev.sonde.export;
+
+import dev.sonde.record.OperationSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the Prometheus export keeps of one operation's snapshot until the operation is called
+ * again: its counter points, and its durations and allocated bytes regrouped on the native grid,
+ * from which each kind of scrape's histogram point is made once ({@link HistogramParts}). Small
+ * (some tens of buckets), unlike the snapshot's histograms, which are let go. Safe for concurrent
+ * scrapes.
+ */
+final class OperationFigures {
+
+    private static final double NANOS_TO_SECONDS = 1e-9;
+
+    private final long calls;
+    private final Labels labels;
+    private final CounterDataPointSnapshot errors;
+    private final List<CounterDataPointSnapshot> responses = new ArrayList<>();
+    private final HdrBuckets durations;
+    private final double durationSum;
+    /** Null when no call's allocation was measured ({@code alloc=off}). */
+    private final HdrBuckets allocations;
+    private final double allocationSum;
+    private final Map<HistogramParts, HistogramDataPointSnapshot> durationPoints = new EnumMap<>(HistogramParts.class);
+    private final Map<HistogramParts, HistogramDataPointSnapshot> allocationPoints = new EnumMap<>(HistogramParts.class);
+
+    private OperationFigures(OperationSnapshot operation) {
+        calls = operation.calls();
+        labels = Labels.of("operation", operation.name(), "kind", operation.kind().label());
+        errors = counter(operation.errors(), labels);
+        StatusClasses.forEachShown(List.of(operation), (route, statusClass, count) ->
+                responses.add(counter(count, Labels.of("operation", route.name(), "status_class", statusClass))));
+        durations = HdrBuckets.of(operation.latency(), NANOS_TO_SECONDS, NativeBuckets.GRID);
+        durationSum = operation.totalNanos() * NANOS_TO_SECONDS;
+        allocations = operation.allocationCount() > 0 ? HdrBuckets.of(operation.allocation(), 1.0, NativeBuckets.GRID) : null;
+        allocationSum = operation.allocatedBytesTotal();
+    }
+
+    static OperationFigures of(OperationSnapshot operation) {
+        return new OperationFigures(operation);
+    }
+
+    /** The calls and cancellations of the snapshot these figures were made from. */
+    long calls() {
+        return calls;
+    }
+
+    CounterDataPointSnapshot errors() {
+        return errors;
+    }
+
+    /** Per status class, for HTTP routes and outbound calls; none for other operations. */
+    List<CounterDataPointSnapshot> responses() {
+        return responses;
+    }
+
+    synchronized HistogramDataPointSnapshot durations(HistogramParts parts) {
+        return durationPoints.computeIfAbsent(parts, p -> HistogramPoint.of(durations, durationSum, labels, p));
+    }
+
+    boolean hasAllocations() {
+        return allocations != null;
+    }
+
+    synchronized HistogramDataPointSnapshot allocations(HistogramParts parts) {
+        return allocationPoints.computeIfAbsent(parts, p -> HistogramPoint.of(allocations, allocationSum, labels, p));
+    }
+
+    static CounterDataPointSnapshot counter(long value, Labels labels) {
+        return new CounterDataPointSnapshot(value, labels, null, 0L);
+    }
+}

@@ -20,12 +20,13 @@ import java.util.concurrent.TimeUnit;
  * the set-up is complete, a class being loaded that the configuration may select
  * ({@link TransformCandidates}) waits for it, so that its first call is timed like any later one;
  * every other class loads at once (the JDK's, a framework's launcher and most of its classes).
- * Classes that load unchanged in that time and do need advice are retransformed when the set-up
- * completes, as {@code attach} does with the classes it finds loaded.
  *
- * <p>The wait is bounded ({@link #WAIT_LIMIT_SECONDS}); the thread that sets up never waits for
- * itself, and neither does any thread once the set-up has ended, failed or not. Thread-safe; a class
- * that needs no waiting costs two volatile reads before the delegate runs.
+ * <p>The wait is bounded ({@link #WAIT_LIMIT_SECONDS}): a class that waited that long loads unchanged
+ * and, like every class loaded before the transformer was plugged in, gets its advice from the
+ * retransformation that installing it makes, as {@code attach} does with the classes it finds loaded.
+ * The thread that sets up never waits for itself, and no thread waits once the set-up has ended,
+ * failed or not. Thread-safe; once sonde has started, a class costs one volatile read before the
+ * delegate runs.
  */
 public final class TransformerGate implements ClassFileTransformer {
 

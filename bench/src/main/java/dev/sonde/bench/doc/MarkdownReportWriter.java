@@ -48,6 +48,7 @@ public final class MarkdownReportWriter {
         appSection(record, tables);
         preserved("per-request");
         startupSection(record, tables);
+        preserved("start-up-notes");
         sqlSection(record, tables);
         preserved("metrics-export");
         if (!record.failures().isEmpty()) {
@@ -62,8 +63,8 @@ public final class MarkdownReportWriter {
     }
 
     /**
-     * A section measured by another script (bench/call-cost, bench/request-cost, ScrapeCost), kept
-     * from the page as it is.
+     * A section measured by another script (bench/call-cost, bench/request-cost, ScrapeCost) or by
+     * hand (the start-up notes), kept from the page as it is.
      */
     private void preserved(String name) {
         String section = PreservedSection.of(Paths.get("docs/performance.md"), name);

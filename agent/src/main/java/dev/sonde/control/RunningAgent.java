@@ -133,9 +133,14 @@ final class RunningAgent implements UnaryOperator<String> {
             }
             // Published first: a command that comes while classes are being instrumented finds sonde.
             PublishedProperties.publish(config);
-            agent.parts.register();
-            // Registered before the set-up: a program may end while sonde still sets up.
-            agent.shutdownReport = ShutdownReport.register(agent::finishAtShutdown);
+            try {
+                agent.parts.register();
+                // Registered before the set-up: a program may end while sonde still sets up.
+                agent.shutdownReport = ShutdownReport.register(agent::finishAtShutdown);
+            } catch (RuntimeException | Error e) {
+                agent.undoStart();
+                throw e;
+            }
             if (agent.setUpThread == null) {
                 return agent.completeStart(arguments, config, atStartup);
             }
@@ -159,11 +164,8 @@ final class RunningAgent implements UnaryOperator<String> {
         try {
             installation = Installation.install(arguments, config, parts, List.of(), recordingStart);
         } catch (RuntimeException | Error e) {
-            parts.unregister();
             shutdownReport.unregister();
-            PublishedProperties.clear();
-            Recorder.uninstall();
-            AgentHandle.unregister(this);
+            undoStart();
             throw e;
         } finally {
             parts.gate.open();
@@ -178,6 +180,14 @@ final class RunningAgent implements UnaryOperator<String> {
         String message = "started" + (atStartup ? "" : " (attached)") + "; " + describe();
         Log.info(message);
         return ok(message);
+    }
+
+    /** Takes back what {@link #start} put in place before the instrumentation. */
+    private void undoStart() {
+        parts.unregister();
+        PublishedProperties.clear();
+        Recorder.uninstall();
+        AgentHandle.unregister(this);
     }
 
     /**

@@ -18,19 +18,19 @@ import java.util.concurrent.TimeUnit;
  * on a busy machine, loading Jackson and the report classes for the first time at that moment can
  * take much of it. Warming the path up beforehand moves that cost out of shutdown.
  *
- * <p>Not while the application starts, though: loading and running the report path takes a core for
- * a few hundred milliseconds, which on a small machine comes out of the application's own start (Linux
- * ignores Java thread priorities). With {@code -javaagent} it waits until class loading calms down
+ * <p>Not while the application starts, though: loading Jackson (some 500 classes) and running the
+ * report path competes with the application's own start for the CPU, which on a small machine
+ * shows (Linux ignores Java thread priorities). With {@code -javaagent} it waits until class loading calms down
  * (fewer than {@link #QUIET_CLASSES} new classes in {@link #POLL_MILLIS} ms), at most
  * {@link #LATEST_MILLIS} ms. The JVM facts (the host name may need a resolver round trip) are looked up
- * at once. A program that ends before then writes its report cold, which fits the bound on an idle
- * machine by far. Best effort: a failure is only logged at debug level.
+ * at once. A program that ends before then writes its report cold. Best effort: a failure is only
+ * logged at debug level.
  */
 final class ReportWarmUp {
 
-    static final long POLL_MILLIS = 250;
-    static final long QUIET_CLASSES = 25;
-    static final long LATEST_MILLIS = 10_000;
+    private static final long POLL_MILLIS = 250;
+    private static final long QUIET_CLASSES = 25;
+    private static final long LATEST_MILLIS = 10_000;
 
     private ReportWarmUp() {
     }

@@ -46,11 +46,7 @@ public final class AgentStarter {
                 reply = error("sonde is not running in this JVM");
             }
         } catch (Throwable t) {
-            Log.error("not started: " + t + "; the application runs without sonde");
-            if (Log.isDebug()) {
-                t.printStackTrace();
-            }
-            reply = error("not started: " + Log.describe(t));
+            reply = notStarted(t);
         }
         if (request.reply() != null) {
             try {
@@ -59,6 +55,15 @@ public final class AgentStarter {
                 Log.error("could not hand the reply to the sonde command (" + request.reply() + ")", e);
             }
         }
+    }
+
+    /** Says on stderr that sonde could not start because of {@code cause}; returns the reply line. */
+    static String notStarted(Throwable cause) {
+        Log.error("not started: " + cause + "; the application runs without sonde");
+        if (Log.isDebug()) {
+            cause.printStackTrace();
+        }
+        return error("not started: " + Log.describe(cause));
     }
 
     private static String startNew(String arguments, Instrumentation instrumentation, boolean atStartup) {

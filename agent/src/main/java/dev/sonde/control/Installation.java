@@ -4,6 +4,7 @@ import dev.sonde.bootstrap.Log;
 import dev.sonde.config.Config;
 import dev.sonde.instrument.Instrumenter;
 import dev.sonde.instrument.MethodParametersRestorer;
+import dev.sonde.instrument.TransformerGate;
 import dev.sonde.profile.ProfileLog;
 import dev.sonde.profile.Profiling;
 import dev.sonde.record.OperationRegistry;
@@ -46,32 +47,42 @@ final class Installation {
 
     /** What every installation of one running sonde shares. */
     static final class Parts {
-        final Instrumentation instrumentation;
+        /** The JVM's. */
+        final Instrumentation jvm;
+        final TransformerGate gate;
         final MethodParametersRestorer restorer;
         final OperationRegistry registry;
         final ThreadLocalRecorder recorder;
         final ProfileLog profiles;
+        /** What installations hand Byte Buddy: see {@link TransformerGate#register}; null until {@link #register}. */
+        Instrumentation instrumentation;
 
-        Parts(Instrumentation instrumentation, MethodParametersRestorer restorer, OperationRegistry registry,
+        Parts(Instrumentation jvm, TransformerGate gate, MethodParametersRestorer restorer, OperationRegistry registry,
               ThreadLocalRecorder recorder, ProfileLog profiles) {
-            this.instrumentation = instrumentation;
+            this.jvm = jvm;
+            this.gate = gate;
             this.restorer = restorer;
             this.registry = registry;
             this.recorder = recorder;
             this.profiles = profiles;
         }
 
-        /** Before the first retransformation: see {@link MethodParametersRestorer}. */
-        void registerRestorer() {
+        /**
+         * Before the first retransformation. The restorer first, so that it runs before the gate
+         * as it ran before Byte Buddy's transformer (see {@link MethodParametersRestorer}).
+         */
+        void register() {
             if (restorer != null) {
-                instrumentation.addTransformer(restorer, true);
+                jvm.addTransformer(restorer, true);
             }
+            instrumentation = gate.register(jvm);
         }
 
-        /** After the last retransformation (detach). */
-        void unregisterRestorer() {
+        /** After the last retransformation (detach), or when the start failed. */
+        void unregister() {
+            gate.unregister(jvm);
             if (restorer != null) {
-                instrumentation.removeTransformer(restorer);
+                jvm.removeTransformer(restorer);
             }
         }
     }

@@ -7,28 +7,48 @@ import dev.sonde.report.JsonReportWriter;
 import dev.sonde.report.Report;
 
 import java.io.OutputStream;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Builds and serializes one throw-away report, in the background, right after start, at the lowest
- * thread priority. The final
- * report is written inside the shutdown bound ({@link ShutdownReport#TIME_LIMIT_MILLIS}); on a busy
- * machine, loading Jackson and the report classes for the first time at that moment can take most
- * of it (and a short-lived program may exit a second after it started). Warming the path up front
- * moves that cost out of shutdown. Best effort: a failure is only logged at debug level.
+ * Builds and serializes one throw-away report in the background, once the application has started.
+ * The final report is written inside the shutdown bound ({@link ShutdownReport#TIME_LIMIT_MILLIS});
+ * on a busy machine, loading Jackson and the report classes for the first time at that moment can
+ * take much of it. Warming the path up beforehand moves that cost out of shutdown.
+ *
+ * <p>Not while the application starts, though: loading Jackson (some 500 classes) and running the
+ * report path competes with the application's own start for the CPU, which on a small machine
+ * shows (Linux ignores Java thread priorities). With {@code -javaagent} it waits until class loading calms down
+ * (fewer than {@link #QUIET_CLASSES} new classes in {@link #POLL_MILLIS} ms), at most
+ * {@link #LATEST_MILLIS} ms. The JVM facts (the host name may need a resolver round trip) are looked up
+ * at once. A program that ends before then writes its report cold. Best effort: a failure is only
+ * logged at debug level.
  */
 final class ReportWarmUp {
+
+    private static final long POLL_MILLIS = 250;
+    private static final long QUIET_CLASSES = 25;
+    private static final long LATEST_MILLIS = 10_000;
 
     private ReportWarmUp() {
     }
 
-    static void start(Config config, ThreadLocalRecorder recorder) {
+    /** @param atStartup whether the application is starting now ({@code -javaagent}) rather than running (attach) */
+    static void start(Config config, ThreadLocalRecorder recorder, boolean atStartup) {
         Thread thread = new Thread(() -> {
             try {
+                JvmFacts.describe();
+                if (atStartup) {
+                    awaitQuietClassLoading();
+                }
                 Instant now = Instant.now();
                 Report report = ReportDump.report(config, "warm-up", now, now, recorder.snapshot(), 0,
                         RuntimeSample.take().since(RuntimeSample.take()));
                 new JsonReportWriter().mapper().writeValue(OutputStream.nullOutputStream(), report);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Throwable t) {
                 Log.debug("report warm-up failed: " + Log.describe(t));
             }
@@ -37,5 +57,19 @@ final class ReportWarmUp {
         thread.setUncaughtExceptionHandler(Log::threadDied);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    private static void awaitQuietClassLoading() throws InterruptedException {
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LATEST_MILLIS);
+        long before = classes.getTotalLoadedClassCount();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+            long now = classes.getTotalLoadedClassCount();
+            if (now - before < QUIET_CLASSES) {
+                return;
+            }
+            before = now;
+        }
     }
 }

@@ -11,6 +11,8 @@ import dev.sonde.export.OtlpPush;
 import dev.sonde.export.OtlpResource;
 import dev.sonde.export.PrometheusEndpoint;
 import dev.sonde.instrument.MethodParametersRestorer;
+import dev.sonde.instrument.TransformCandidates;
+import dev.sonde.instrument.TransformerGate;
 import dev.sonde.instrument.UntimedInclude;
 import dev.sonde.profile.OnDemandProfiles;
 import dev.sonde.profile.ProfileEvent;
@@ -36,6 +38,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import static dev.sonde.control.ControlReply.error;
@@ -68,6 +72,12 @@ final class RunningAgent implements UnaryOperator<String> {
     private static final Duration ON_DEMAND_STOP_WAIT = Duration.ofSeconds(10);
     /** Inside the shutdown hook's bound ({@link ShutdownReport#TIME_LIMIT_MILLIS}), with room for the report's last line. */
     private static final Duration OTLP_SHUTDOWN_WAIT = Duration.ofMillis(ShutdownReport.TIME_LIMIT_MILLIS - 300);
+    /** A request (a second {@code -javaagent}, {@code attach}, {@code dump}) that comes while sonde sets up waits this long. */
+    private static final Duration REQUEST_START_WAIT = Duration.ofSeconds(30);
+    /** Inside the shutdown hook's bound, with room for the report. */
+    private static final Duration SHUTDOWN_START_WAIT = Duration.ofMillis(ShutdownReport.TIME_LIMIT_MILLIS / 2);
+    private static final String STILL_SETTING_UP =
+            "the JVM shut down before sonde had finished setting up; nothing was timed";
 
     private final Installation.Parts parts;
     private final OnDemandProfiles onDemandProfiles = new OnDemandProfiles();
@@ -76,6 +86,12 @@ final class RunningAgent implements UnaryOperator<String> {
     private final Instant recordingStart = Instant.now();
     private final ReportDump dump;
     private final long pid = ProcessHandle.current().pid();
+    /** The configuration sonde started with (later ones are the {@link #installation}'s). */
+    private final Config startConfig;
+    /** With {@code -javaagent}: the thread that builds the instrumentation; null when {@link #start} does. */
+    private final Thread setUpThread;
+    /** Counted down once the instrumentation is in place, or could not be put in place. */
+    private final CountDownLatch startCompleted = new CountDownLatch(1);
     private Housekeeper housekeeper;
     private ShutdownReport shutdownReport;
     private AgentControl control;
@@ -86,18 +102,27 @@ final class RunningAgent implements UnaryOperator<String> {
     /** The current configuration's; null before start completes and after detach. */
     private volatile Installation installation;
 
-    private RunningAgent(Config config, Instrumentation instrumentation) {
+    private RunningAgent(String arguments, Config config, Instrumentation instrumentation, boolean atStartup) {
+        this.startConfig = config;
         this.registry = new OperationRegistry(config.maxOperations());
         this.recorder = new ThreadLocalRecorder(registry, new RecordingOptions(config.allocation(), config.selfTime()));
         ProfileLog profiles = new ProfileLog();
-        this.parts = new Installation.Parts(instrumentation, MethodParametersRestorer.forThisJvm(), registry,
+        this.setUpThread = atStartup ? new Thread(() -> setUpInBackground(arguments, config), "sonde-set-up") : null;
+        TransformerGate gate = setUpThread == null ? TransformerGate.alreadyOpen()
+                : TransformerGate.holdingBack(new TransformCandidates(config), setUpThread);
+        this.parts = new Installation.Parts(instrumentation, gate, MethodParametersRestorer.forThisJvm(), registry,
                 recorder, profiles);
         this.dump = new ReportDump(registry, recorder, profiles, recordingStart, RuntimeSample.take());
     }
 
-    /** Starts sonde with {@code config} (read from {@code arguments}); returns the reply line. */
+    /**
+     * Starts sonde with {@code config} (read from {@code arguments}); returns the reply line. With
+     * {@code -javaagent} ({@code atStartup}) the instrumentation is built on a thread of its own
+     * while the application goes on starting (see {@link TransformerGate}), and the reply only says
+     * that it is starting; the {@code started} line follows when it has.
+     */
     static String start(String arguments, Config config, Instrumentation instrumentation, boolean atStartup) {
-        RunningAgent agent = new RunningAgent(config, instrumentation);
+        RunningAgent agent = new RunningAgent(arguments, config, instrumentation, atStartup);
         synchronized (agent) {
             if (!Recorder.installIfAbsent(agent.recorder)) {
                 return refused("another copy of sonde is already recording in this JVM; this start is ignored");
@@ -109,27 +134,73 @@ final class RunningAgent implements UnaryOperator<String> {
             // Published first: a command that comes while classes are being instrumented finds sonde.
             PublishedProperties.publish(config);
             try {
-                agent.parts.registerRestorer();
-                agent.installation = Installation.install(arguments, config, agent.parts, List.of(),
-                        agent.recordingStart);
+                agent.parts.register();
+                // Registered before the set-up: a program may end while sonde still sets up.
+                agent.shutdownReport = ShutdownReport.register(agent::finishAtShutdown);
             } catch (RuntimeException | Error e) {
-                agent.parts.unregisterRestorer();
-                PublishedProperties.clear();
-                Recorder.uninstall();
-                AgentHandle.unregister(agent);
+                agent.undoStart();
                 throw e;
             }
-            agent.housekeeper = Housekeeper.start(agent.recorder);
-            agent.prometheus = startPrometheus(config, agent.recorder, agent.registry);
-            agent.otlp = agent.startOtlp(config);
-            agent.shutdownReport = ShutdownReport.register(agent::finishAtShutdown);
-            ReportWarmUp.start(config, agent.recorder);
-            agent.control = new AgentControl(agent);
-            agent.control.registerLater(atStartup);
+            if (agent.setUpThread == null) {
+                return agent.completeStart(arguments, config, atStartup);
+            }
+            agent.setUpThread.setDaemon(true);
+            agent.setUpThread.setUncaughtExceptionHandler(Log::threadDied);
+            agent.setUpThread.start();
+            return ok("starting");
         }
-        String message = "started" + (atStartup ? "" : " (attached)") + "; " + agent.describe();
+    }
+
+    private void setUpInBackground(String arguments, Config config) {
+        try {
+            completeStart(arguments, config, true);
+        } catch (Throwable t) {
+            AgentStarter.notStarted(t);
+        }
+    }
+
+    /** Instruments, then starts everything around the recording; undoes what {@link #start} did if that fails. */
+    private synchronized String completeStart(String arguments, Config config, boolean atStartup) {
+        try {
+            installation = Installation.install(arguments, config, parts, List.of(), recordingStart);
+        } catch (RuntimeException | Error e) {
+            shutdownReport.unregister();
+            undoStart();
+            throw e;
+        } finally {
+            parts.gate.open();
+            startCompleted.countDown();
+        }
+        housekeeper = Housekeeper.start(recorder);
+        prometheus = startPrometheus(config, recorder, registry);
+        otlp = startOtlp(config);
+        ReportWarmUp.start(config, recorder, atStartup);
+        control = new AgentControl(this);
+        control.registerLater(atStartup);
+        String message = "started" + (atStartup ? "" : " (attached)") + "; " + describe();
         Log.info(message);
         return ok(message);
+    }
+
+    /** Takes back what {@link #start} put in place before the instrumentation. */
+    private void undoStart() {
+        parts.unregister();
+        PublishedProperties.clear();
+        Recorder.uninstall();
+        AgentHandle.unregister(this);
+    }
+
+    /**
+     * Until the background set-up has ended (installed or failed), at most {@code limit}; whether it
+     * has.
+     */
+    private boolean awaitStart(Duration limit) {
+        try {
+            return startCompleted.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static PrometheusEndpoint startPrometheus(Config config, ThreadLocalRecorder recorder,
@@ -163,7 +234,14 @@ final class RunningAgent implements UnaryOperator<String> {
     }
 
     @Override
-    public synchronized String apply(String requestText) {
+    public String apply(String requestText) {
+        if (!awaitStart(REQUEST_START_WAIT)) {
+            return error("sonde is still starting in this JVM; try again");
+        }
+        return applyStarted(requestText);
+    }
+
+    private synchronized String applyStarted(String requestText) {
         try {
             if (installation == null) {
                 return error("sonde was detached from this JVM");
@@ -315,7 +393,7 @@ final class RunningAgent implements UnaryOperator<String> {
         List<OperationSnapshot> cumulative = recorder.snapshot();
         Instant takenAt = Instant.now();
         boolean removed = last.remove(parts.instrumentation, cumulative, takenAt);
-        parts.unregisterRestorer();
+        parts.unregister();
         String report;
         try {
             report = "report written to " + writeFinalReport(last, "detach", cumulative, takenAt);
@@ -361,7 +439,36 @@ final class RunningAgent implements UnaryOperator<String> {
         return said.toString();
     }
 
-    private synchronized void finishAtShutdown() {
+    /**
+     * Runs inside the shutdown bound: a program that ends while sonde sets up waits for the set-up
+     * (a fraction of a second), whose classes and calls the report then has.
+     */
+    private void finishAtShutdown() {
+        if (awaitStart(SHUTDOWN_START_WAIT)) {
+            finishStartedAtShutdown();
+        } else {
+            finishUnstartedAtShutdown();
+        }
+    }
+
+    /**
+     * The program ends before sonde's set-up has: no class a pattern selects has run yet (each waits
+     * for the set-up), so nothing was timed, and the report says why. Takes no lock: the set-up
+     * holds this object's.
+     */
+    private void finishUnstartedAtShutdown() {
+        Config config = startConfig.withMoreWarnings(List.of(STILL_SETTING_UP));
+        Log.info(STILL_SETTING_UP);
+        List<OperationSnapshot> cumulative = recorder.snapshot();
+        try {
+            Log.info("report written to " + dump.write(config, "shutdown", finalReportFile(config), cumulative,
+                    Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            Log.error(finalReportFailure(config, e));
+        }
+    }
+
+    private synchronized void finishStartedAtShutdown() {
         Installation last = installation;
         if (last == null) {
             return;

@@ -68,12 +68,21 @@ final class ClassBeingLoaded {
     }
 
     /**
-     * Publishes the class file to the matchers while Byte Buddy's transformer runs. Written by
+     * Publishes the class file to the matchers while Byte Buddy's transformer runs, and hands Byte
+     * Buddy no class being loaded that {@code ignored} rules out by its name and loader. Written by
      * hand rather than with Byte Buddy's callback decorator, which generates a class at run time
      * (tens of milliseconds before {@code main}) to reach the module-aware {@code transform}.
      */
-    static ResettableClassFileTransformer aroundTransform(ResettableClassFileTransformer transformer) {
-        return new Publishing(transformer);
+    static ResettableClassFileTransformer aroundTransform(ResettableClassFileTransformer transformer,
+                                                          IgnoredClasses ignored) {
+        return new Publishing(transformer, ignored);
+    }
+
+    /** Whether the class being loaded is one Byte Buddy would only ignore (retransformations always go through). */
+    private static boolean ignoredAtLoad(IgnoredClasses ignored, ClassLoader loader, String internalName,
+                                         Class<?> classBeingRedefined) {
+        return classBeingRedefined == null && internalName != null
+                && ignored.ignores(internalName.replace('/', '.'), loader);
     }
 
     private static ClassBeingLoaded enter(String internalName, Class<?> classBeingRedefined, byte[] classFile) {
@@ -93,13 +102,19 @@ final class ClassBeingLoaded {
 
     private static final class Publishing extends ResettableClassFileTransformer.WithDelegation {
 
-        Publishing(ResettableClassFileTransformer transformer) {
+        private final IgnoredClasses ignored;
+
+        Publishing(ResettableClassFileTransformer transformer, IgnoredClasses ignored) {
             super(transformer);
+            this.ignored = ignored;
         }
 
         @Override
         public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                                 ProtectionDomain domain, byte[] classFile) throws IllegalClassFormatException {
+            if (ignoredAtLoad(ignored, loader, internalName, classBeingRedefined)) {
+                return null;
+            }
             ClassBeingLoaded outer = enter(internalName, classBeingRedefined, classFile);
             try {
                 return classFileTransformer.transform(loader, internalName, classBeingRedefined, domain, classFile);
@@ -111,6 +126,9 @@ final class ClassBeingLoaded {
         @Override
         public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                                 ProtectionDomain domain, byte[] classFile) throws IllegalClassFormatException {
+            if (ignoredAtLoad(ignored, loader, internalName, classBeingRedefined)) {
+                return null;
+            }
             ClassBeingLoaded outer = enter(internalName, classBeingRedefined, classFile);
             try {
                 return classFileTransformer.transform(module, loader, internalName, classBeingRedefined, domain,

@@ -1,13 +1,10 @@
 package dev.sonde.instrument;
 
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
 import java.util.regex.Pattern;
 
 /**
  * Types sonde never transforms, whatever the patterns say: the JDK (by name, and everything the
- * bootstrap and platform class loaders define, see {@link Instrumenter}), sonde itself, and classes
+ * bootstrap and platform class loaders define, see {@link IgnoredClasses}), sonde itself, and classes
  * generated at run time (lambdas, JDK and CGLIB proxies, Byte Buddy, Hibernate and Javassist types),
  * whose names change from run to run and whose methods only forward to the real ones.
  */
@@ -56,16 +53,5 @@ final class Exclusions {
             }
         }
         return false;
-    }
-
-    static ElementMatcher.Junction<TypeDescription> matcher() {
-        return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
-            @Override
-            public boolean matches(TypeDescription type) {
-                // By name only: asking whether a class being loaded is synthetic parses its class
-                // file, for every class the JVM loads. The type matchers check that (MethodSelector).
-                return isExcluded(type.getName());
-            }
-        };
     }
 }

@@ -5,6 +5,7 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -51,6 +52,18 @@ final class HttpClientInstrumentation {
     /** The JDK classes this transforms, which every other rule leaves alone. */
     static ElementMatcher.Junction<TypeDescription> jdkClasses() {
         return namedOneOf(JDK_HTTP_CLIENT, JDK_URL_CONNECTION);
+    }
+
+    /** Whether {@code typeName} is one of {@link #jdkClasses()}, asked by name alone. */
+    static boolean isJdkClient(String typeName) {
+        return JDK_HTTP_CLIENT.equals(typeName) || JDK_URL_CONNECTION.equals(typeName);
+    }
+
+    /** Whether a class of this name is one this transforms (every client is matched by its exact name). */
+    static boolean transformsByName(String typeName) {
+        return isJdkClient(typeName) || REACTOR_NETTY_CONNECTOR.equals(typeName)
+                || Arrays.asList(APACHE_5).contains(typeName) || Arrays.asList(APACHE_4).contains(typeName)
+                || Arrays.asList(OKHTTP).contains(typeName);
     }
 
     static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {

@@ -26,7 +26,16 @@ final class HttpInstrumentation {
     /** The one class every Spring WebFlux request passes through once, matched by its exact name. */
     static final String WEBFLUX_HANDLER = "org.springframework.web.server.handler.ExceptionHandlingWebHandler";
 
+    /** The servlet methods advised; a class being loaded that declares none of them is never changed. */
+    private static final String[] SERVLET_METHODS = {"service", "doFilter", "complete"};
+
     private HttpInstrumentation() {
+    }
+
+    /** Whether a class being loaded may get HTTP advice, from its name and its own class file. */
+    static boolean mayTransform(String typeName, ClassFileOutline outline) {
+        return WEBFLUX_HANDLER.equals(typeName) || JDK_FILTER_CHAIN.equals(typeName)
+                || !outline.isInterface() && outline.declaresConcreteMethodNamed(SERVLET_METHODS);
     }
 
     /**

@@ -21,12 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
@@ -82,18 +78,15 @@ public final class Instrumenter {
         LazyAdvice constructorAdvice = new LazyAdvice(() ->
                 timingAdvice(frames ? ConstructorProfilingAdvice.class : ConstructorTimingAdvice.class, binding));
 
-        // The JDK classes of the HTTP clients, transformed only with http.client=on (see the ignore rule).
-        ElementMatcher.Junction<TypeDescription> jdkClients = config.httpClient()
-                ? HttpClientInstrumentation.jdkClasses() : none();
+        IgnoredClasses ignored = new IgnoredClasses(config.httpClient());
         AgentBuilder withMethods = new AgentBuilder.Default(DECLARED_METHODS_ONLY)
                 .disableClassFormatChanges()
                 .with(new RecentTypes())
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
-                .with((AgentBuilder.TransformerDecorator) ClassBeingLoaded::aroundTransform)
-                .ignore(Exclusions.matcher().and(not(jdkClients)))
-                .or(not(named(HttpInstrumentation.JDK_FILTER_CHAIN).or(jdkClients)),
-                        isBootstrapClassLoader().or(isExtensionClassLoader()))
+                .with((AgentBuilder.TransformerDecorator) transformer ->
+                        ClassBeingLoaded.aroundTransform(transformer, ignored))
+                .ignore(ignored.asMatcher())
                 // The JDK's clients are let through for their own advice only, never for patterns.
                 .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(
                         selector.types().and(not(HttpClientInstrumentation.jdkClasses())))))

@@ -39,7 +39,16 @@ final class JdbcInstrumentation {
     private static final String[] PREPARE = {"prepareStatement", "prepareCall"};
     private static final String GET_CONNECTION = "getConnection";
 
+    /** Every method advised on statements, connections and data sources. */
+    private static final String[] ADVISED_METHODS = Stream.of(STATEMENT_METHODS, PREPARE, new String[] {GET_CONNECTION})
+            .flatMap(Arrays::stream).toArray(String[]::new);
+
     private JdbcInstrumentation() {
+    }
+
+    /** Whether a class being loaded may get JDBC advice, from its own class file. */
+    static boolean mayTransform(ClassFileOutline outline) {
+        return !outline.isInterface() && outline.declaresConcreteMethodNamed(ADVISED_METHODS);
     }
 
     static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable,

@@ -33,7 +33,8 @@ class RunningAgentTest {
         RunningAgent agent = (RunningAgent) dev.sonde.bootstrap.AgentHandle.running();
         int transformersBefore = instrumentation.transformers.size();
         try {
-            instrumentation.failNextAddTransformer = true;
+            // A reconfiguration asks twice: to remove the running configuration, then to install the new one.
+            instrumentation.refuseRetransformationAtAsk = 2;
             String reply = agent.apply(AgentRequest.start("include=com.acme.PaymentService#charge").encode());
 
             assertThat(reply).startsWith("error ").contains("sonde goes on as it was");
@@ -87,17 +88,17 @@ class RunningAgentTest {
         }
     }
 
-    /** Retransformation supported, no class loaded; can refuse one transformer on request. */
+    /**
+     * Retransformation supported, no class loaded; on request, says once that retransformation is
+     * not supported, which Byte Buddy asks before it installs or removes a transformer.
+     */
     private static final class FakeInstrumentation implements Instrumentation {
         final List<ClassFileTransformer> transformers = new CopyOnWriteArrayList<>();
-        volatile boolean failNextAddTransformer;
+        /** The ask, counted from now, that is refused; 0 for none. */
+        volatile int refuseRetransformationAtAsk;
 
         @Override
         public void addTransformer(ClassFileTransformer transformer, boolean canRetransform) {
-            if (failNextAddTransformer) {
-                failNextAddTransformer = false;
-                throw new IllegalStateException("refused by the test");
-            }
             transformers.add(transformer);
         }
 
@@ -112,7 +113,11 @@ class RunningAgentTest {
         }
 
         @Override
-        public boolean isRetransformClassesSupported() {
+        public synchronized boolean isRetransformClassesSupported() {
+            if (refuseRetransformationAtAsk > 0) {
+                refuseRetransformationAtAsk--;
+                return refuseRetransformationAtAsk > 0;
+            }
             return true;
         }
 

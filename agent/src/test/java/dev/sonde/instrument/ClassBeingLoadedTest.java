@@ -1,5 +1,7 @@
 package dev.sonde.instrument;
 
+import com.acme.loading.Callables.Declares;
+import com.acme.loading.Callables.Inherits;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
@@ -21,19 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ClassBeingLoadedTest {
 
-    /** Implements the interface through its superclass and declares none of its methods. */
-    static class Inherits extends Declares {
-        int unrelated() {
-            return 1;
-        }
-    }
-
-    static class Declares implements Callable<String> {
-        @Override
-        public String call() {
-            return "called";
-        }
-    }
+    private static final IgnoredClasses IGNORED = new IgnoredClasses(true);
 
     @Test
     void aClassBeingLoadedMatchesOnlyIfItDeclaresAnAdvisedMethod() {
@@ -67,11 +57,36 @@ class ClassBeingLoadedTest {
     @Test
     void aClassBeingRetransformedHasNoOutline() throws Exception {
         List<Boolean> seen = new ArrayList<>();
-        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen));
+        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen), IGNORED);
 
         transformer.transform(null, internalName(Declares.class), Declares.class, null, classFile(Declares.class));
 
         assertThat(seen).containsExactly(false);
+    }
+
+    @Test
+    void aJdkClassBeingLoadedNeverReachesByteBuddy() throws Exception {
+        List<Boolean> seen = new ArrayList<>();
+        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen), IGNORED);
+
+        transformer.transform(null, "java/lang/Thread", null, null, new byte[0]);
+        transformer.transform(null, "dev/sonde/bootstrap/Recorder", null, null, new byte[0]);
+        assertThat(seen).isEmpty();
+
+        transformer.transform(null, "com/sun/net/httpserver/Filter$Chain", null, null, new byte[0]);
+        transformer.transform(getClass().getClassLoader(), internalName(Declares.class), null, null,
+                classFile(Declares.class));
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void aClassBeingRetransformedAlwaysReachesByteBuddy() throws Exception {
+        List<Boolean> seen = new ArrayList<>();
+        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen), IGNORED);
+
+        transformer.transform(null, "java/lang/Thread", Thread.class, null, new byte[0]);
+
+        assertThat(seen).hasSize(1);
     }
 
     /** Runs {@code check} on {@code type}'s description as sonde's transformer would while loading it. */
@@ -80,8 +95,8 @@ class ClassBeingLoadedTest {
         ResettableClassFileTransformer delegate = new Delegate(() ->
                 answer[0] = check.apply(TypeDescription.ForLoadedType.of(type)));
         try {
-            ClassBeingLoaded.aroundTransform(delegate)
-                    .transform(null, internalName(type), null, null, classFile(type));
+            ClassBeingLoaded.aroundTransform(delegate, IGNORED)
+                    .transform(type.getClassLoader(), internalName(type), null, null, classFile(type));
         } catch (IOException | IllegalClassFormatException e) {
             throw new IllegalStateException(e);
         }

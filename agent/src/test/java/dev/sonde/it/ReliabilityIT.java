@@ -2,6 +2,7 @@ package dev.sonde.it;
 
 import com.acme.testapp.FailureApp;
 import com.acme.testapp.ManyOperationsApp;
+import com.acme.testapp.QuickExitApp;
 import com.acme.testapp.TimingApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,27 @@ class ReliabilityIT {
         assertThat(report.operation("com.acme.testapp.FailureApp#rethrow").get("errors").asLong()).isEqualTo(thrown);
         assertThat(report.operation("com.acme.testapp.FailureApp#descend").get("errors").asLong())
                 .isEqualTo(report.operation("com.acme.testapp.FailureApp#descend").get("count").asLong());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void aProgramThatEndsWhileSondeSetsUpStillGetsItsReport(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("quick-exit-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=com.acme.testapp.PaymentService,out=" + out)
+                .mainClass(QuickExitApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("quick-exit done");
+        assertThat(result.sondeLines()).as(result.describe()).anyMatch(line -> line.startsWith("[sonde] report written to"));
+        ReportFile report = ReportFile.onlyIn(out);
+        assertThat(report.operationNames()).isEmpty();
+        assertThat(report.root().get("warnings")).allSatisfy(warning -> assertThat(warning.asText())
+                .satisfiesAnyOf(text -> assertThat(text).contains("matched no method"),
+                        text -> assertThat(text).isEqualTo(
+                                "the JVM shut down before sonde had finished setting up; nothing was timed")));
     }
 
     @Test

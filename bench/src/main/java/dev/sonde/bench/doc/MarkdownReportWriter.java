@@ -48,6 +48,7 @@ public final class MarkdownReportWriter {
         appSection(record, tables);
         preserved("per-request");
         startupSection(record, tables);
+        preserved("start-up-notes");
         sqlSection(record, tables);
         scrapeSection(record, tables);
         if (!record.failures().isEmpty()) {
@@ -61,7 +62,10 @@ public final class MarkdownReportWriter {
         return out.toString();
     }
 
-    /** A section measured by another script (bench/call-cost, bench/request-cost), kept from the page as it is. */
+    /**
+     * A section measured by another script (bench/call-cost, bench/request-cost) or by
+     * hand (the start-up notes), kept from the page as it is.
+     */
     private void preserved(String name) {
         String section = PreservedSection.of(Paths.get("docs/performance.md"), name);
         if (!section.isEmpty()) {

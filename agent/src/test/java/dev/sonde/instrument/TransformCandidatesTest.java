@@ -1,0 +1,89 @@
+package dev.sonde.instrument;
+
+import com.acme.loading.Callables;
+import dev.sonde.config.ConfigException;
+import dev.sonde.config.ConfigLoader;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TransformCandidatesTest {
+
+    private final ClassLoader application = getClass().getClassLoader();
+
+    @Test
+    void aClassAnIncludeNamesIsACandidateAndOthersAreNot() throws Exception {
+        TransformCandidates candidates = candidates("include=com.acme.shop.**,http=off,jdbc=off,http.client=off");
+
+        assertThat(candidates.mayTransform("com/acme/shop/Cart", application, new byte[0])).isTrue();
+        assertThat(candidates.mayTransform("com/acme/other/Cart", application, new byte[0])).isFalse();
+    }
+
+    @Test
+    void anIncludeByAnnotationOrSupertypeMakesEveryApplicationClassACandidateButNoJdkClass() throws Exception {
+        TransformCandidates annotated = candidates("include=@com.acme.Timed,http=off,jdbc=off,http.client=off");
+        TransformCandidates subtypes = candidates("include=+com.acme.Handler#handle,http=off,jdbc=off,http.client=off");
+
+        assertThat(annotated.mayTransform("org/other/Anything", application, new byte[0])).isTrue();
+        assertThat(subtypes.mayTransform("org/other/Anything", application, new byte[0])).isTrue();
+        assertThat(annotated.mayTransform("java/lang/Thread", null, new byte[0])).isFalse();
+    }
+
+    @Test
+    void withHttpOnAClassDeclaringAServletMethodIsACandidate() throws Exception {
+        byte[] filter = classFile(Callables.FilterLike.class);
+        byte[] plain = classFile(Callables.Declares.class);
+
+        assertThat(candidates("http=on,jdbc=off").mayTransform(internalName(Callables.FilterLike.class), application,
+                filter)).isTrue();
+        assertThat(candidates("http=on,jdbc=off").mayTransform(internalName(Callables.Declares.class), application,
+                plain)).isFalse();
+        assertThat(candidates("http=off,jdbc=off").mayTransform(internalName(Callables.FilterLike.class), application,
+                filter)).isFalse();
+        assertThat(candidates("http=on,jdbc=off").mayTransform("com/sun/net/httpserver/Filter$Chain", null,
+                new byte[0])).isTrue();
+    }
+
+    @Test
+    void withJdbcOnAClassDeclaringAStatementMethodIsACandidate() throws Exception {
+        byte[] statement = classFile(Callables.StatementLike.class);
+
+        assertThat(candidates("http=off,jdbc=on").mayTransform(internalName(Callables.StatementLike.class), application,
+                statement)).isTrue();
+        assertThat(candidates("http=off,jdbc=off").mayTransform(internalName(Callables.StatementLike.class), application,
+                statement)).isFalse();
+    }
+
+    @Test
+    void httpClientsAreCandidatesByTheirExactNames() throws Exception {
+        assertThat(candidates("http.client=on,http=off,jdbc=off").mayTransform("okhttp3/RealCall", application,
+                new byte[0])).isTrue();
+        assertThat(candidates("http.client=on,http=off,jdbc=off").mayTransform(
+                "jdk/internal/net/http/HttpClientImpl", ClassLoader.getPlatformClassLoader(), new byte[0])).isTrue();
+        assertThat(candidates("http.client=off,http=off,jdbc=off").mayTransform("okhttp3/RealCall", application,
+                new byte[0])).isFalse();
+    }
+
+    @Test
+    void anUnreadableClassFileIsACandidateWhenServersOrDriversAreTimed() throws Exception {
+        assertThat(candidates("http=on").mayTransform("com/acme/Broken", application, new byte[] {1, 2, 3})).isTrue();
+    }
+
+    private static TransformCandidates candidates(String arguments) throws ConfigException {
+        return new TransformCandidates(new ConfigLoader(Map.of(), Map.of()).load(arguments));
+    }
+
+    static String internalName(Class<?> type) {
+        return type.getName().replace('.', '/');
+    }
+
+    static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream("/" + internalName(type) + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -46,6 +46,14 @@ final class ClassFileOutline {
         return isInterface;
     }
 
+    /**
+     * Whether advice on methods of these names could be woven into this class: it is a class, not an
+     * interface, and declares a non-abstract method with one of the names.
+     */
+    boolean mayTakeAdviceOn(String[] methodNames) {
+        return !isInterface && declaresConcreteMethodNamed(methodNames);
+    }
+
     /** Whether the class declares a non-abstract method with one of these (ASCII) names. */
     boolean declaresConcreteMethodNamed(String[] names) {
         for (int m = 0; m < concreteMethodCount; m++) {

@@ -27,7 +27,10 @@ final class HttpInstrumentation {
     static final String WEBFLUX_HANDLER = "org.springframework.web.server.handler.ExceptionHandlingWebHandler";
 
     /** The servlet methods advised; a class being loaded that declares none of them is never changed. */
-    private static final String[] SERVLET_METHODS = {"service", "doFilter", "complete"};
+    private static final String SERVICE = "service";
+    private static final String DO_FILTER = "doFilter";
+    private static final String COMPLETE = "complete";
+    private static final String[] SERVLET_METHODS = {SERVICE, DO_FILTER, COMPLETE};
 
     private HttpInstrumentation() {
     }
@@ -35,7 +38,7 @@ final class HttpInstrumentation {
     /** Whether a class being loaded may get HTTP advice, from its name and its own class file. */
     static boolean mayTransform(String typeName, ClassFileOutline outline) {
         return WEBFLUX_HANDLER.equals(typeName) || JDK_FILTER_CHAIN.equals(typeName)
-                || !outline.isInterface() && outline.declaresConcreteMethodNamed(SERVLET_METHODS);
+                || outline.mayTakeAdviceOn(SERVLET_METHODS);
     }
 
     /**
@@ -61,12 +64,12 @@ final class HttpInstrumentation {
     private static AgentBuilder servlet(AgentBuilder builder, String api, Class<?> requestAdvice,
                                         Class<?> completeAdvice, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
         return builder
-                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Servlet", "service")))
-                .transform(visit(requestAdvice, requestMethod("service", 2, api)))
-                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Filter", "doFilter")))
-                .transform(visit(requestAdvice, requestMethod("doFilter", 3, api)))
-                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".AsyncContext", "complete")))
-                .transform(visit(completeAdvice, named("complete").and(takesArguments(0))));
+                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Servlet", SERVICE)))
+                .transform(visit(requestAdvice, requestMethod(SERVICE, 2, api)))
+                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Filter", DO_FILTER)))
+                .transform(visit(requestAdvice, requestMethod(DO_FILTER, 3, api)))
+                .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".AsyncContext", COMPLETE)))
+                .transform(visit(completeAdvice, named(COMPLETE).and(takesArguments(0))));
     }
 
     /** {@code service(ServletRequest, ServletResponse)}, {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */

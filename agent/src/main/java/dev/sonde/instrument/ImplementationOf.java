@@ -67,7 +67,7 @@ final class ImplementationOf implements AgentBuilder.RawMatcher {
                            ProtectionDomain domain) {
         if (classBeingRedefined == null) {
             ClassFileOutline outline = ClassBeingLoaded.outlineOf(type.getName());
-            if (outline != null && (outline.isInterface() || !outline.declaresConcreteMethodNamed(advisedMethods))) {
+            if (outline != null && !outline.mayTakeAdviceOn(advisedMethods)) {
                 return false;
             }
             return !type.isInterface() && supertypes.of(type).contains(interfaceName);

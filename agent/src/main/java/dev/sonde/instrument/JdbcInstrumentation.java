@@ -48,7 +48,7 @@ final class JdbcInstrumentation {
 
     /** Whether a class being loaded may get JDBC advice, from its own class file. */
     static boolean mayTransform(ClassFileOutline outline) {
-        return !outline.isInterface() && outline.declaresConcreteMethodNamed(ADVISED_METHODS);
+        return outline.mayTakeAdviceOn(ADVISED_METHODS);
     }
 
     static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable,

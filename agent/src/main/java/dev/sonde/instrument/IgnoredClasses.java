@@ -8,12 +8,9 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * JDK), except the few JDK classes that HTTP advice goes into ({@link HttpInstrumentation#JDK_FILTER_CHAIN},
  * and the JDK's HTTP clients with {@code http.client=on}).
  *
- * <p>Asked twice: by Byte Buddy as the agent's ignore rule, and before that by sonde's own front of
- * the transformer for every class being loaded ({@link ClassBeingLoaded}), where it decides from the
- * name and the loader alone. That spares the JDK's thousands of classes, and sonde's and the
- * generated ones, the set-up Byte Buddy makes for each class it is handed (a type pool, a class file
- * locator, a lazy description) only to ignore it. Thread-safe and allocation-free but for the
- * dotted name.
+ * <p>Asked twice: by Byte Buddy as the agent's ignore rule (for classes being retransformed), and
+ * first of all for every class being loaded, by {@link TransformCandidates}, where it decides from
+ * the name and the loader alone. Thread-safe and allocation-free.
  */
 final class IgnoredClasses {
 

@@ -85,7 +85,7 @@ public final class Instrumenter {
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
                 .with((AgentBuilder.TransformerDecorator) transformer ->
-                        ClassBeingLoaded.aroundTransform(transformer, ignored))
+                        ClassBeingLoaded.aroundTransform(transformer, new TransformCandidates(config)))
                 .ignore(ignored.asMatcher())
                 // The JDK's clients are let through for their own advice only, never for patterns.
                 .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(

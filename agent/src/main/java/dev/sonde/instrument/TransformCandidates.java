@@ -7,9 +7,12 @@ import java.util.List;
 
 /**
  * The classes being loaded that a configuration may transform, told from the name, the loader and
- * the class file alone, without Byte Buddy: what {@link TransformerGate} asks while the real
- * transformer is being built. The answer errs on the side of yes: every class the transformer would
- * change is a candidate (an include that selects types by annotation or supertype makes every
+ * the class file alone, without Byte Buddy. Asked for every class the JVM loads: by
+ * {@link ClassBeingLoaded} before Byte Buddy's transformer (a class that is no candidate is never
+ * handed to it), and by {@link TransformerGate} while that transformer is being built. So the
+ * answer must err on the side of yes: every class a rule of {@link Instrumenter},
+ * {@link HttpInstrumentation}, {@link JdbcInstrumentation} or {@link HttpClientInstrumentation}
+ * would change is a candidate (an include that selects types by annotation or supertype makes every
  * application class one); a few candidates turn out to need nothing.
  */
 public final class TransformCandidates {
@@ -38,7 +41,7 @@ public final class TransformCandidates {
         if (ignored.ignores(name, loader)) {
             return false;
         }
-        if (includesBeyondNames || includes.stream().anyMatch(include -> include.matchesTypeName(name))) {
+        if (includesBeyondNames || namedByAnInclude(name)) {
             return true;
         }
         if (httpClient && HttpClientInstrumentation.transformsByName(name)) {
@@ -55,5 +58,14 @@ public final class TransformCandidates {
         }
         return http && HttpInstrumentation.mayTransform(name, outline)
                 || jdbc && JdbcInstrumentation.mayTransform(outline);
+    }
+
+    private boolean namedByAnInclude(String name) {
+        for (MethodPattern include : includes) {
+            if (include.matchesTypeName(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

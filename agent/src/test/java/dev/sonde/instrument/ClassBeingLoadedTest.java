@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ClassBeingLoadedTest {
 
-    private static final IgnoredClasses IGNORED = new IgnoredClasses(true);
+    /** The test classes are named by an include; everything else goes by the default rules (HTTP, JDBC, clients). */
+    private static final TransformCandidates CANDIDATES = TransformCandidatesTest.candidates("include=com.acme.loading.**");
 
     @Test
     void aClassBeingLoadedMatchesOnlyIfItDeclaresAnAdvisedMethod() {
@@ -57,7 +58,7 @@ class ClassBeingLoadedTest {
     @Test
     void aClassBeingRetransformedHasNoOutline() throws Exception {
         List<Boolean> seen = new ArrayList<>();
-        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen), IGNORED);
+        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen), CANDIDATES);
 
         transformer.transform(null, internalName(Declares.class), Declares.class, null, classFile(Declares.class));
 
@@ -67,7 +68,7 @@ class ClassBeingLoadedTest {
     @Test
     void aJdkClassBeingLoadedNeverReachesByteBuddy() throws Exception {
         List<Boolean> seen = new ArrayList<>();
-        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen), IGNORED);
+        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen), CANDIDATES);
 
         transformer.transform(null, "java/lang/Thread", null, null, new byte[0]);
         transformer.transform(null, "dev/sonde/bootstrap/Recorder", null, null, new byte[0]);
@@ -80,9 +81,24 @@ class ClassBeingLoadedTest {
     }
 
     @Test
+    void aClassThatNoRuleCanSelectNeverReachesByteBuddy() throws Exception {
+        List<Boolean> seen = new ArrayList<>();
+        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen),
+                TransformCandidatesTest.candidates("include=com.acme.other.**"));
+
+        transformer.transform(getClass().getClassLoader(), internalName(Declares.class), null, null,
+                classFile(Declares.class));
+        assertThat(seen).isEmpty();
+
+        transformer.transform(getClass().getClassLoader(), internalName(Declares.class), Declares.class, null,
+                classFile(Declares.class));
+        assertThat(seen).as("the same class being retransformed").hasSize(1);
+    }
+
+    @Test
     void aClassBeingRetransformedAlwaysReachesByteBuddy() throws Exception {
         List<Boolean> seen = new ArrayList<>();
-        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen), IGNORED);
+        ResettableClassFileTransformer transformer = ClassBeingLoaded.aroundTransform(asking(seen), CANDIDATES);
 
         transformer.transform(null, "java/lang/Thread", Thread.class, null, new byte[0]);
 
@@ -95,7 +111,7 @@ class ClassBeingLoadedTest {
         ResettableClassFileTransformer delegate = new Delegate(() ->
                 answer[0] = check.apply(TypeDescription.ForLoadedType.of(type)));
         try {
-            ClassBeingLoaded.aroundTransform(delegate, IGNORED)
+            ClassBeingLoaded.aroundTransform(delegate, CANDIDATES)
                     .transform(type.getClassLoader(), internalName(type), null, null, classFile(type));
         } catch (IOException | IllegalClassFormatException e) {
             throw new IllegalStateException(e);

@@ -73,8 +73,12 @@ class TransformCandidatesTest {
         assertThat(candidates("http=on").mayTransform("com/acme/Broken", application, new byte[] {1, 2, 3})).isTrue();
     }
 
-    private static TransformCandidates candidates(String arguments) throws ConfigException {
-        return new TransformCandidates(new ConfigLoader(Map.of(), Map.of()).load(arguments));
+    static TransformCandidates candidates(String arguments) {
+        try {
+            return new TransformCandidates(new ConfigLoader(Map.of(), Map.of()).load(arguments));
+        } catch (ConfigException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static String internalName(Class<?> type) {

@@ -21,13 +21,17 @@ final class ClassFileOutline {
     private static final int ACC_ABSTRACT = 0x0400;
 
     private final byte[] bytes;
+    /** Offsets of the constant pool's UTF-8 entries (their length field); 0 for the other entries. */
+    private final int[] utf8Offsets;
     private final boolean isInterface;
     /** Offsets of the name entries (their length field) of the methods that have a body. */
     private final int[] concreteMethodNames;
     private final int concreteMethodCount;
 
-    private ClassFileOutline(byte[] bytes, boolean isInterface, int[] concreteMethodNames, int concreteMethodCount) {
+    private ClassFileOutline(byte[] bytes, int[] utf8Offsets, boolean isInterface, int[] concreteMethodNames,
+                             int concreteMethodCount) {
         this.bytes = bytes;
+        this.utf8Offsets = utf8Offsets;
         this.isInterface = isInterface;
         this.concreteMethodNames = concreteMethodNames;
         this.concreteMethodCount = concreteMethodCount;
@@ -65,6 +69,46 @@ final class ClassFileOutline {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the class file mentions a type of one of these packages anywhere: as a class it
+     * refers to, or inside a descriptor or signature ({@code (Ljava/sql/Connection;)V}).
+     *
+     * @param packages in the class file's form, {@code java/sql/}; ASCII
+     */
+    boolean mentionsTypesIn(String... packages) {
+        for (int entry : utf8Offsets) {
+            if (entry != 0) {
+                for (String name : packages) {
+                    if (utf8Contains(entry, name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean utf8Contains(int entry, String ascii) {
+        int length = ((bytes[entry] & 0xFF) << 8) | (bytes[entry + 1] & 0xFF);
+        int first = entry + 2;
+        int last = first + length - ascii.length();
+        for (int start = first; start <= last; start++) {
+            if (bytesAt(start, ascii)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean bytesAt(int offset, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes[offset + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean utf8Equals(int entry, String ascii) {
@@ -115,7 +159,7 @@ final class ClassFileOutline {
             if (position > bytes.length) {
                 throw new IllegalArgumentException("truncated class file");
             }
-            return new ClassFileOutline(bytes, isInterface, concrete, concreteCount);
+            return new ClassFileOutline(bytes, utf8Offsets, isInterface, concrete, concreteCount);
         }
 
         /** The offset of every UTF-8 entry by its index; 0 for the other entries. */

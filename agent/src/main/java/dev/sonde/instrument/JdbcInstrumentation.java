@@ -43,12 +43,24 @@ final class JdbcInstrumentation {
     private static final String[] ADVISED_METHODS = Stream.of(STATEMENT_METHODS, PREPARE, new String[] {GET_CONNECTION})
             .flatMap(Arrays::stream).toArray(String[]::new);
 
+    /** The packages of the JDBC interfaces, as class files spell them. */
+    private static final String[] JDBC_PACKAGES = {"java/sql/", "javax/sql/"};
+
     private JdbcInstrumentation() {
     }
 
-    /** Whether a class being loaded may get JDBC advice, from its own class file. */
+    /**
+     * Whether a class being loaded may get JDBC advice, from its own class file: it declares one of
+     * the advised methods and mentions a {@code java.sql} or {@code javax.sql} type. The second
+     * half turns away the many classes that merely have an {@code execute} method (executors,
+     * tasks, templates) before their supertypes are walked. An implementation names the interface
+     * it implements; one that inherits it and overrides an advised method names
+     * {@code java.sql.SQLException} as soon as it declares, catches or calls anything that throws
+     * it, and {@code prepareStatement} and {@code getConnection} return {@code java.sql} types.
+     * Only an override that does no JDBC at all is passed over.
+     */
     static boolean mayTransform(ClassFileOutline outline) {
-        return outline.mayTakeAdviceOn(ADVISED_METHODS);
+        return outline.mayTakeAdviceOn(ADVISED_METHODS) && outline.mentionsTypesIn(JDBC_PACKAGES);
     }
 
     static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable,

@@ -31,10 +31,20 @@ public final class Callables {
         }
     }
 
-    /** Declares a method of a JDBC statement's name: what the SQL advice may go into. */
+    /**
+     * Declares a method of a JDBC statement's name, as a statement that inherits the interface does:
+     * what the SQL advice may go into. Its {@code throws} names {@code java.sql}.
+     */
     public static class StatementLike {
-        public Object executeQuery(String sql) {
-            return sql;
+        public int executeUpdate(String sql) throws java.sql.SQLException {
+            return sql.length();
+        }
+    }
+
+    /** Declares {@code execute} as executors and templates do, with nothing of JDBC about it. */
+    public static class ExecutorLike {
+        public void execute(Runnable task) {
+            task.run();
         }
     }
 }

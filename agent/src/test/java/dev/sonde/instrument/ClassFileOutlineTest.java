@@ -41,6 +41,22 @@ class ClassFileOutlineTest {
         }
     }
 
+    /** Mentions java.sql only in a descriptor. */
+    static final class Connecting {
+        java.sql.Connection open() {
+            return null;
+        }
+    }
+
+    @Test
+    void tellsWhetherAClassFileMentionsATypeOfAPackage() throws IOException {
+        ClassFileOutline connecting = ClassFileOutline.read(classFile(Connecting.class));
+
+        assertThat(connecting.mentionsTypesIn("javax/sql/", "java/sql/")).isTrue();
+        assertThat(connecting.mentionsTypesIn("javax/sql/")).isFalse();
+        assertThat(ClassFileOutline.read(classFile(Sized.class)).mentionsTypesIn("java/sql/")).isFalse();
+    }
+
     @Test
     void findsTheMethodsAClassDeclaresWithABody() throws IOException {
         ClassFileOutline outline = ClassFileOutline.read(classFile(Sized.class));

@@ -59,6 +59,12 @@ class TransformCandidatesTest {
     }
 
     @Test
+    void aClassWithAnExecuteMethodThatMentionsNoJdbcTypeIsNoCandidate() throws Exception {
+        assertThat(candidates("http=off,jdbc=on").mayTransform(internalName(Callables.ExecutorLike.class), application,
+                classFile(Callables.ExecutorLike.class))).isFalse();
+    }
+
+    @Test
     void httpClientsAreCandidatesByTheirExactNames() throws Exception {
         assertThat(candidates("http.client=on,http=off,jdbc=off").mayTransform("okhttp3/RealCall", application,
                 new byte[0])).isTrue();

@@ -42,7 +42,11 @@ final class OutputDirectory {
                 return "it is a file, not a directory";
             }
             Files.createDirectories(directory);
-            Path probe = Files.createTempFile(directory, ".sonde-probe", ".tmp");
+            // Named by process and clock rather than by Files.createTempFile, whose random names cost
+            // the start of SecureRandom before the application's main; createFile fails on any
+            // existing file or link.
+            Path probe = Files.createFile(directory.resolve(
+                    ".sonde-probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp"));
             Files.delete(probe);
             return null;
         } catch (IOException | SecurityException e) {

@@ -44,13 +44,18 @@ final class ImplementationOf implements AgentBuilder.RawMatcher {
     private static final SupertypeNames LOADING_CLASSES = new SupertypeNames();
 
     /**
-     * Concrete implementations of {@code interfaceName}, looked for only in loaders that can see it,
-     * so other loaders pay nothing for the supertype checks (the servlet APIs, {@code java.sql}).
+     * Concrete implementations of {@code interfaceName}. A class already loaded is looked for only
+     * in loaders that can see the interface, so that {@code attach}, which asks about every loaded
+     * class, skips the others at the cost of one look-up per loader (the servlet APIs,
+     * {@code java.sql}). A class being loaded is not asked that: it has passed its class file's
+     * outline already, and a look-up of an interface that a loader does not have searches every jar
+     * of its class path (the JDBC and servlet interfaces of both APIs, at each of a Spring Boot
+     * application's start).
      */
     static AgentBuilder.RawMatcher inLoadersThatSee(String interfaceName, String... advisedMethods) {
         ElementMatcher<ClassLoader> visible = canSee(interfaceName);
         AgentBuilder.RawMatcher implementing = new ImplementationOf(interfaceName, LOADING_CLASSES, advisedMethods);
-        return (description, loader, module, redefined, domain) -> visible.matches(loader)
+        return (description, loader, module, redefined, domain) -> (redefined == null || visible.matches(loader))
                 && implementing.matches(description, loader, module, redefined, domain);
     }
 

@@ -74,7 +74,7 @@ public final class StartupBenchmark {
             millis.put(contender, new ArrayList<>());
         }
         List<Contender> order = new ArrayList<>(List.of(Contender.values()));
-        for (int round = 0; round < mode.startupRuns(); round++) {
+        for (int round = 0; round < mode.startupRounds(); round++) {
             for (Contender contender : order) {
                 String name = "startup-" + contender.name().toLowerCase(Locale.ROOT) + "-" + round;
                 try (ShopProcess app = ShopProcess.start(jdk, appJar, jvmArgs(contender, name), work.resolve(name + ".log"))) {

@@ -30,7 +30,7 @@ public final class MarkdownReportWriter {
         line("");
         line("What sonde costs, measured in one run against no agent, JFR method timing and the OpenTelemetry");
         line("Java agent on the same machine, against the targets listed below. To measure again:");
-        line("`bench/run` (quick, about ten minutes) or `bench/run --full` (more forks and iterations, longer");
+        line("`bench/run` (quick, about a quarter of an hour) or `bench/run --full` (more forks and iterations, longer");
         line("loads); both print the tables and rewrite this file. Only numbers from real runs appear here.");
         line("");
         runSection(record);

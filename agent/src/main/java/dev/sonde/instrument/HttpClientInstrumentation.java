@@ -6,7 +6,10 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import java.util.Arrays;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -46,6 +49,10 @@ final class HttpClientInstrumentation {
     private static final String[] OKHTTP = {"okhttp3.internal.connection.RealCall", "okhttp3.RealCall"};
     private static final String REACTOR_NETTY_CONNECTOR = "org.springframework.http.client.reactive.ReactorClientHttpConnector";
 
+    /** Every class transformed here, asked for each class the JVM loads. */
+    private static final Set<String> TRANSFORMED = Stream.of(new String[] {JDK_HTTP_CLIENT, JDK_URL_CONNECTION,
+        REACTOR_NETTY_CONNECTOR}, APACHE_5, APACHE_4, OKHTTP).flatMap(Arrays::stream).collect(Collectors.toSet());
+
     private HttpClientInstrumentation() {
     }
 
@@ -61,9 +68,7 @@ final class HttpClientInstrumentation {
 
     /** Whether a class of this name is one this transforms (every client is matched by its exact name). */
     static boolean transformsByName(String typeName) {
-        return isJdkClient(typeName) || REACTOR_NETTY_CONNECTOR.equals(typeName)
-                || Arrays.asList(APACHE_5).contains(typeName) || Arrays.asList(APACHE_4).contains(typeName)
-                || Arrays.asList(OKHTTP).contains(typeName);
+        return TRANSFORMED.contains(typeName);
     }
 
     static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {

@@ -1,7 +1,7 @@
 package dev.sonde.export;
 
 import dev.sonde.record.OperationKind;
-import dev.sonde.record.OperationSnapshot;
+import dev.sonde.record.OperationCounts;
 
 /**
  * Which status classes of an HTTP route or outbound call are exported, as in the report: 2xx to 5xx
@@ -11,14 +11,14 @@ final class StatusClasses {
 
     /** Receives one exported class of one route: its label ({@code 2xx}) and count. */
     interface Each {
-        void accept(OperationSnapshot operation, String statusClass, long count);
+        void accept(OperationCounts operation, String statusClass, long count);
     }
 
     private StatusClasses() {
     }
 
-    static void forEachShown(Iterable<OperationSnapshot> operations, Each each) {
-        for (OperationSnapshot operation : operations) {
+    static void forEachShown(Iterable<OperationCounts> operations, Each each) {
+        for (OperationCounts operation : operations) {
             if (operation.kind() != OperationKind.HTTP && operation.kind() != OperationKind.HTTP_CLIENT) {
                 continue;
             }

@@ -29,20 +29,22 @@ final class HdrBuckets {
         int[] indexes = new int[values.buckets()];
         long[] counts = new long[values.buckets()];
         int size = 0;
+        double upper = 0;
         for (int b = 0; b < values.buckets(); b++) {
             long value = values.valueAt(b);
             if (value == 0) {
                 zeros += values.countAt(b);
                 continue;
             }
-            int index = grid.index(value * scale);
-            // Values come in increasing order, so equal indexes are next to each other.
-            if (size > 0 && indexes[size - 1] == index) {
+            double scaled = value * scale;
+            // Values come in increasing order: one at most the last grid bucket's bound is in it.
+            if (size > 0 && scaled <= upper) {
                 counts[size - 1] += values.countAt(b);
-            } else {
-                indexes[size] = index;
-                counts[size++] = values.countAt(b);
+                continue;
             }
+            indexes[size] = grid.index(scaled);
+            upper = grid.upperBound(indexes[size]);
+            counts[size++] = values.countAt(b);
         }
         return new HdrBuckets(zeros, Arrays.copyOf(indexes, size), Arrays.copyOf(counts, size));
     }

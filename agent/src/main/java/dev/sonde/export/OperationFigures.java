@@ -21,7 +21,7 @@ final class OperationFigures {
     private static final double NANOS_TO_SECONDS = 1e-9;
 
     private final long calls;
-    private final Labels labels;
+    private final OperationLabels labels;
     private final CounterDataPointSnapshot errors;
     private final List<CounterDataPointSnapshot> responses = new ArrayList<>();
     private final HdrBuckets durations;
@@ -32,12 +32,12 @@ final class OperationFigures {
     private final Map<HistogramParts, HistogramDataPointSnapshot> durationPoints = new EnumMap<>(HistogramParts.class);
     private final Map<HistogramParts, HistogramDataPointSnapshot> allocationPoints = new EnumMap<>(HistogramParts.class);
 
-    private OperationFigures(OperationCounts operation) {
+    private OperationFigures(OperationCounts operation, OperationLabels labels) {
         calls = operation.calls();
-        labels = Labels.of("operation", operation.name(), "kind", operation.kind().label());
-        errors = counter(operation.errors(), labels);
+        this.labels = labels;
+        errors = counter(operation.errors(), labels.operation());
         StatusClasses.forEachShown(List.of(operation), (route, statusClass, count) ->
-                responses.add(counter(count, Labels.of("operation", route.name(), "status_class", statusClass))));
+                responses.add(counter(count, labels.statusClass(statusClass))));
         durations = HdrBuckets.of(operation.latency(), NANOS_TO_SECONDS, HistogramGrids.DURATIONS.fine());
         durationSum = operation.latency().total() * NANOS_TO_SECONDS;
         allocations = operation.allocation().count() > 0
@@ -45,8 +45,9 @@ final class OperationFigures {
         allocationSum = operation.allocation().total();
     }
 
-    static OperationFigures of(OperationCounts operation) {
-        return new OperationFigures(operation);
+    /** @param before the figures of the operation's last read, or null */
+    static OperationFigures of(OperationCounts operation, OperationFigures before) {
+        return new OperationFigures(operation, before != null ? before.labels : new OperationLabels(operation));
     }
 
     /** The calls and cancellations of the read these figures were made from. */
@@ -65,7 +66,7 @@ final class OperationFigures {
 
     synchronized HistogramDataPointSnapshot durations(HistogramParts parts) {
         return durationPoints.computeIfAbsent(parts,
-                p -> HistogramPoint.of(durations, HistogramGrids.DURATIONS, durationSum, labels, p));
+                p -> HistogramPoint.of(durations, HistogramGrids.DURATIONS, durationSum, labels.operation(), p));
     }
 
     boolean hasAllocations() {
@@ -74,7 +75,8 @@ final class OperationFigures {
 
     synchronized HistogramDataPointSnapshot allocations(HistogramParts parts) {
         return allocationPoints.computeIfAbsent(parts,
-                p -> HistogramPoint.of(allocations, HistogramGrids.ALLOCATED_BYTES, allocationSum, labels, p));
+                p -> HistogramPoint.of(allocations, HistogramGrids.ALLOCATED_BYTES, allocationSum,
+                        labels.operation(), p));
     }
 
     static CounterDataPointSnapshot counter(long value, Labels labels) {

@@ -113,7 +113,8 @@ final class OtlpMetrics {
     private MetricData responses(List<OperationCounts> operations, long nowNanos) {
         List<LongPointData> points = new ArrayList<>();
         StatusClasses.forEachShown(operations, (operation, statusClass, count) -> points.add(ImmutableLongPointData.create(
-                startNanos, nowNanos, Attributes.of(OPERATION, operation.name(), STATUS_CLASS, statusClass), count)));
+                startNanos, nowNanos, Attributes.of(OPERATION, operation.name(), STATUS_CLASS,
+                        StatusClasses.label(statusClass)), count)));
         return sum(SondeMetrics.RESPONSES, "HTTP responses of each route by status class, since sonde started", points);
     }
 

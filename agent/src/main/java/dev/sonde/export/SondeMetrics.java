@@ -67,8 +67,9 @@ final class SondeMetrics implements MultiCollector {
     public MetricSnapshots collect(PrometheusScrapeRequest request) {
         HistogramParts scraped = parts.of(request);
         for (OperationCounts changed : recorder.countsOfChanged(this::callsSeen)) {
+            String key = key(changed.kind(), changed.name());
             // Of two scrapes at once, the later read stays: counters never go back.
-            figures.merge(key(changed.kind(), changed.name()), OperationFigures.of(changed),
+            figures.merge(key, OperationFigures.of(changed, figures.get(key)),
                     (kept, made) -> made.calls() >= kept.calls() ? made : kept);
         }
         Collection<OperationFigures> operations = figures.values();

@@ -21,6 +21,9 @@ final class ValueBuckets {
 
     /** By bucket index; only {@link #lowest} to {@link #highest} may be other than 0. */
     private long[] counts = new long[4096];
+    /** Where {@link #read} gathers the buckets that hold values, before copying them out. */
+    private long[] values = new long[256];
+    private long[] bucketCounts = new long[256];
     private int lowest = Integer.MAX_VALUE;
     private int highest = -1;
     private long total;
@@ -82,23 +85,21 @@ final class ValueBuckets {
         if (highest < 0) {
             return RecordedValues.NONE;
         }
+        int most = highest - lowest + 1;
+        if (values.length < most) {
+            values = new long[most];
+            bucketCounts = new long[most];
+        }
         int buckets = 0;
         for (int i = lowest; i <= highest; i++) {
             if (counts[i] != 0) {
-                buckets++;
-            }
-        }
-        long[] values = new long[buckets];
-        long[] bucketCounts = new long[buckets];
-        int b = 0;
-        for (int i = lowest; i <= highest; i++) {
-            if (counts[i] != 0) {
-                values[b] = CountsInPlace.highestValueAt(LAYOUT, i);
-                bucketCounts[b++] = counts[i];
+                values[buckets] = CountsInPlace.highestValueAt(LAYOUT, i);
+                bucketCounts[buckets++] = counts[i];
                 counts[i] = 0;
             }
         }
-        RecordedValues read = new RecordedValues(total, buckets == 0 ? 0 : min, max, values, bucketCounts);
+        RecordedValues read = new RecordedValues(total, buckets == 0 ? 0 : min, max, Arrays.copyOf(values, buckets),
+                Arrays.copyOf(bucketCounts, buckets));
         lowest = Integer.MAX_VALUE;
         highest = -1;
         total = 0;

@@ -22,8 +22,8 @@ final class ValueBuckets {
     /** By bucket index; only {@link #lowest} to {@link #highest} may be other than 0. */
     private long[] counts = new long[4096];
     /** Where {@link #read} gathers the buckets that hold values, before copying them out. */
-    private long[] values = new long[256];
-    private long[] bucketCounts = new long[256];
+    private long[] gatheredValues = new long[256];
+    private long[] gatheredCounts = new long[256];
     private int lowest = Integer.MAX_VALUE;
     private int highest = -1;
     private long total;
@@ -47,14 +47,14 @@ final class ValueBuckets {
         max = Math.max(max, totals.max());
     }
 
-    /** The first {@code size} values, each counted (a negative one as 0), as {@link ValueTotals#addEach} counts them. */
+    /** The first {@code size} values, each counted (a negative one as 0), as {@link ValueTotals#addEach} does. */
     void addEach(int[] values, int size) {
         for (int i = 0; i < size; i++) {
             add(Math.max(0, values[i]));
         }
     }
 
-    /** The first {@code size} values that were measured, as {@link ValueTotals#addMeasured} counts them. */
+    /** The first {@code size} values that were measured, as {@link ValueTotals#addMeasured} adds them. */
     void addMeasured(int[] values, int size) {
         for (int i = 0; i < size; i++) {
             if (values[i] >= 0) {
@@ -86,20 +86,20 @@ final class ValueBuckets {
             return RecordedValues.NONE;
         }
         int most = highest - lowest + 1;
-        if (values.length < most) {
-            values = new long[most];
-            bucketCounts = new long[most];
+        if (gatheredValues.length < most) {
+            gatheredValues = new long[most];
+            gatheredCounts = new long[most];
         }
         int buckets = 0;
         for (int i = lowest; i <= highest; i++) {
             if (counts[i] != 0) {
-                values[buckets] = CountsInPlace.highestValueAt(LAYOUT, i);
-                bucketCounts[buckets++] = counts[i];
+                gatheredValues[buckets] = CountsInPlace.highestValueAt(LAYOUT, i);
+                gatheredCounts[buckets++] = counts[i];
                 counts[i] = 0;
             }
         }
-        RecordedValues read = new RecordedValues(total, buckets == 0 ? 0 : min, max, Arrays.copyOf(values, buckets),
-                Arrays.copyOf(bucketCounts, buckets));
+        RecordedValues read = new RecordedValues(total, min, max, Arrays.copyOf(gatheredValues, buckets),
+                Arrays.copyOf(gatheredCounts, buckets));
         lowest = Integer.MAX_VALUE;
         highest = -1;
         total = 0;

@@ -5,8 +5,9 @@ import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import java.util.Arrays;
 
 /**
- * Classic Prometheus buckets ({@code le} series) on the schema-3 grid: bounds 2^(1/8) apart, so
- * {@code histogram_quantile} is off by at most one bucket's width, 9.05 % of the value.
+ * Classic Prometheus buckets ({@code le} series) on the grid of their metric ({@link HistogramGrids}):
+ * for durations the schema-3 grid {@link #GRID}, bounds 2^(1/8) apart, so {@code histogram_quantile}
+ * is off by at most one bucket's width, 9.05 % of the value.
  *
  * <p>A fixed set of such bounds from a microsecond to minutes would be about 200 series per
  * operation, and each is formatted at every scrape. So each operation shows only the bounds of the
@@ -25,7 +26,8 @@ final class ClassicBuckets {
     private ClassicBuckets() {
     }
 
-    static ClassicHistogramBuckets of(HdrBuckets hdr) {
+    /** @param hdr the counts on {@code grid}, {@link #GRID} for durations */
+    static ClassicHistogramBuckets of(HdrBuckets hdr, ExponentialGrid grid) {
         int[] indexes = hdr.indexes();
         long[] counts = hdr.counts();
         // At most: le="0", a bound below each bucket and the bucket itself, +Inf. Arrays, not the
@@ -39,9 +41,9 @@ final class ClassicBuckets {
         }
         for (int i = 0; i < indexes.length; i++) {
             if (i == 0 || indexes[i - 1] != indexes[i] - 1) {
-                bounds[size++] = GRID.upperBound(indexes[i] - 1);
+                bounds[size++] = grid.upperBound(indexes[i] - 1);
             }
-            bounds[size] = GRID.upperBound(indexes[i]);
+            bounds[size] = grid.upperBound(indexes[i]);
             bucketCounts[size++] = counts[i];
         }
         bounds[size++] = Double.POSITIVE_INFINITY;

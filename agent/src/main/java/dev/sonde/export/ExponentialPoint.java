@@ -12,23 +12,20 @@ import java.util.List;
 
 /**
  * One operation's HdrHistogram as an OpenTelemetry exponential histogram point, on the grid of
- * the Prometheus native histogram ({@link NativeBuckets#GRID}, scale 5: buckets 2.2 % wide).
- * OpenTelemetry numbers the buckets one lower than Prometheus: its bucket {@code i} holds
- * (base^i, base^(i+1)], Prometheus's (base^(i-1), base^i].
+ * the Prometheus native histogram of the same metric ({@link HistogramGrids#fine()}: scale 5,
+ * buckets 2.2 % wide, for durations). OpenTelemetry numbers the buckets one lower than Prometheus:
+ * its bucket {@code i} holds (base^i, base^(i+1)], Prometheus's (base^(i-1), base^i].
  */
 final class ExponentialPoint {
-
-    private static final ExponentialHistogramBuckets NONE =
-            ImmutableExponentialHistogramBuckets.create(NativeBuckets.GRID.schema(), 0, Collections.emptyList());
 
     private ExponentialPoint() {
     }
 
-    /** The positive buckets of {@code fine}, HdrHistogram counts on {@link NativeBuckets#GRID}. */
-    static ExponentialHistogramBuckets positive(HdrBuckets fine) {
+    /** The positive buckets of {@code fine}, HdrHistogram counts on {@code grid}. */
+    static ExponentialHistogramBuckets positive(HdrBuckets fine, ExponentialGrid grid) {
         int[] indexes = fine.indexes();
         if (indexes.length == 0) {
-            return NONE;
+            return none(grid);
         }
         int lowest = indexes[0];
         int span = indexes[indexes.length - 1] - lowest + 1;
@@ -41,18 +38,23 @@ final class ExponentialPoint {
         for (long count : dense) {
             list.add(count);
         }
-        return ImmutableExponentialHistogramBuckets.create(NativeBuckets.GRID.schema(), lowest - 1, list);
+        return ImmutableExponentialHistogramBuckets.create(grid.schema(), lowest - 1, list);
     }
 
     /**
+     * @param positive {@link #positive} of {@code fine}, on {@code grid}
      * @param sum the exact total, in the exported unit
      * @param max the exact largest value, in the exported unit; min likewise, or NaN when not known
      */
-    static ExponentialHistogramPointData of(HdrBuckets fine, ExponentialHistogramBuckets positive, double sum,
-                                            double min, double max, long startNanos, long nowNanos,
+    static ExponentialHistogramPointData of(HdrBuckets fine, ExponentialHistogramBuckets positive, ExponentialGrid grid,
+                                            double sum, double min, double max, long startNanos, long nowNanos,
                                             Attributes attributes) {
-        return ImmutableExponentialHistogramPointData.create(NativeBuckets.GRID.schema(), sum, fine.zeros(),
-                !Double.isNaN(min), Double.isNaN(min) ? 0 : min, true, max, positive, NONE, startNanos, nowNanos,
+        return ImmutableExponentialHistogramPointData.create(grid.schema(), sum, fine.zeros(),
+                !Double.isNaN(min), Double.isNaN(min) ? 0 : min, true, max, positive, none(grid), startNanos, nowNanos,
                 attributes, Collections.emptyList());
+    }
+
+    private static ExponentialHistogramBuckets none(ExponentialGrid grid) {
+        return ImmutableExponentialHistogramBuckets.create(grid.schema(), 0, Collections.emptyList());
     }
 }

@@ -1,14 +1,15 @@
 package dev.sonde.export;
 
-import org.HdrHistogram.Histogram;
+import dev.sonde.record.RecordedValues;
 
 import java.util.Arrays;
 
 /**
- * An HdrHistogram's counts regrouped on an {@link ExponentialGrid}: the count of exact zeros, then
- * the buckets that hold values, in increasing order. Each HdrHistogram bucket (1 % wide at two
- * significant digits, narrower than any grid bucket used here) goes whole to the grid bucket of
- * its highest value, the same value sonde's reports give for a percentile that falls in it.
+ * An HdrHistogram's counts ({@link RecordedValues}) regrouped on an {@link ExponentialGrid}: the
+ * count of exact zeros, then the buckets that hold values, in increasing order. Each HdrHistogram
+ * bucket (1 % wide at two significant digits, narrower than any grid bucket used here) goes whole
+ * to the grid bucket of its highest value, the same value sonde's reports give for a percentile
+ * that falls in it.
  */
 final class HdrBuckets {
 
@@ -22,36 +23,28 @@ final class HdrBuckets {
         this.counts = counts;
     }
 
-    /** {@code histogram}'s values times {@code scale} (nanoseconds to seconds: 1e-9) on {@code grid}. */
-    static HdrBuckets of(Histogram histogram, double scale, ExponentialGrid grid) {
-        long zeros = histogram.getCountAtValue(0);
-        long left = histogram.getTotalCount() - zeros;
-        int[] indexes = new int[16];
-        long[] counts = new long[16];
+    /** {@code values} times {@code scale} (nanoseconds to seconds: 1e-9) on {@code grid}. */
+    static HdrBuckets of(RecordedValues values, double scale, ExponentialGrid grid) {
+        long zeros = 0;
+        int[] indexes = new int[values.buckets()];
+        long[] counts = new long[values.buckets()];
         int size = 0;
-        // From the lowest value up, not from 0 as the library's iterators go: the HdrHistogram
-        // buckets below an operation's fastest call are often more than those it has values in.
-        long max = histogram.getMaxValue();
-        for (long value = histogram.getMinNonZeroValue(); left > 0 && value <= max;
-             value = histogram.nextNonEquivalentValue(value)) {
-            long count = histogram.getCountAtValue(value);
-            if (count == 0) {
+        double upper = 0;
+        for (int b = 0; b < values.buckets(); b++) {
+            long value = values.valueAt(b);
+            if (value == 0) {
+                zeros += values.countAt(b);
                 continue;
             }
-            left -= count;
-            int index = grid.index(histogram.highestEquivalentValue(value) * scale);
-            // Values come in increasing order, so equal indexes are next to each other.
-            if (size > 0 && indexes[size - 1] == index) {
-                counts[size - 1] += count;
+            double scaled = value * scale;
+            // Values come in increasing order: one at most the last grid bucket's bound is in it.
+            if (size > 0 && scaled <= upper) {
+                counts[size - 1] += values.countAt(b);
                 continue;
             }
-            if (size == indexes.length) {
-                indexes = Arrays.copyOf(indexes, size * 2);
-                counts = Arrays.copyOf(counts, size * 2);
-            }
-            indexes[size] = index;
-            counts[size] = count;
-            size++;
+            indexes[size] = grid.index(scaled);
+            upper = grid.upperBound(indexes[size]);
+            counts[size++] = values.countAt(b);
         }
         return new HdrBuckets(zeros, Arrays.copyOf(indexes, size), Arrays.copyOf(counts, size));
     }
@@ -61,11 +54,14 @@ final class HdrBuckets {
     }
 
     /**
-     * The same counts on {@code coarser}, a grid of a lower schema than {@code grid}, the one these
+     * The same counts on {@code coarser}, a grid of a schema no higher than {@code grid}'s, the one these
      * buckets are on: cheaper than reading the HdrHistogram again, and exactly what that would give,
      * since each bucket of the finer grid lies in one bucket of the coarser.
      */
     HdrBuckets on(ExponentialGrid coarser, ExponentialGrid grid) {
+        if (coarser.schema() == grid.schema()) {
+            return this;
+        }
         int[] merged = new int[indexes.length];
         long[] mergedCounts = new long[indexes.length];
         int size = 0;

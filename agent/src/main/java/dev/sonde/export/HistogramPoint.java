@@ -16,21 +16,24 @@ final class HistogramPoint {
     }
 
     /**
-     * @param fine the HdrHistogram's counts on {@link NativeBuckets#GRID}, in the exported unit
+     * @param fine the HdrHistogram's counts on {@code grids.fine()}, in the exported unit
      * @param sum  the exact total, in the exported unit
      */
-    static HistogramDataPointSnapshot of(HdrBuckets fine, double sum, Labels labels, HistogramParts parts) {
+    static HistogramDataPointSnapshot of(HdrBuckets fine, HistogramGrids grids, double sum, Labels labels,
+                                         HistogramParts parts) {
         // The classic grid's buckets are unions of the native grid's: no second pass over the HdrHistogram.
         ClassicHistogramBuckets classic = parts.classic()
-                ? ClassicBuckets.of(fine.on(ClassicBuckets.GRID, NativeBuckets.GRID)) : ClassicHistogramBuckets.EMPTY;
+                ? ClassicBuckets.of(fine.on(grids.classic(), grids.fine()), grids.classic())
+                : ClassicHistogramBuckets.EMPTY;
+        int schema = grids.fine().schema();
         if (!parts.nativeBuckets()) {
             return new HistogramDataPointSnapshot(classic, sum, labels, Exemplars.EMPTY, 0L);
         }
         if (!parts.classic()) {
-            return new HistogramDataPointSnapshot(NativeBuckets.GRID.schema(), fine.zeros(), NativeBuckets.ZERO_THRESHOLD,
+            return new HistogramDataPointSnapshot(schema, fine.zeros(), NativeBuckets.ZERO_THRESHOLD,
                     NativeBuckets.of(fine), NativeHistogramBuckets.EMPTY, sum, labels, Exemplars.EMPTY, 0L);
         }
-        return new HistogramDataPointSnapshot(classic, NativeBuckets.GRID.schema(), fine.zeros(),
+        return new HistogramDataPointSnapshot(classic, schema, fine.zeros(),
                 NativeBuckets.ZERO_THRESHOLD, NativeBuckets.of(fine), NativeHistogramBuckets.EMPTY, sum, labels,
                 Exemplars.EMPTY, 0L);
     }

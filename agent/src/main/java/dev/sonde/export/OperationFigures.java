@@ -1,6 +1,6 @@
 package dev.sonde.export;
 
-import dev.sonde.record.OperationSnapshot;
+import dev.sonde.record.OperationCounts;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -11,18 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the Prometheus export keeps of one operation's snapshot until the operation is called
- * again: its counter points, and its durations and allocated bytes regrouped on the native grid,
- * from which each kind of scrape's histogram point is made once ({@link HistogramParts}). Small
- * (some tens of buckets), unlike the snapshot's histograms, which are let go. Safe for concurrent
- * scrapes.
+ * What the Prometheus export keeps of one operation's figures ({@link OperationCounts}) until the
+ * operation is called again: its counter points, and its durations and allocated bytes regrouped
+ * on their native grids ({@link HistogramGrids}), from which each kind of scrape's histogram point
+ * is made once ({@link HistogramParts}). Small: some tens of buckets. Safe for concurrent scrapes.
  */
 final class OperationFigures {
 
     private static final double NANOS_TO_SECONDS = 1e-9;
 
     private final long calls;
-    private final Labels labels;
+    private final OperationLabels labels;
     private final CounterDataPointSnapshot errors;
     private final List<CounterDataPointSnapshot> responses = new ArrayList<>();
     private final HdrBuckets durations;
@@ -33,23 +32,25 @@ final class OperationFigures {
     private final Map<HistogramParts, HistogramDataPointSnapshot> durationPoints = new EnumMap<>(HistogramParts.class);
     private final Map<HistogramParts, HistogramDataPointSnapshot> allocationPoints = new EnumMap<>(HistogramParts.class);
 
-    private OperationFigures(OperationSnapshot operation) {
+    private OperationFigures(OperationCounts operation, OperationLabels labels) {
         calls = operation.calls();
-        labels = Labels.of("operation", operation.name(), "kind", operation.kind().label());
-        errors = counter(operation.errors(), labels);
+        this.labels = labels;
+        errors = counter(operation.errors(), labels.operation());
         StatusClasses.forEachShown(List.of(operation), (route, statusClass, count) ->
-                responses.add(counter(count, Labels.of("operation", route.name(), "status_class", statusClass))));
-        durations = HdrBuckets.of(operation.latency(), NANOS_TO_SECONDS, NativeBuckets.GRID);
-        durationSum = operation.totalNanos() * NANOS_TO_SECONDS;
-        allocations = operation.allocationCount() > 0 ? HdrBuckets.of(operation.allocation(), 1.0, NativeBuckets.GRID) : null;
-        allocationSum = operation.allocatedBytesTotal();
+                responses.add(counter(count, labels.statusClass(statusClass))));
+        durations = HdrBuckets.of(operation.latency(), NANOS_TO_SECONDS, HistogramGrids.DURATIONS.fine());
+        durationSum = operation.latency().total() * NANOS_TO_SECONDS;
+        allocations = operation.allocation().count() > 0
+                ? HdrBuckets.of(operation.allocation(), 1.0, HistogramGrids.ALLOCATED_BYTES.fine()) : null;
+        allocationSum = operation.allocation().total();
     }
 
-    static OperationFigures of(OperationSnapshot operation) {
-        return new OperationFigures(operation);
+    /** @param before the figures of the operation's last read, or null */
+    static OperationFigures of(OperationCounts operation, OperationFigures before) {
+        return new OperationFigures(operation, before != null ? before.labels : new OperationLabels(operation));
     }
 
-    /** The calls and cancellations of the snapshot these figures were made from. */
+    /** The calls and cancellations of the read these figures were made from. */
     long calls() {
         return calls;
     }
@@ -64,7 +65,8 @@ final class OperationFigures {
     }
 
     synchronized HistogramDataPointSnapshot durations(HistogramParts parts) {
-        return durationPoints.computeIfAbsent(parts, p -> HistogramPoint.of(durations, durationSum, labels, p));
+        return durationPoints.computeIfAbsent(parts,
+                p -> HistogramPoint.of(durations, HistogramGrids.DURATIONS, durationSum, labels.operation(), p));
     }
 
     boolean hasAllocations() {
@@ -72,7 +74,9 @@ final class OperationFigures {
     }
 
     synchronized HistogramDataPointSnapshot allocations(HistogramParts parts) {
-        return allocationPoints.computeIfAbsent(parts, p -> HistogramPoint.of(allocations, allocationSum, labels, p));
+        return allocationPoints.computeIfAbsent(parts,
+                p -> HistogramPoint.of(allocations, HistogramGrids.ALLOCATED_BYTES, allocationSum,
+                        labels.operation(), p));
     }
 
     static CounterDataPointSnapshot counter(long value, Labels labels) {

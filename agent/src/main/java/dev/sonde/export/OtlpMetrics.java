@@ -1,6 +1,7 @@
 package dev.sonde.export;
 
-import dev.sonde.record.OperationSnapshot;
+import dev.sonde.record.OperationCounts;
+import dev.sonde.record.RecordedValues;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
@@ -19,10 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * sonde's figures as OpenTelemetry metric data, made at each push from a cumulative snapshot of
- * the recorder, under the names and attributes of the Prometheus export (a collector that turns
- * them into Prometheus series gives the same ones): exponential histograms for durations and
- * allocated bytes, monotonic sums for the counters, all {@link AggregationTemporality#CUMULATIVE}
+ * sonde's figures as OpenTelemetry metric data, made at each push from a cumulative read of the
+ * recorder ({@link dev.sonde.record.ThreadLocalRecorder#counts}), under the names and attributes
+ * of the Prometheus export (a collector that turns them into Prometheus series gives the same
+ * ones): exponential histograms for durations and allocated bytes, on the grids of the Prometheus
+ * native histograms, monotonic sums for the counters, all {@link AggregationTemporality#CUMULATIVE}
  * from the recording's start, so values never go backwards and a push that was lost costs nothing
  * the next one does not carry. Not thread-safe: one push at a time ({@link OtlpPush}).
  */
@@ -32,15 +34,18 @@ final class OtlpMetrics {
     private static final AttributeKey<String> KIND = AttributeKey.stringKey("kind");
     private static final AttributeKey<String> STATUS_CLASS = AttributeKey.stringKey("status_class");
     private static final double NANOS_TO_SECONDS = 1e-9;
+    /** The grids of the Prometheus native histograms, so that both exports agree. */
+    private static final ExponentialGrid DURATIONS = HistogramGrids.DURATIONS.fine();
+    private static final ExponentialGrid ALLOCATED_BYTES = HistogramGrids.ALLOCATED_BYTES.fine();
 
     /** The HdrHistogram regrouped on the grid, kept while an operation's count stands still. */
     private static final class Buckets {
         final HdrBuckets fine;
         final ExponentialHistogramBuckets positive;
 
-        Buckets(HdrBuckets fine) {
+        Buckets(HdrBuckets fine, ExponentialGrid grid) {
             this.fine = fine;
-            this.positive = ExponentialPoint.positive(fine);
+            this.positive = ExponentialPoint.positive(fine, grid);
         }
     }
 
@@ -57,45 +62,47 @@ final class OtlpMetrics {
         this.startNanos = startNanos;
     }
 
-    List<MetricData> of(List<OperationSnapshot> operations, long dropped, long nowNanos) {
+    List<MetricData> of(List<OperationCounts> operations, long dropped, long nowNanos) {
         return List.of(durations(operations, nowNanos), errors(operations, nowNanos),
                 allocations(operations, nowNanos), responses(operations, nowNanos),
                 sum(SondeMetrics.DROPPED, "Operation names past max.operations, counted together as (other)",
                         List.of(ImmutableLongPointData.create(startNanos, nowNanos, Attributes.empty(), dropped))));
     }
 
-    private MetricData durations(List<OperationSnapshot> operations, long nowNanos) {
+    private MetricData durations(List<OperationCounts> operations, long nowNanos) {
         List<ExponentialHistogramPointData> points = new ArrayList<>();
-        for (OperationSnapshot operation : operations) {
-            Buckets buckets = durationBuckets.of(operation.name(), operation.count(), () -> new Buckets(
-                    HdrBuckets.of(operation.latency(), NANOS_TO_SECONDS, NativeBuckets.GRID)));
-            points.add(ExponentialPoint.of(buckets.fine, buckets.positive, operation.totalNanos() * NANOS_TO_SECONDS,
-                    operation.minNanos() * NANOS_TO_SECONDS, operation.maxNanos() * NANOS_TO_SECONDS, startNanos,
-                    nowNanos, attributes(operation)));
+        for (OperationCounts operation : operations) {
+            RecordedValues latency = operation.latency();
+            Buckets buckets = durationBuckets.of(operation.name(), latency.count(), () -> new Buckets(
+                    HdrBuckets.of(latency, NANOS_TO_SECONDS, DURATIONS), DURATIONS));
+            points.add(ExponentialPoint.of(buckets.fine, buckets.positive, DURATIONS,
+                    latency.total() * NANOS_TO_SECONDS, latency.min() * NANOS_TO_SECONDS,
+                    latency.max() * NANOS_TO_SECONDS, startNanos, nowNanos, attributes(operation)));
         }
         return histogram(SondeMetrics.DURATION, "Duration of each call of an operation (timed method, HTTP route,"
                 + " SQL statement), since sonde started", "s", points);
     }
 
     /** Only operations whose allocation was measured: none with {@code alloc=off}. */
-    private MetricData allocations(List<OperationSnapshot> operations, long nowNanos) {
+    private MetricData allocations(List<OperationCounts> operations, long nowNanos) {
         List<ExponentialHistogramPointData> points = new ArrayList<>();
-        for (OperationSnapshot operation : operations) {
-            if (operation.allocationCount() == 0) {
+        for (OperationCounts operation : operations) {
+            RecordedValues allocation = operation.allocation();
+            if (allocation.count() == 0) {
                 continue;
             }
-            Buckets buckets = allocationBuckets.of(operation.name(), operation.allocationCount(), () -> new Buckets(
-                    HdrBuckets.of(operation.allocation(), 1.0, NativeBuckets.GRID)));
-            points.add(ExponentialPoint.of(buckets.fine, buckets.positive, operation.allocatedBytesTotal(), Double.NaN,
-                    operation.allocatedBytesMax(), startNanos, nowNanos, attributes(operation)));
+            Buckets buckets = allocationBuckets.of(operation.name(), allocation.count(), () -> new Buckets(
+                    HdrBuckets.of(allocation, 1.0, ALLOCATED_BYTES), ALLOCATED_BYTES));
+            points.add(ExponentialPoint.of(buckets.fine, buckets.positive, ALLOCATED_BYTES, allocation.total(),
+                    Double.NaN, allocation.max(), startNanos, nowNanos, attributes(operation)));
         }
         return histogram(SondeMetrics.ALLOCATED, "Bytes allocated by each call of an operation on its own thread,"
                 + " since sonde started", "By", points);
     }
 
-    private MetricData errors(List<OperationSnapshot> operations, long nowNanos) {
+    private MetricData errors(List<OperationCounts> operations, long nowNanos) {
         List<LongPointData> points = new ArrayList<>();
-        for (OperationSnapshot operation : operations) {
+        for (OperationCounts operation : operations) {
             points.add(ImmutableLongPointData.create(startNanos, nowNanos, attributes(operation), operation.errors()));
         }
         return sum(SondeMetrics.ERRORS, "Calls that ended with an exception (HTTP: also status 5xx), since sonde started",
@@ -103,10 +110,11 @@ final class OtlpMetrics {
     }
 
     /** Per status class of each HTTP route ({@link StatusClasses}). */
-    private MetricData responses(List<OperationSnapshot> operations, long nowNanos) {
+    private MetricData responses(List<OperationCounts> operations, long nowNanos) {
         List<LongPointData> points = new ArrayList<>();
         StatusClasses.forEachShown(operations, (operation, statusClass, count) -> points.add(ImmutableLongPointData.create(
-                startNanos, nowNanos, Attributes.of(OPERATION, operation.name(), STATUS_CLASS, statusClass), count)));
+                startNanos, nowNanos, Attributes.of(OPERATION, operation.name(), STATUS_CLASS,
+                        StatusClasses.label(statusClass)), count)));
         return sum(SondeMetrics.RESPONSES, "HTTP responses of each route by status class, since sonde started", points);
     }
 
@@ -121,7 +129,7 @@ final class OtlpMetrics {
                 ImmutableSumData.create(true, AggregationTemporality.CUMULATIVE, points));
     }
 
-    private static Attributes attributes(OperationSnapshot operation) {
+    private static Attributes attributes(OperationCounts operation) {
         return Attributes.of(OPERATION, operation.name(), KIND, operation.kind().label());
     }
 }

@@ -169,7 +169,7 @@ public final class OtlpPush {
     private void push() {
         prepare();
         long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-        CompletableResultCode result = exporter.export(metrics.of(recorder.snapshot(), registry.droppedCount(), nowNanos));
+        CompletableResultCode result = exporter.export(metrics.of(recorder.counts(), registry.droppedCount(), nowNanos));
         result.join(PUSH_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
         if (!stopped) {
             health.after(result);

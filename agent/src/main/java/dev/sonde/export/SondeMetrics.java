@@ -2,7 +2,7 @@ package dev.sonde.export;
 
 import dev.sonde.record.OperationKind;
 import dev.sonde.record.OperationRegistry;
-import dev.sonde.record.OperationSnapshot;
+import dev.sonde.record.OperationCounts;
 import dev.sonde.record.ThreadLocalRecorder;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
@@ -22,14 +22,15 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * sonde's figures as Prometheus metrics, made at each scrape from cumulative snapshots of the
- * recorder: the same kind of snapshot the final report is made from, read-only, so a scrape moves
- * no report window ({@code dump --reset}, interval reports) and every value is a total since
- * recording began. Counters therefore never go backwards while sonde runs. Labels are the
+ * sonde's figures as Prometheus metrics, made at each scrape from cumulative reads of the
+ * recorder ({@link ThreadLocalRecorder#countsOfChanged}), as consistent as the snapshot the final
+ * report is made from, and read-only, so a scrape moves no report window ({@code dump --reset},
+ * interval reports) and every value is a total since recording began. Counters therefore never go
+ * backwards while sonde runs. Labels are the
  * operation's name (a method, or an HTTP route template, never a raw path or query) and its kind;
  * there are at most {@code max.operations} + 1 operations, so the series are bounded too.
  *
- * <p>Only the operations called since the last scrape are snapshot again; of the others, the
+ * <p>Only the operations called since the last scrape are read again; of the others, the
  * figures kept from then ({@link OperationFigures}) are shown as they are. Each scrape gets the parts
  * of the histograms that its format carries and its scraper keeps ({@link HistogramParts}):
  * classic buckets for text, the native histogram for protobuf.
@@ -65,9 +66,10 @@ final class SondeMetrics implements MultiCollector {
     @Override
     public MetricSnapshots collect(PrometheusScrapeRequest request) {
         HistogramParts scraped = parts.of(request);
-        for (OperationSnapshot changed : recorder.snapshotOfChanged(this::callsSeen)) {
-            // Of two scrapes at once, the later snapshot stays: counters never go back.
-            figures.merge(key(changed.kind(), changed.name()), OperationFigures.of(changed),
+        for (OperationCounts changed : recorder.countsOfChanged(this::callsSeen)) {
+            String key = key(changed.kind(), changed.name());
+            // Of two scrapes at once, the later read stays: counters never go back.
+            figures.merge(key, OperationFigures.of(changed, figures.get(key)),
                     (kept, made) -> made.calls() >= kept.calls() ? made : kept);
         }
         Collection<OperationFigures> operations = figures.values();

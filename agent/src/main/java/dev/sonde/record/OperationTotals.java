@@ -1,56 +1,44 @@
 package dev.sonde.record;
 
 /**
- * The figures of one operation: latency, self time and allocation histograms, errors, and HTTP
- * status classes. Not thread-safe: a live one is guarded by its {@link StripedTotals} stripe, and
- * snapshots are private copies.
+ * The figures of one operation: latency, self time and allocation histograms, and its
+ * {@link CallCounters}. Not thread-safe: a live one is guarded by its {@link StripedTotals} stripe,
+ * and snapshots are private copies.
  */
 final class OperationTotals {
 
     private final ValueTotals latency;
     private final ValueTotals self;
     private final ValueTotals allocation;
-    private long errors;
-    private long allocationUnavailable;
-    /** Asynchronous calls whose result was cancelled: in none of the histograms, nor in the errors. */
-    private long cancelled;
-    private final long[] statusClasses;
+    private final CallCounters counters;
 
     OperationTotals() {
         latency = new ValueTotals();
         self = new ValueTotals();
         allocation = new ValueTotals();
-        statusClasses = new long[6];
+        counters = new CallCounters();
     }
 
-    private OperationTotals(OperationTotals source) {
-        latency = source.latency.copy();
-        self = source.self.copy();
-        allocation = source.allocation.copy();
-        errors = source.errors;
-        allocationUnavailable = source.allocationUnavailable;
-        cancelled = source.cancelled;
-        statusClasses = source.statusClasses.clone();
+    private OperationTotals(ValueTotals latency, ValueTotals self, ValueTotals allocation, CallCounters counters) {
+        this.latency = latency;
+        this.self = self;
+        this.allocation = allocation;
+        this.counters = counters;
     }
 
     /** A private copy, its histograms sized like these (a snapshot's start). */
     OperationTotals copy() {
-        return new OperationTotals(this);
+        return new OperationTotals(latency.copy(), self.copy(), allocation.copy(), counters.copy());
     }
 
     /** One call; negative self time or allocation where not measured, statusClass -1 for non-HTTP calls. */
     void addOne(long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
         add(nanos, selfNanos, allocatedBytes);
-        if (statusClass >= 0) {
-            statusClasses[statusClass]++;
-        }
-        if (failed) {
-            errors++;
-        }
+        counters.addOne(statusClass, failed);
     }
 
     void addCancelled() {
-        cancelled++;
+        counters.addCancelled();
     }
 
     /** Adds every call of {@code buffer} and of its overflow; the buffer is left as it is. */
@@ -64,7 +52,7 @@ final class OperationTotals {
 
     /** Calls and cancellations: what grows with every call, whatever it recorded. */
     long calls() {
-        return latency.count() + cancelled;
+        return latency.count() + counters.cancelled();
     }
 
     /** The calls {@link #addBuffer} would add. */
@@ -77,24 +65,11 @@ final class OperationTotals {
         latency.addAll(other.latency);
         self.addAll(other.self);
         allocation.addAll(other.allocation);
-        errors += other.errors;
-        allocationUnavailable += other.allocationUnavailable;
-        cancelled += other.cancelled;
-        for (int c = 0; c < statusClasses.length; c++) {
-            statusClasses[c] += other.statusClasses[c];
-        }
+        counters.addAll(other.counters);
     }
 
-    /**
-     * The counters are read before the size: each is stored after its call's size, so none counts
-     * a call that the size leaves out (an error rate never above 100 %).
-     */
     private void addCalls(CallBuffer buffer) {
-        errors += buffer.publishedErrors();
-        for (int c = 0; c < statusClasses.length; c++) {
-            statusClasses[c] += buffer.publishedStatusClass(c);
-        }
-        int size = buffer.publishedSize();
+        int size = counters.addCallsOf(buffer);
         // One figure at a time, each loop with its totals in locals: this runs on the application's
         // thread once per CallBuffer.CAPACITY calls, so its cost is part of every call's.
         latency.addEach(buffer.nanos, size);
@@ -103,18 +78,7 @@ final class OperationTotals {
         }
         if (buffer.allocatedBytes != null) {
             allocation.addMeasured(buffer.allocatedBytes, size);
-            allocationUnavailable += countUnavailable(buffer.allocatedBytes, size);
         }
-    }
-
-    private static int countUnavailable(int[] allocatedBytes, int size) {
-        int unavailable = 0;
-        for (int i = 0; i < size; i++) {
-            if (allocatedBytes[i] == AllocationCounter.UNAVAILABLE) {
-                unavailable++;
-            }
-        }
-        return unavailable;
     }
 
     /** Negative self time or allocation: not measured for this call. */
@@ -126,7 +90,7 @@ final class OperationTotals {
         if (allocatedBytes >= 0) {
             allocation.add(allocatedBytes);
         } else if (allocatedBytes == AllocationCounter.UNAVAILABLE) {
-            allocationUnavailable++;
+            counters.addAllocationUnavailable();
         }
     }
 
@@ -135,17 +99,8 @@ final class OperationTotals {
      * {@link SnapshotBaseline}). Both are private copies made by {@link StripedTotals#copyWith}.
      */
     OperationTotals minus(OperationTotals earlier) {
-        OperationTotals window = new OperationTotals();
-        window.latency.addAll(latency.minus(earlier.latency));
-        window.self.addAll(self.minus(earlier.self));
-        window.allocation.addAll(allocation.minus(earlier.allocation));
-        window.errors = errors - earlier.errors;
-        window.allocationUnavailable = allocationUnavailable - earlier.allocationUnavailable;
-        window.cancelled = cancelled - earlier.cancelled;
-        for (int c = 0; c < statusClasses.length; c++) {
-            window.statusClasses[c] = statusClasses[c] - earlier.statusClasses[c];
-        }
-        return window;
+        return new OperationTotals(latency.minus(earlier.latency), self.minus(earlier.self),
+                allocation.minus(earlier.allocation), counters.minus(earlier.counters));
     }
 
     ValueTotals latency() {
@@ -160,20 +115,24 @@ final class OperationTotals {
         return allocation;
     }
 
+    CallCounters counters() {
+        return counters;
+    }
+
     long errors() {
-        return errors;
+        return counters.errors();
     }
 
     long allocationUnavailable() {
-        return allocationUnavailable;
+        return counters.allocationUnavailable();
     }
 
     long cancelled() {
-        return cancelled;
+        return counters.cancelled();
     }
 
     /** Responses per status class: index 1 = 1xx ... 5 = 5xx (0: no status). A copy. */
     long[] statusClasses() {
-        return statusClasses.clone();
+        return counters.statusClasses();
     }
 }

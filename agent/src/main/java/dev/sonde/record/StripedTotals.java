@@ -81,11 +81,24 @@ final class StripedTotals {
     }
 
     /**
-     * {@link #copyWith}, or null when that copy would hold {@code calls} calls and cancellations, as
-     * an earlier copy did: then nothing was recorded since, and no histogram is copied.
+     * Adds every stripe plus the calls waiting in {@code pending} buffers to {@code read}, as
+     * consistently as {@link #copyWith} copies them, unless they hold {@code calls} calls and
+     * cancellations, as when the reader last saw them: then nothing was recorded since, nothing
+     * is read, and the answer is false.
      */
-    OperationTotals copyWithIfChanged(Iterable<CallBuffer> pending, long calls) {
-        return withAllStripes(all -> calls(all, pending) == calls ? null : copy(all, pending));
+    boolean readIfChanged(Iterable<CallBuffer> pending, long calls, CountsRead read) {
+        return withAllStripes(all -> {
+            if (calls(all, pending) == calls) {
+                return false;
+            }
+            for (Stripe stripe : all) {
+                read.addAll(stripe.totals);
+            }
+            for (CallBuffer buffer : pending) {
+                read.addBuffer(buffer);
+            }
+            return true;
+        });
     }
 
     private static OperationTotals copy(Stripe[] all, Iterable<CallBuffer> pending) {

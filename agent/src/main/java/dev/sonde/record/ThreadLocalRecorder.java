@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongBiFunction;
 
 /**
  * The {@link Sink} behind every instrumented call: each platform thread writes into its own
@@ -40,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reaches the application: the advice suppresses it, and a failed hand-over still empties the
  * buffer (those calls are lost, later ones are not).
  *
- * <p><b>Snapshots</b> ({@link #snapshot}, {@link #snapshotOf(String)}) and
+ * <p><b>Snapshots</b> ({@link #snapshot}, {@link #snapshotOf(String)}, and an export's read
+ * {@link #countsOfChanged}, which reads the same way without copying) and
  * {@link #foldFinishedThreads} may be called from any thread, several at once. A snapshot holds
  * every stripe lock of one operation at a time (a writer waits for it only at the locks above) and
  * reads that operation's live buffers without their owners' help: each buffer is written by
@@ -496,23 +498,29 @@ public final class ThreadLocalRecorder implements Sink {
     }
 
     /**
-     * Like {@link #snapshot()}, for an export that takes one again and again (a Prometheus scrape)
-     * and keeps what it made of each: only the operations whose calls and cancellations are no
-     * longer what {@code seen} gives for their kind and name (0 for one it has not seen). The histograms of
-     * the others are not copied, which is most of a snapshot's cost when most operations are idle
-     * between two scrapes.
+     * For a metrics export that reads again and again (a Prometheus scrape) and keeps what it made
+     * of each operation: the figures of the operations whose calls and cancellations are no longer
+     * what {@code seen} gives for their kind and name (0 for one it has not seen), read as
+     * consistently as a {@link #snapshot()} but without copying a histogram, and without self time
+     * ({@link OperationCounts}). The others are not read at all, which is most of what a read costs
+     * when most operations are idle between two scrapes.
      */
-    public List<OperationSnapshot> snapshotOfChanged(java.util.function.ToLongBiFunction<OperationKind, String> seen) {
+    public List<OperationCounts> countsOfChanged(ToLongBiFunction<OperationKind, String> seen) {
         foldFinishedThreads();
-        List<OperationSnapshot> result = new ArrayList<>();
+        CountsRead read = new CountsRead();
+        List<OperationCounts> result = new ArrayList<>();
         for (Operation operation : registry.all()) {
-            OperationTotals changed = operation.totals.copyWithIfChanged(pendingOf(operation),
-                    seen.applyAsLong(operation.kind, operation.name));
-            if (changed != null) {
-                result.add(new OperationSnapshot(operation, changed));
+            if (operation.totals.readIfChanged(pendingOf(operation), seen.applyAsLong(operation.kind, operation.name),
+                    read)) {
+                result.add(read.finish(operation));
             }
         }
         return result;
+    }
+
+    /** {@link #countsOfChanged} of every operation called at least once: for an export that keeps nothing. */
+    public List<OperationCounts> counts() {
+        return countsOfChanged((kind, name) -> 0);
     }
 
     /** The operation's totals plus what live threads still hold for it. */

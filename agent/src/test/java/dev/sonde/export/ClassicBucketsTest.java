@@ -1,12 +1,14 @@
 package dev.sonde.export;
 
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import dev.sonde.record.Recorded;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Classic buckets keep {@code histogram_quantile} within one bucket (9.05 %) of the percentile
@@ -28,7 +30,7 @@ class ClassicBucketsTest {
             bimodal.recordValue(random.nextInt(10) == 0 ? 50_000_000 + random.nextInt(5_000_000) : 300_000 + random.nextInt(30_000));
         }
         for (Histogram histogram : new Histogram[] {tight, lognormal, bimodal}) {
-            ClassicHistogramBuckets buckets = ClassicBuckets.of(HdrBuckets.of(histogram, NANOS, ClassicBuckets.GRID));
+            ClassicHistogramBuckets buckets = classic(histogram, NANOS, ClassicBuckets.GRID);
             for (double q : new double[] {0.5, 0.9, 0.99, 0.999}) {
                 double reported = histogram.getValueAtPercentile(q * 100) * NANOS;
                 assertThat(BucketQuantile.of(q, buckets)).as("q=%s", q)
@@ -44,7 +46,7 @@ class ClassicBucketsTest {
         histogram.recordValue(1_000_000);
         histogram.recordValue(1_100_000);
         histogram.recordValue(4_000_000);
-        ClassicHistogramBuckets buckets = ClassicBuckets.of(HdrBuckets.of(histogram, NANOS, ClassicBuckets.GRID));
+        ClassicHistogramBuckets buckets = classic(histogram, NANOS, ClassicBuckets.GRID);
         int lowest = ClassicBuckets.GRID.index(histogram.highestEquivalentValue(1_000_000) * NANOS);
         int highest = ClassicBuckets.GRID.index(histogram.highestEquivalentValue(4_000_000) * NANOS);
         // 1.0 and 1.1 ms fill two neighbouring buckets: one empty bound below them, then theirs;
@@ -68,8 +70,8 @@ class ClassicBucketsTest {
         for (int i = 0; i < 5_000; i++) {
             histogram.recordValue((long) (200_000 * Math.exp(2 * random.nextGaussian())));
         }
-        HdrBuckets direct = HdrBuckets.of(histogram, NANOS, ClassicBuckets.GRID);
-        HdrBuckets regrouped = HdrBuckets.of(histogram, NANOS, NativeBuckets.GRID).on(ClassicBuckets.GRID, NativeBuckets.GRID);
+        HdrBuckets direct = onGrid(histogram, NANOS, ClassicBuckets.GRID);
+        HdrBuckets regrouped = onGrid(histogram, NANOS, NativeBuckets.GRID).on(ClassicBuckets.GRID, NativeBuckets.GRID);
         assertThat(regrouped.indexes()).containsExactly(direct.indexes());
         assertThat(regrouped.counts()).containsExactly(direct.counts());
     }
@@ -79,11 +81,21 @@ class ClassicBucketsTest {
         Histogram bytes = histogram();
         bytes.recordValueWithCount(0, 7);
         bytes.recordValue(1000);
-        ClassicHistogramBuckets buckets = ClassicBuckets.of(HdrBuckets.of(bytes, 1.0, ClassicBuckets.GRID));
+        ClassicHistogramBuckets buckets = classic(bytes, 1.0, HistogramGrids.ALLOCATED_BYTES.classic());
         assertThat(buckets.getUpperBound(0)).isZero();
         assertThat(buckets.getCount(0)).isEqualTo(7);
+        assertThat(buckets.getUpperBound(1)).as("allocated bytes: bounds 2^(1/2) apart")
+                .isCloseTo(Math.sqrt(2) * 512, within(1e-9));
         assertThat(buckets.getUpperBound(2)).isEqualTo(1024.0);
         assertThat(buckets.getCount(2)).isEqualTo(1);
+    }
+
+    private static ClassicHistogramBuckets classic(Histogram histogram, double scale, ExponentialGrid grid) {
+        return ClassicBuckets.of(onGrid(histogram, scale, grid), grid);
+    }
+
+    private static HdrBuckets onGrid(Histogram histogram, double scale, ExponentialGrid grid) {
+        return HdrBuckets.of(Recorded.valuesOf(histogram), scale, grid);
     }
 
     private static Histogram histogram() {

@@ -1,6 +1,7 @@
 package dev.sonde.export;
 
 import io.opentelemetry.sdk.metrics.data.ExponentialHistogramBuckets;
+import dev.sonde.record.Recorded;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,8 @@ class ExponentialPointTest {
         histogram.recordValue(1_000);
         histogram.recordValue(50_000);
         histogram.recordValueWithCount(0, 3);
-        HdrBuckets fine = HdrBuckets.of(histogram, 1.0, NativeBuckets.GRID);
-        ExponentialHistogramBuckets positive = ExponentialPoint.positive(fine);
+        HdrBuckets fine = HdrBuckets.of(Recorded.valuesOf(histogram), 1.0, NativeBuckets.GRID);
+        ExponentialHistogramBuckets positive = ExponentialPoint.positive(fine, NativeBuckets.GRID);
         assertThat(positive.getScale()).isEqualTo(5);
         assertThat(positive.getTotalCount()).isEqualTo(3);
         assertThat(fine.zeros()).isEqualTo(3);

@@ -1,5 +1,6 @@
 package dev.sonde.export;
 
+import dev.sonde.record.Recorded;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading an HdrHistogram from its lowest value up finds what its own iterator finds, from 0. */
+/** An HdrHistogram read as the export reads it, regrouped on the grid: what its own iterator finds, bucket by bucket. */
 class HdrBucketsTest {
 
     @Test
@@ -30,7 +31,7 @@ class HdrBucketsTest {
                         step.getCountAddedInThisIterationStep(), Long::sum);
             }
         }
-        HdrBuckets buckets = HdrBuckets.of(histogram, 1e-9, NativeBuckets.GRID);
+        HdrBuckets buckets = HdrBuckets.of(Recorded.valuesOf(histogram), 1e-9, NativeBuckets.GRID);
         assertThat(buckets.zeros()).isEqualTo(zeros).isPositive();
         assertThat(buckets.indexes()).containsExactly(expected.keySet().stream().mapToInt(Integer::intValue).toArray());
         assertThat(buckets.counts()).containsExactly(expected.values().stream().mapToLong(Long::longValue).toArray());
@@ -39,9 +40,9 @@ class HdrBucketsTest {
     @Test
     void anEmptyHistogramAndOneOfZerosAloneHaveNoBuckets() {
         Histogram histogram = new Histogram(2);
-        assertThat(HdrBuckets.of(histogram, 1.0, NativeBuckets.GRID).hasPositiveValues()).isFalse();
+        assertThat(HdrBuckets.of(Recorded.valuesOf(histogram), 1.0, NativeBuckets.GRID).hasPositiveValues()).isFalse();
         histogram.recordValue(0);
-        HdrBuckets zeros = HdrBuckets.of(histogram, 1.0, NativeBuckets.GRID);
+        HdrBuckets zeros = HdrBuckets.of(Recorded.valuesOf(histogram), 1.0, NativeBuckets.GRID);
         assertThat(zeros.zeros()).isEqualTo(1);
         assertThat(zeros.hasPositiveValues()).isFalse();
     }

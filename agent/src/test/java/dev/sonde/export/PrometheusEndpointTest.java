@@ -89,6 +89,20 @@ class PrometheusEndpointTest {
     }
 
     @Test
+    void aRouteCalledAgainBetweenScrapesShowsItsNewCountsUnderTheSameSeries() throws Exception {
+        recorder.request("GET", null, null, "/api/owners", 200, 1_000_000, false);
+        endpoint = start("0");
+        assertThat(get("/metrics", Map.of()).body())
+                .contains("sonde_http_responses_total{operation=\"GET /api/owners\",status_class=\"2xx\"} 1.0");
+        recorder.request("GET", null, null, "/api/owners", 200, 1_000_000, false);
+        recorder.request("GET", null, null, "/api/owners", 404, 1_000_000, false);
+        assertThat(get("/metrics", Map.of()).body())
+                .contains("sonde_http_responses_total{operation=\"GET /api/owners\",status_class=\"2xx\"} 2.0")
+                .contains("sonde_http_responses_total{operation=\"GET /api/owners\",status_class=\"4xx\"} 1.0")
+                .contains("sonde_operation_duration_seconds_count{kind=\"http\",operation=\"GET /api/owners\"} 3");
+    }
+
+    @Test
     void aProtobufScrapeGetsTheNativeHistogramWithoutClassicBuckets() throws Exception {
         placeCalledAHundredTimes();
         endpoint = start("0");

@@ -63,9 +63,13 @@ class PrometheusExportIT {
                 for (String name : CALLS.keySet()) {
                     seen.put(name, observe(name, classic, nativeOnes));
                 }
-                var histogram = protobufScrape(target).histogram("sonde_operation_duration_seconds", LATENCIES + "spread");
+                ProtobufScrape protobuf = protobufScrape(target);
+                var histogram = protobuf.histogram("sonde_operation_duration_seconds", LATENCIES + "spread");
                 assertThat(histogram.getPositiveSpanCount()).as("a protobuf scrape has the native histogram").isPositive();
+                assertThat(histogram.getSchema()).as("durations: buckets 2^(1/32) apart").isEqualTo(5);
                 assertThat(histogram.getBucketCount()).as("and, by default, no classic buckets").isZero();
+                assertThat(protobuf.histogram("sonde_operation_allocated_bytes", LATENCIES + "spread").getSchema())
+                        .as("allocated bytes: buckets 2^(1/2) apart").isEqualTo(1);
                 assertThat(scrape(target, "text/plain; version=0.0.4", HttpResponse.BodyHandlers.ofString()))
                         .as("a text scrape has them").contains("sonde_operation_duration_seconds_bucket{kind=\"method\","
                                 + "operation=\"" + LATENCIES + "spread\",le=\"+Inf\"} " + MetricsApp.SPREAD);
@@ -205,6 +209,8 @@ class PrometheusExportIT {
         seen.put("count", value(classic, "sonde_operation_duration_seconds_count" + selector));
         seen.put("errors", value(classic, "sonde_operation_errors_total" + selector));
         seen.put("native errors", value(nativeOnes, "sonde_operation_errors_total" + selector));
+        seen.put("allocated count", value(classic, "sonde_operation_allocated_bytes_count" + selector));
+        seen.put("allocated sum", value(classic, "sonde_operation_allocated_bytes_sum" + selector));
         for (String percentile : List.of("p50", "p99")) {
             String q = percentile.equals("p50") ? "0.5" : "0.99";
             seen.put("classic " + percentile, value(classic,
@@ -220,6 +226,10 @@ class PrometheusExportIT {
         assertThat(seen.get("count")).as(name).isEqualTo(operation.get("count").asDouble());
         assertThat(seen.get("errors")).as(name).isEqualTo(operation.get("errors").asDouble());
         assertThat(seen.get("native errors")).as(name).isEqualTo(operation.get("errors").asDouble());
+        JsonNode allocated = operation.get("allocBytes");
+        assertThat(seen.get("allocated count")).as(name + ": calls whose allocation was measured")
+                .isEqualTo(operation.get("count").asDouble() - allocated.get("unavailable").asDouble());
+        assertThat(seen.get("allocated sum")).as(name).isEqualTo(allocated.get("total").asDouble());
         for (String percentile : List.of("p50", "p99")) {
             double reported = operation.get("latencyNs").get(percentile).asDouble() * 1e-9;
             assertThat(seen.get("classic " + percentile)).as("classic %s of %s", percentile, name)

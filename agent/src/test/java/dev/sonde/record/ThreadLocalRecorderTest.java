@@ -43,31 +43,6 @@ class ThreadLocalRecorderTest {
     }
 
     @Test
-    void anExportGetsSnapshotsOfTheOperationsCalledSinceItsLastOnesOnly() throws InterruptedException {
-        int idle = registry.register("a.B#idle", OperationKind.METHOD);
-        int busy = registry.register("a.B#busy", OperationKind.METHOD);
-        registry.register("a.B#never", OperationKind.METHOD);
-        recorder.record(idle, 1_000, false);
-        recorder.record(busy, 2_000, false);
-        Map<String, Long> seen = new java.util.HashMap<>();
-        List<OperationSnapshot> first = recorder.snapshotOfChanged((kind, name) -> seen.getOrDefault(name, 0L));
-        assertThat(first).extracting(OperationSnapshot::name).containsExactly("a.B#idle", "a.B#busy");
-        first.forEach(snapshot -> seen.put(snapshot.name(), snapshot.calls()));
-        recorder.record(busy, 3_000, true);
-        // A thread that ends after one call: folded into the totals, its call counted once.
-        Thread other = new Thread(() -> recorder.record(busy, 4_000, false));
-        other.start();
-        other.join();
-        List<OperationSnapshot> second = recorder.snapshotOfChanged((kind, name) -> seen.getOrDefault(name, 0L));
-        assertThat(second).extracting(OperationSnapshot::name).containsExactly("a.B#busy");
-        assertThat(second.get(0).count()).isEqualTo(3);
-        assertThat(second.get(0).errors()).isEqualTo(1);
-        assertThat(second.get(0).totalNanos()).isEqualTo(9_000);
-        second.forEach(snapshot -> seen.put(snapshot.name(), snapshot.calls()));
-        assertThat(recorder.snapshotOfChanged((kind, name) -> seen.getOrDefault(name, 0L))).as("nothing called since").isEmpty();
-    }
-
-    @Test
     void endedThreadsAreFoldedIntoTotalsAndForgotten() throws InterruptedException {
         int op = registry.register("a.B#c", OperationKind.METHOD);
         int threads = 200;

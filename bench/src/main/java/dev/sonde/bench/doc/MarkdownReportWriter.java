@@ -269,7 +269,8 @@ public final class MarkdownReportWriter {
         line("");
         table(tables.scrape());
         line("The timed call in the same runs (the export adds no code to it: the scrape reads the recorder's"
-                + " snapshot on its own thread; a difference here is the machine's noise):");
+                + " histograms in place, under the locks its reports take, on its own thread; a difference here is"
+                + " the machine's noise):");
         line("");
         table(tables.scrapeHotPath());
     }

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OtlpExportIT {
 
-    private static final String LATENCIES = "com.acme.testapp.metrics.MetricsApp$Latencies#";
+    private static final String LATENCIES = MetricsAppRun.LATENCIES;
     private static final Map<String, Integer> CALLS = Map.of(LATENCIES + "spread", MetricsApp.SPREAD,
             LATENCIES + "slow", MetricsApp.SLOW, LATENCIES + "failing", MetricsApp.FAILING);
     private static final String DURATION = "sonde_operation_duration_seconds";
@@ -192,12 +192,7 @@ class OtlpExportIT {
     }
 
     private static ForkedJvm.Running start(Jdks.Jdk jdk, Path work, String otlp) throws Exception {
-        return ForkedJvm.on(jdk)
-                .withAgent("include=" + LATENCIES + "*," + otlp + ",out=" + work.resolve("out"))
-                .classpath(TestPaths.testClasses())
-                .mainClass(MetricsApp.class, work.resolve("stop").toString())
-                .timeout(Duration.ofSeconds(120))
-                .start(work);
+        return MetricsAppRun.start(jdk, work, otlp, Duration.ofSeconds(120));
     }
 
     /** Until a push the receiver accepted holds every call of the app (which is idle after them). */

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PrometheusExportIT {
 
-    private static final String LATENCIES = "com.acme.testapp.metrics.MetricsApp$Latencies#";
+    private static final String LATENCIES = MetricsAppRun.LATENCIES;
     private static final Map<String, Integer> CALLS = Map.of(LATENCIES + "spread", MetricsApp.SPREAD,
             LATENCIES + "slow", MetricsApp.SLOW, LATENCIES + "failing", MetricsApp.FAILING);
     private static final Pattern ENDPOINT = Pattern.compile("\\[sonde] Prometheus metrics at http://([0-9.]+:[0-9]+)/metrics");
@@ -156,12 +156,7 @@ class PrometheusExportIT {
 
     /** {@link MetricsApp} under sonde with {@code prometheus=0} and {@code options}, until {@code work/stop} exists. */
     private static ForkedJvm.Running metricsApp(Jdks.Jdk jdk, Path work, String options) throws Exception {
-        return ForkedJvm.on(jdk)
-                .withAgent("include=" + LATENCIES + "*,prometheus=0," + options + ",out=" + work.resolve("out"))
-                .classpath(TestPaths.testClasses())
-                .mainClass(MetricsApp.class, work.resolve("stop").toString())
-                .timeout(Duration.ofSeconds(180))
-                .start(work);
+        return MetricsAppRun.start(jdk, work, "prometheus=0," + options, Duration.ofSeconds(180));
     }
 
     private static ProtobufScrape protobufScrape(String target) throws Exception {

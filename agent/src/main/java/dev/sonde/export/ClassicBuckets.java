@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Classic Prometheus buckets ({@code le} series) on the grid of their metric ({@link HistogramGrids}):
  * for durations the schema-3 grid {@link #GRID}, bounds 2^(1/8) apart, so {@code histogram_quantile}
- * is off by at most one bucket's width, 9.05 % of the value.
+ * is off by at most one bucket's width, 9.05 % of the value. Bounds are shown to three significant
+ * digits ({@link ExponentialGrid#shortUpperBound}).
  *
  * <p>A fixed set of such bounds from a microsecond to minutes would be about 200 series per
  * operation, and each is formatted at every scrape. So each operation shows only the bounds of the
@@ -41,9 +42,9 @@ final class ClassicBuckets {
         }
         for (int i = 0; i < indexes.length; i++) {
             if (i == 0 || indexes[i - 1] != indexes[i] - 1) {
-                bounds[size++] = grid.upperBound(indexes[i] - 1);
+                bounds[size++] = grid.shortUpperBound(indexes[i] - 1);
             }
-            bounds[size] = grid.upperBound(indexes[i]);
+            bounds[size] = grid.shortUpperBound(indexes[i]);
             bucketCounts[size++] = counts[i];
         }
         bounds[size++] = Double.POSITIVE_INFINITY;

@@ -2,6 +2,9 @@ package dev.sonde.export;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,5 +33,25 @@ class ExponentialGridTest {
     void schema3BucketsAreNinePercentWideAndSchema5OnesTwo() {
         assertThat(schema3.relativeWidth()).isCloseTo(0.0905, within(0.0001));
         assertThat(new ExponentialGrid(5).relativeWidth()).isCloseTo(0.0219, within(0.0001));
+    }
+
+    @Test
+    void shortBoundsAreWholeOrOfThreeSignificantDigitsWithinHalfAPercentAndInOrder() {
+        for (ExponentialGrid grid : new ExponentialGrid[] {schema3, new ExponentialGrid(1)}) {
+            double below = 0;
+            // Past the cached indexes (64 doublings either side of 1) too.
+            for (int index = -1000; index <= 1000; index++) {
+                double exact = grid.upperBound(index);
+                double shown = grid.shortUpperBound(index);
+                assertThat(shown).as("whole or three digits").isIn(exact,
+                        Double.parseDouble(new BigDecimal(shown).round(new MathContext(3)).toString()));
+                assertThat(shown).isCloseTo(exact, within(exact * 0.005));
+                assertThat(shown).isGreaterThan(below);
+                below = shown;
+            }
+        }
+        assertThat(schema3.shortUpperBound(-60)).isEqualTo(0.00552);
+        assertThat(schema3.shortUpperBound(0)).isEqualTo(1.0);
+        assertThat(new ExponentialGrid(1).shortUpperBound(20)).as("2^10 bytes").isEqualTo(1024.0);
     }
 }

@@ -3,6 +3,7 @@ package dev.sonde.control;
 import dev.sonde.bootstrap.Log;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -42,15 +43,28 @@ final class OutputDirectory {
                 return "it is a file, not a directory";
             }
             Files.createDirectories(directory);
-            // Named by process and clock rather than by Files.createTempFile, whose random names cost
-            // the start of SecureRandom before the application's main; createFile fails on any
-            // existing file or link.
-            Path probe = Files.createFile(directory.resolve(
-                    ".sonde-probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp"));
-            Files.delete(probe);
+            Files.delete(createProbe(directory));
             return null;
         } catch (IOException | SecurityException e) {
             return Log.describe(e);
+        }
+    }
+
+    /**
+     * An empty file of a name no other file has. Named by the clock, not by Files.createTempFile,
+     * whose random names start SecureRandom, nor by the process id, whose ProcessHandle starts a
+     * thread pool: both before the application's main. createFile fails on any existing file or
+     * link, so a name another JVM took at the same nanosecond is tried again.
+     */
+    private static Path createProbe(Path directory) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Files.createFile(directory.resolve(".sonde-probe-" + System.nanoTime() + ".tmp"));
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
         }
     }
 }

@@ -35,6 +35,7 @@ final class ReportDump {
     private Instant windowStart;
     private RuntimeSample runtimeAtWindowStart;
 
+    /** @param runtimeAtStart null to sample it later ({@link #sampleRuntimeAtStart}) */
     ReportDump(OperationRegistry registry, ThreadLocalRecorder recorder, ProfileLog profiles, Instant recordingStart,
                RuntimeSample runtimeAtStart) {
         this.registry = registry;
@@ -45,12 +46,24 @@ final class ReportDump {
     }
 
     /**
+     * Samples the JVM's figures that the first window's {@code runtime} section starts from, unless
+     * that is done. With {@code -javaagent} it is done once sonde has set up, not in premain: the
+     * first sample starts the platform MXBeans, some 20 ms that every application's start would wait for.
+     */
+    synchronized void sampleRuntimeAtStart() {
+        if (runtimeAtWindowStart == null) {
+            runtimeAtWindowStart = RuntimeSample.take();
+        }
+    }
+
+    /**
      * Writes a report of the current window.
      *
      * @param cumulative a snapshot taken at {@code takenAt}, since recording began
      */
     synchronized Path write(Config config, String trigger, Path file, List<OperationSnapshot> cumulative,
                             Instant takenAt) throws IOException {
+        sampleRuntimeAtStart();
         Report report = report(withRunWarnings(config, recorder), trigger, windowStart, takenAt,
                 baseline.since(cumulative), registry.droppedCount(), RuntimeSample.take().since(runtimeAtWindowStart));
         report.profiles = profileEntries(profiles.all());

@@ -112,7 +112,7 @@ final class RunningAgent implements UnaryOperator<String> {
                 : TransformerGate.holdingBack(new TransformCandidates(config), setUpThread);
         this.parts = new Installation.Parts(instrumentation, gate, MethodParametersRestorer.forThisJvm(), registry,
                 recorder, profiles);
-        this.dump = new ReportDump(registry, recorder, profiles, recordingStart, RuntimeSample.take());
+        this.dump = new ReportDump(registry, recorder, profiles, recordingStart, atStartup ? null : RuntimeSample.take());
     }
 
     /**
@@ -171,6 +171,7 @@ final class RunningAgent implements UnaryOperator<String> {
             parts.gate.open();
             startCompleted.countDown();
         }
+        dump.sampleRuntimeAtStart();
         housekeeper = Housekeeper.start(recorder);
         prometheus = startPrometheus(config, recorder, registry);
         otlp = startOtlp(config);

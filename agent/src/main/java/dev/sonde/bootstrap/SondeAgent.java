@@ -29,6 +29,12 @@ public final class SondeAgent {
     private static final String CLI = "dev.sonde.cli.Main";
     /** A class name, not a class literal: see the first rule above. */
     private static final String BOOTSTRAP_PROBE = "dev.sonde.bootstrap.AgentHandle";
+    /**
+     * The system property that names the jar whose classes this JVM's boot class path holds: set
+     * when the jar is appended, kept after {@code detach} like the classes themselves. The command
+     * line reads it to refuse starting another sonde jar, which would run this one's code.
+     */
+    public static final String BOOTSTRAP_JAR_PROPERTY = "sonde.agent.bootstrap.jar";
 
     private SondeAgent() {
     }
@@ -59,6 +65,7 @@ public final class SondeAgent {
             File jar = agentJar();
             if (!onBootstrapClassPath()) {
                 instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+                System.setProperty(BOOTSTRAP_JAR_PROPERTY, jar.getAbsolutePath());
             }
             ClassLoader loader = new AgentClassLoader(jar, parentLoader());
             Method install = loader.loadClass(INSTALLER)

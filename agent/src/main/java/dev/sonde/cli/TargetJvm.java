@@ -121,6 +121,9 @@ final class TargetJvm {
     /** Sends a request and returns the target's reply message; an error reply is a {@link TargetException}. */
     String send(AgentRequest request) throws TargetException {
         File jar = agentJar();
+        if (request.command() == AgentRequest.Command.START) {
+            LoadedSondeJar.checkSameCode(pid, systemProperties(), jar);
+        }
         Path reply = ControlReply.newFileFor(pid);
         // Returns once agentmain has: after the request's work (e.g. instrumenting), hence the longer bound.
         JvmAnswer.answerWithin(JvmAnswer.REQUEST, pid, question(request), () -> {

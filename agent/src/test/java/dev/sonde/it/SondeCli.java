@@ -25,12 +25,17 @@ public final class SondeCli {
     }
 
     public ForkedJvm.Result run(Object... args) throws Exception {
+        return runFrom(TestPaths.agentJar(), args);
+    }
+
+    /** The command line of another agent jar, as a user who keeps two versions runs it. */
+    public ForkedJvm.Result runFrom(Path agentJar, Object... args) throws Exception {
         String[] words = new String[args.length];
         for (int i = 0; i < args.length; i++) {
             words[i] = String.valueOf(args[i]);
         }
         String name = "cli-" + RUNS.incrementAndGet() + "-" + (words.length == 0 ? "none" : words[0]);
-        return ForkedJvm.on(jdk).jar(TestPaths.agentJar(), words).timeout(Duration.ofSeconds(30)).run(work.resolve(name));
+        return ForkedJvm.on(jdk).jar(agentJar, words).timeout(Duration.ofSeconds(30)).run(work.resolve(name));
     }
 
     /** A command that worked: exit 0 and nothing on stderr. */

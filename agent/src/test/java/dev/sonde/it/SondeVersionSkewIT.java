@@ -37,8 +37,7 @@ class SondeVersionSkewIT {
         Path newer = withOtherCode(TestPaths.agentJar(), work.resolve("newer/sonde-agent.jar"), "9.9.9");
         SondeCli sonde = new SondeCli(jdk, work);
         try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk), work.resolve("app"))) {
-            SondeCli.assertSucceeded(sonde.run("attach", app.pid(), "include=" + PLACE));
-            SondeCli.assertSucceeded(sonde.run("detach", app.pid()));
+            attachAndDetach(sonde, TestPaths.agentJar(), app.pid());
 
             ForkedJvm.Result refused = sonde.runFrom(newer, "attach", app.pid(), "include=" + PLACE);
 
@@ -59,12 +58,10 @@ class SondeVersionSkewIT {
     @MethodSource("jdks")
     void aCopyOfTheSameJarElsewhereStartsAgain(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("skew-copy-" + jdk.major());
-        Path copy = Files.createDirectories(work.resolve("copy")).resolve("sonde-agent.jar");
-        Files.copy(TestPaths.agentJar(), copy, StandardCopyOption.REPLACE_EXISTING);
+        Path copy = copyOfAgentJar(work.resolve("copy"));
         SondeCli sonde = new SondeCli(jdk, work);
         try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk), work.resolve("app"))) {
-            SondeCli.assertSucceeded(sonde.run("attach", app.pid(), "include=" + PLACE));
-            SondeCli.assertSucceeded(sonde.run("detach", app.pid()));
+            attachAndDetach(sonde, TestPaths.agentJar(), app.pid());
 
             SondeCli.assertSucceeded(sonde.runFrom(copy, "attach", app.pid(), "include=" + PLACE));
             app.burst();
@@ -79,12 +76,10 @@ class SondeVersionSkewIT {
     @MethodSource("jdks")
     void aJvmWhoseSondeJarIsGoneSaysSoAndRunsOn(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("skew-gone-" + jdk.major());
-        Path old = Files.createDirectories(work.resolve("old")).resolve("sonde-agent.jar");
-        Files.copy(TestPaths.agentJar(), old, StandardCopyOption.REPLACE_EXISTING);
+        Path old = copyOfAgentJar(work.resolve("old"));
         SondeCli sonde = new SondeCli(jdk, work);
         try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk), work.resolve("app"))) {
-            SondeCli.assertSucceeded(sonde.runFrom(old, "attach", app.pid(), "include=" + PLACE));
-            SondeCli.assertSucceeded(sonde.runFrom(old, "detach", app.pid()));
+            attachAndDetach(sonde, old, app.pid());
             Files.delete(old);
 
             ForkedJvm.Result refused = sonde.run("attach", app.pid(), "include=" + PLACE);
@@ -97,6 +92,18 @@ class SondeVersionSkewIT {
             app.burst();
             assertThat(app.stop().exitCode()).isZero();
         }
+    }
+
+    /** A first start in the JVM from {@code jar}, and its detach: the JVM keeps that jar's classes. */
+    private static void attachAndDetach(SondeCli sonde, Path jar, long pid) throws Exception {
+        SondeCli.assertSucceeded(sonde.runFrom(jar, "attach", pid, "include=" + PLACE));
+        SondeCli.assertSucceeded(sonde.runFrom(jar, "detach", pid));
+    }
+
+    /** The agent jar copied into {@code directory}, as a user who keeps sonde elsewhere has it. */
+    private static Path copyOfAgentJar(Path directory) throws IOException {
+        Path copy = Files.createDirectories(directory).resolve("sonde-agent.jar");
+        return Files.copy(TestPaths.agentJar(), copy, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The agent jar with another version in its manifest and one more class file: another build. */

@@ -25,7 +25,6 @@ import java.util.zip.ZipEntry;
  */
 final class LoadedSondeJar {
 
-    private static final String TRAMPOLINE = "dev/sonde/bootstrap/SondeAgent.class";
     /** Where sonde's code is in its jar: the bootstrap classes and, under {@code inst/}, the rest. */
     private static final String[] CODE = {"dev/sonde/", "inst/"};
 
@@ -41,11 +40,11 @@ final class LoadedSondeJar {
     static void checkSameCode(long pid, Properties properties, File ours) throws TargetException {
         String loaded = properties.getProperty(SondeAgent.BOOTSTRAP_JAR_PROPERTY);
         if (loaded != null && !loaded.isEmpty()) {
-            checkEntry(pid, new File(loaded), ours);
+            compare(pid, new File(loaded), ours);
         }
     }
 
-    private static void checkEntry(long pid, File loaded, File ours) throws TargetException {
+    private static void compare(long pid, File loaded, File ours) throws TargetException {
         if (!loaded.isFile()) {
             throw new TargetException("JVM " + pid + " holds the classes of the sonde jar " + loaded
                     + " from an earlier start, and that jar is not there (any more, or from here); a JVM keeps"
@@ -56,14 +55,12 @@ final class LoadedSondeJar {
         String loadedVersion;
         String ourVersion;
         try (JarFile loadedJar = new JarFile(loaded, false); JarFile ourJar = new JarFile(ours, false)) {
-            if (loadedJar.getEntry(TRAMPOLINE) == null) {
-                return;
-            }
             loadedCode = codeOf(loadedJar);
             ourCode = codeOf(ourJar);
             loadedVersion = versionOf(loadedJar);
             ourVersion = versionOf(ourJar);
         } catch (IOException | SecurityException e) {
+            // Not readable from here: the start goes ahead, as it did before this check.
             return;
         }
         if (!loadedCode.equals(ourCode)) {

@@ -63,7 +63,7 @@ final class AttachCommand implements Command {
             boolean running = properties.getProperty(PublishedProperties.VERSION) != null;
             String reply = running
                     ? target.control(sonde -> sonde.reconfigure(arguments), AgentRequest.start(arguments))
-                    : target.send(AgentRequest.start(arguments));
+                    : target.start(arguments, properties);
             out.println("sonde " + (running ? "in" : "attached to") + " JVM " + pid + ": " + reply);
             if (!running && javaFeature(properties) >= WARNS_ABOUT_DYNAMIC_AGENTS) {
                 out.println("note: Java " + javaFeature(properties) + " prints a warning about a dynamically loaded agent"

@@ -3,7 +3,6 @@ package dev.sonde.cli;
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.DurationText;
 import dev.sonde.config.SlowCallRule;
-import dev.sonde.control.AgentRequest;
 import dev.sonde.control.PublishedProperties;
 
 import java.io.PrintStream;
@@ -89,7 +88,7 @@ final class ProfileCommand implements Command {
             TargetJvm.checkJavaVersion(target.pid(), properties);
             if (properties.getProperty(PublishedProperties.VERSION) == null) {
                 out.println("sonde profile: starting sonde in JVM " + target.pid() + " first");
-                target.send(AgentRequest.start(""));
+                target.start("", properties);
             }
             out.println("sonde profile: JVM " + target.pid() + " is profiling " + event + " for "
                     + DurationText.format(duration) + "...");

@@ -118,12 +118,20 @@ final class TargetJvm {
         return version;
     }
 
+    /**
+     * Starts sonde there with {@code arguments}, after refusing a JVM that holds another sonde jar's
+     * classes ({@link LoadedSondeJar}), which that start would run instead of this one's.
+     *
+     * @param properties the target's system properties, as read for the caller's own checks
+     */
+    String start(String arguments, Properties properties) throws TargetException {
+        LoadedSondeJar.checkSameCode(pid, properties, agentJar());
+        return send(AgentRequest.start(arguments));
+    }
+
     /** Sends a request and returns the target's reply message; an error reply is a {@link TargetException}. */
     String send(AgentRequest request) throws TargetException {
         File jar = agentJar();
-        if (request.command() == AgentRequest.Command.START) {
-            LoadedSondeJar.checkSameCode(pid, systemProperties(), jar);
-        }
         Path reply = ControlReply.newFileFor(pid);
         // Returns once agentmain has: after the request's work (e.g. instrumenting), hence the longer bound.
         JvmAnswer.answerWithin(JvmAnswer.REQUEST, pid, question(request), () -> {

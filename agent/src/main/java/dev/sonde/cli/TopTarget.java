@@ -49,7 +49,7 @@ final class TopTarget implements AutoCloseable {
         }
         if (!running) {
             AttachCommand.checkLocally(keys, err);
-            jvm.send(AgentRequest.start(keys));
+            jvm.start(keys, properties);
         }
         Optional<ControlConnection> connection = ControlConnection.open(jvm.pid());
         if (connection.isEmpty()) {

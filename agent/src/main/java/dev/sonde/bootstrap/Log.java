@@ -75,10 +75,16 @@ public final class Log {
         }
     }
 
-    /** {@code NoSuchFileException: /tmp/x}: the message alone is often just a path. */
+    /**
+     * {@code NoSuchFileException: /tmp/x}: the message alone is often just a path. A class that could
+     * not be linked or initialized also names its cause: "Could not initialize class X" alone hides
+     * the first failure (since JDK 18 the cause says which error it was and in which thread).
+     */
     public static String describe(Throwable t) {
         String text = t.getMessage();
-        return text == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + text;
+        String own = text == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + text;
+        Throwable cause = t.getCause();
+        return t instanceof LinkageError && cause != null && cause != t ? own + " (cause: " + describe(cause) + ")" : own;
     }
 
     /** Never throws: a logger that fails (a full heap, a closed stderr) must not fail sonde's caller. */

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * shows (Linux ignores Java thread priorities). With {@code -javaagent} it waits until class loading calms down
  * (fewer than {@link #QUIET_CLASSES} new classes in {@link #POLL_MILLIS} ms), at most
  * {@link #LATEST_MILLIS} ms. The JVM facts (the host name may need a resolver round trip) are looked up
- * at once. A program that ends before then writes its report cold. Best effort: a failure is only
- * logged at debug level.
+ * at once. A program that ends before then writes its report cold. A failure is said in one line: a
+ * class that failed to initialize here stays failed, so the dump that follows would fail too and
+ * only this line names the first error.
  */
 final class ReportWarmUp {
 
@@ -50,7 +51,7 @@ final class ReportWarmUp {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable t) {
-                Log.debug("report warm-up failed: " + Log.describe(t));
+                Log.error("report warm-up failed; reports written later may fail the same way", t);
             }
         }, "sonde-warm-up");
         thread.setDaemon(true);

@@ -1,0 +1,38 @@
+package dev.sonde.bootstrap;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.NoSuchFileException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogTest {
+
+    @Test
+    void anExceptionIsItsSimpleNameAndMessage() {
+        assertThat(Log.describe(new NoSuchFileException("/tmp/x"))).isEqualTo("NoSuchFileException: /tmp/x");
+        assertThat(Log.describe(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
+
+    @Test
+    void aWrappedIoProblemIsNotRepeated() {
+        assertThat(Log.describe(new java.io.UncheckedIOException("write failed", new java.io.IOException("disk full"))))
+                .isEqualTo("UncheckedIOException: write failed");
+    }
+
+    @Test
+    void aClassThatCouldNotBeInitializedNamesTheFirstFailure() {
+        NoClassDefFoundError later = new NoClassDefFoundError("Could not initialize class a.B");
+        later.initCause(new ExceptionInInitializerError("Exception java.lang.StackOverflowError [in thread \"w\"]"));
+
+        assertThat(Log.describe(later)).isEqualTo("NoClassDefFoundError: Could not initialize class a.B"
+                + " (cause: ExceptionInInitializerError: Exception java.lang.StackOverflowError [in thread \"w\"])");
+    }
+
+    @Test
+    void aClassThatFailsToInitializeNamesWhatItThrew() {
+        ExceptionInInitializerError error = new ExceptionInInitializerError(new IllegalArgumentException("bad"));
+
+        assertThat(Log.describe(error)).isEqualTo("ExceptionInInitializerError (cause: IllegalArgumentException: bad)");
+    }
+}

@@ -88,7 +88,7 @@ class ControlOverJmxIT {
             assertThat(sonde.run("attach", app.pid(), "include=" + PLACE + ",out=" + out).exitCode()).isZero();
             app.burst();
             ForkedJvm.Result dump = sonde.run("dump", app.pid(), "--out", work.resolve("dump.json"));
-            assertThat(dump.exitCode()).as(dump.describe()).isZero();
+            assertThat(dump.exitCode()).as(dump.describe() + app.describe()).isZero();
             assertThat(ReportFile.read(work.resolve("dump.json")).counts()).containsExactly(Map.entry(PLACE, 500L));
             ForkedJvm.Result detach = sonde.run("detach", app.pid());
             assertThat(detach.exitCode()).as(detach.describe()).isZero();

@@ -81,10 +81,18 @@ public final class Log {
      * the first failure (since JDK 18 the cause says which error it was and in which thread).
      */
     public static String describe(Throwable t) {
+        return describe(t, MAX_CAUSES);
+    }
+
+    /** Causes named at most: a chain that loops back on itself must still end. */
+    private static final int MAX_CAUSES = 3;
+
+    private static String describe(Throwable t, int causesLeft) {
         String text = t.getMessage();
         String own = text == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + text;
         Throwable cause = t.getCause();
-        return t instanceof LinkageError && cause != null && cause != t ? own + " (cause: " + describe(cause) + ")" : own;
+        boolean named = t instanceof LinkageError && cause != null && cause != t && causesLeft > 0;
+        return named ? own + " (cause: " + describe(cause, causesLeft - 1) + ")" : own;
     }
 
     /** Never throws: a logger that fails (a full heap, a closed stderr) must not fail sonde's caller. */

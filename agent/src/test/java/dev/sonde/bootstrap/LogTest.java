@@ -35,4 +35,15 @@ class LogTest {
 
         assertThat(Log.describe(error)).isEqualTo("ExceptionInInitializerError (cause: IllegalArgumentException: bad)");
     }
+
+    @Test
+    void causesThatLoopBackEndTheLine() {
+        NoClassDefFoundError first = new NoClassDefFoundError("a");
+        NoClassDefFoundError second = new NoClassDefFoundError("b");
+        first.initCause(second);
+        second.initCause(first);
+
+        assertThat(Log.describe(first)).isEqualTo("NoClassDefFoundError: a (cause: NoClassDefFoundError: b"
+                + " (cause: NoClassDefFoundError: a (cause: NoClassDefFoundError: b)))");
+    }
 }

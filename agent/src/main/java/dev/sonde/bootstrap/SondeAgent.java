@@ -1,13 +1,16 @@
 package dev.sonde.bootstrap;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.CodeSource;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The agent's entry points: {@code premain}, {@code agentmain} and the command line {@code main}.
@@ -35,6 +38,15 @@ public final class SondeAgent {
      * line reads it to refuse starting another sonde jar, which would run this one's code.
      */
     public static final String BOOTSTRAP_JAR_PROPERTY = "sonde.agent.bootstrap.jar";
+    /**
+     * The system properties that say which build of sonde that jar held when it was appended (its
+     * manifest's {@link #BUILD_ATTRIBUTE} and {@code Implementation-Version}): the jar at that path
+     * may have been replaced since, while the JVM runs the classes it read then.
+     */
+    public static final String BOOTSTRAP_BUILD_PROPERTY = "sonde.agent.bootstrap.build";
+    public static final String BOOTSTRAP_VERSION_PROPERTY = "sonde.agent.bootstrap.version";
+    /** The manifest attribute that tells builds apart: a checksum of the jar's contents, made at packaging. */
+    public static final String BUILD_ATTRIBUTE = "Sonde-Build";
 
     private SondeAgent() {
     }
@@ -64,8 +76,9 @@ public final class SondeAgent {
         try {
             File jar = agentJar();
             if (!onBootstrapClassPath()) {
-                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
-                System.setProperty(BOOTSTRAP_JAR_PROPERTY, jar.getAbsolutePath());
+                JarFile appended = new JarFile(jar);
+                instrumentation.appendToBootstrapClassLoaderSearch(appended);
+                nameAppendedJar(jar, appended);
             }
             ClassLoader loader = new AgentClassLoader(jar, parentLoader());
             Method install = loader.loadClass(INSTALLER)
@@ -75,6 +88,27 @@ public final class SondeAgent {
             notStarted(e.getCause());
         } catch (Throwable t) {
             notStarted(t);
+        }
+    }
+
+    /** A manifest that cannot be read leaves the build unnamed: the command line then cannot tell builds apart. */
+    private static void nameAppendedJar(File jar, JarFile appended) {
+        System.setProperty(BOOTSTRAP_JAR_PROPERTY, jar.getAbsolutePath());
+        try {
+            Manifest manifest = appended.getManifest();
+            if (manifest != null) {
+                setIfPresent(BOOTSTRAP_BUILD_PROPERTY, manifest.getMainAttributes().getValue(BUILD_ATTRIBUTE));
+                setIfPresent(BOOTSTRAP_VERSION_PROPERTY,
+                        manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION));
+            }
+        } catch (IOException e) {
+            // Unnamed, as said above.
+        }
+    }
+
+    private static void setIfPresent(String property, String value) {
+        if (value != null) {
+            System.setProperty(property, value);
         }
     }
 

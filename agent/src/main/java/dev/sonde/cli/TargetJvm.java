@@ -125,7 +125,7 @@ final class TargetJvm {
      * @param properties the target's system properties, as read for the caller's own checks
      */
     String start(String arguments, Properties properties) throws TargetException {
-        LoadedSondeJar.checkSameCode(pid, properties, agentJar());
+        LoadedSondeJar.checkSameBuild(pid, properties, agentJar());
         return send(AgentRequest.start(arguments));
     }
 

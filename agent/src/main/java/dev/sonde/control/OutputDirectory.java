@@ -52,8 +52,8 @@ final class OutputDirectory {
 
     /**
      * An empty file of a name no other file has. Named by the clock, not by Files.createTempFile,
-     * whose random names start SecureRandom, nor by the process id, whose ProcessHandle starts a
-     * thread pool: both before the application's main. createFile fails on any existing file or
+     * whose random names start SecureRandom, nor by the process id, whose ProcessHandle costs some
+     * 10 ms at its first use: both before the application's main. createFile fails on any existing file or
      * link, so a name another JVM took at the same nanosecond is tried again.
      */
     private static Path createProbe(Path directory) throws IOException {

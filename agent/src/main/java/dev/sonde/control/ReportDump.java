@@ -47,7 +47,7 @@ final class ReportDump {
 
     /**
      * Samples the JVM's figures that the first window's {@code runtime} section starts from, unless
-     * that is done. With {@code -javaagent} it is done once sonde has set up, not in premain: the
+     * that is done. With {@code -javaagent} it is done on sonde's set-up thread, not in premain: the
      * first sample starts the platform MXBeans, some 20 ms that every application's start would wait for.
      */
     synchronized void sampleRuntimeAtStart() {

@@ -85,7 +85,6 @@ final class RunningAgent implements UnaryOperator<String> {
     private final ThreadLocalRecorder recorder;
     private final Instant recordingStart = Instant.now();
     private final ReportDump dump;
-    private final long pid = ProcessHandle.current().pid();
     /** The configuration sonde started with (later ones are the {@link #installation}'s). */
     private final Config startConfig;
     /** With {@code -javaagent}: the thread that builds the instrumentation; null when {@link #start} does. */
@@ -162,6 +161,8 @@ final class RunningAgent implements UnaryOperator<String> {
     /** Instruments, then starts everything around the recording; undoes what {@link #start} did if that fails. */
     private synchronized String completeStart(String arguments, Config config, boolean atStartup) {
         try {
+            // Before anything is installed: a JVM whose platform MXBeans fail leaves sonde not started, not half.
+            dump.sampleRuntimeAtStart();
             installation = Installation.install(arguments, config, parts, List.of(), recordingStart);
         } catch (RuntimeException | Error e) {
             shutdownReport.unregister();
@@ -171,7 +172,6 @@ final class RunningAgent implements UnaryOperator<String> {
             parts.gate.open();
             startCompleted.countDown();
         }
-        dump.sampleRuntimeAtStart();
         housekeeper = Housekeeper.start(recorder);
         prometheus = startPrometheus(config, recorder, registry);
         otlp = startOtlp(config);
@@ -359,7 +359,7 @@ final class RunningAgent implements UnaryOperator<String> {
      */
     private Path newDumpFile(Config config, Instant takenAt) {
         for (int sequence = 1; ; sequence++) {
-            Path file = config.out().resolve(ReportFileNames.onDemand(pid, takenAt, sequence));
+            Path file = config.out().resolve(ReportFileNames.onDemand(pid(), takenAt, sequence));
             if (!Files.exists(file)) {
                 return file;
             }
@@ -519,7 +519,12 @@ final class RunningAgent implements UnaryOperator<String> {
     }
 
     private Path finalReportFile(Config config) {
-        return config.out().resolve(ReportFileNames.shutdown(pid, recordingStart));
+        return config.out().resolve(ReportFileNames.shutdown(pid(), recordingStart));
+    }
+
+    /** Looked up when a file is named, never in premain: {@code ProcessHandle}'s first use costs some 10 ms. */
+    private static long pid() {
+        return ProcessHandle.current().pid();
     }
 
     /**

@@ -60,6 +60,7 @@ class AgentJarLayoutIT {
             assertThat(main.getValue("Main-Class")).isEqualTo("dev.sonde.bootstrap.SondeAgent");
             assertThat(main.getValue("Can-Retransform-Classes")).isEqualTo("true");
             assertThat(main.getValue("Launcher-Agent-Class")).isNull();
+            assertThat(main.getValue("Sonde-Build")).as("the build checksum attach compares").matches("[0-9a-f]{64}");
         }
     }
 

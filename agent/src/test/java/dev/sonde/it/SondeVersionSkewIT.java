@@ -43,14 +43,42 @@ class SondeVersionSkewIT {
 
             assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(2);
             assertThat(refused.stderr().lines()).as(refused.describe()).containsExactly("sonde attach: JVM " + app.pid()
-                    + " holds the classes of sonde 0.1.0-SNAPSHOT, not 9.9.9, from " + TestPaths.agentJar()
-                    + " (an earlier start in it), and a JVM keeps the sonde it loaded first: this start would run"
-                    + " that code. Attach with " + TestPaths.agentJar() + ", or restart the JVM to use " + newer);
+                    + " holds the classes of sonde " + versionOf(TestPaths.agentJar()) + ", not 9.9.9, from "
+                    + TestPaths.agentJar() + " (an earlier start in it), and a JVM keeps the sonde it loaded first:"
+                    + " this start would run that code; attach with " + TestPaths.agentJar() + " if it still holds"
+                    + " that build, or restart the JVM to use " + newer);
             app.burst();
             ForkedJvm.Result end = app.stop();
             assertThat(end.exitCode()).isZero();
             assertThat(end.stderr().lines().filter(line -> line.startsWith("[sonde] started")))
                     .as("the first start only: the refused one never reached the JVM").hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aJarReplacedByAnotherBuildAtTheSamePathIsRefused(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("skew-replaced-" + jdk.major());
+        Path jar = copyOfAgentJar(work.resolve("opt"));
+        String version = versionOf(jar);
+        SondeCli sonde = new SondeCli(jdk, work);
+        try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk), work.resolve("app"))) {
+            attachAndDetach(sonde, jar, app.pid());
+            // As a rebuild or an upgrade does it: a new file at the old path (the JVM keeps the old one open).
+            Files.delete(jar);
+            withOtherCode(TestPaths.agentJar(), jar, version);
+
+            ForkedJvm.Result refused = sonde.runFrom(jar, "attach", app.pid(), "include=" + PLACE);
+
+            assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(2);
+            assertThat(refused.stderr().lines()).as(refused.describe()).containsExactly("sonde attach: JVM " + app.pid()
+                    + " holds the classes of another build of sonde " + version + " from " + jar
+                    + " (an earlier start in it), and a JVM keeps the sonde it loaded first: this start would run"
+                    + " that code; that jar has been replaced since. Restart the JVM to use it");
+            app.burst();
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).isZero();
+            assertThat(end.stderr().lines().filter(line -> line.startsWith("[sonde] started"))).hasSize(1);
         }
     }
 
@@ -106,12 +134,19 @@ class SondeVersionSkewIT {
         return Files.copy(TestPaths.agentJar(), copy, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The agent jar with another version in its manifest and one more class file: another build. */
+    private static String versionOf(Path jar) throws IOException {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            return in.getManifest().getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        }
+    }
+
+    /** The agent jar as another build makes it: one more class file, another build checksum, {@code version}. */
     private static Path withOtherCode(Path agentJar, Path target, String version) throws IOException {
         Files.createDirectories(target.getParent());
         try (JarInputStream in = new JarInputStream(Files.newInputStream(agentJar))) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+            manifest.getMainAttributes().put(new Attributes.Name("Sonde-Build"), "another-build");
             try (OutputStream file = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(file, manifest)) {
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                     out.putNextEntry(new JarEntry(entry.getName()));

@@ -7,8 +7,9 @@ import java.math.MathContext;
  * Bucket bounds that grow by a constant factor, as Prometheus defines them for native histograms:
  * at schema {@code s}, bucket {@code i} holds the values in (2^((i-1)/2^s), 2^(i/2^s)], so each
  * bound is 2^(2^-s) times the one below it. Classic and native buckets both use this grid (at
- * different schemas), so every bound is exact and the two agree wherever they meet; OpenTelemetry's
- * exponential histograms use it too, at "scale" {@code s}, with every index one lower.
+ * different schemas), so each classic bucket is a union of native ones; OpenTelemetry's exponential
+ * histograms use it too, at "scale" {@code s}, with every index one lower. Classic bounds are shown
+ * rounded ({@link #shortUpperBound}), which moves them by at most 0.5 %.
  *
  * <p>A scrape places every HdrHistogram bucket of every operation on the grid, so {@link #index}
  * takes no logarithm: the bounds within one doubling are computed once, and a value's doubling is

@@ -3,7 +3,6 @@ package dev.sonde.export;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -43,8 +42,15 @@ class ExponentialGridTest {
             for (int index = -1000; index <= 1000; index++) {
                 double exact = grid.upperBound(index);
                 double shown = grid.shortUpperBound(index);
-                assertThat(shown).as("whole or three digits").isIn(exact,
-                        Double.parseDouble(new BigDecimal(shown).round(new MathContext(3)).toString()));
+                if (exact == Math.rint(exact)) {
+                    assertThat(shown).as("a whole bound as it is").isEqualTo(exact);
+                } else {
+                    assertThat(BigDecimal.valueOf(shown).stripTrailingZeros().precision()).as("digits of " + shown)
+                            .isLessThanOrEqualTo(3);
+                    double thirdDigit = Math.pow(10, Math.floor(Math.log10(exact)) - 2);
+                    assertThat(Math.abs(shown - exact)).as("%s is the three-digit number nearest %s", shown, exact)
+                            .isLessThanOrEqualTo(thirdDigit * 0.5000001);
+                }
                 assertThat(shown).isCloseTo(exact, within(exact * 0.005));
                 assertThat(shown).isGreaterThan(below);
                 below = shown;

@@ -91,7 +91,7 @@ public final class Log {
         String text = t.getMessage();
         String own = text == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + text;
         Throwable cause = t.getCause();
-        boolean named = t instanceof LinkageError && cause != null && cause != t && causesLeft > 0;
+        boolean named = t instanceof LinkageError && cause != null && causesLeft > 0;
         return named ? own + " (cause: " + describe(cause, causesLeft - 1) + ")" : own;
     }
 

@@ -35,20 +35,18 @@ final class ReportDump {
     private Instant windowStart;
     private RuntimeSample runtimeAtWindowStart;
 
-    /** @param runtimeAtStart null to sample it later ({@link #sampleRuntimeAtStart}) */
-    ReportDump(OperationRegistry registry, ThreadLocalRecorder recorder, ProfileLog profiles, Instant recordingStart,
-               RuntimeSample runtimeAtStart) {
+    ReportDump(OperationRegistry registry, ThreadLocalRecorder recorder, ProfileLog profiles, Instant recordingStart) {
         this.registry = registry;
         this.recorder = recorder;
         this.profiles = profiles;
         this.windowStart = recordingStart;
-        this.runtimeAtWindowStart = runtimeAtStart;
     }
 
     /**
      * Samples the JVM's figures that the first window's {@code runtime} section starts from, unless
-     * that is done. With {@code -javaagent} it is done on sonde's set-up thread, not in premain: the
-     * first sample starts the platform MXBeans, some 20 ms that every application's start would wait for.
+     * that is done. sonde's start does it as it begins to instrument (with {@code -javaagent} on its
+     * set-up thread, not in premain: the first sample starts the platform MXBeans, some 20 ms that
+     * every application's start would wait for); a report written before then does it itself.
      */
     synchronized void sampleRuntimeAtStart() {
         if (runtimeAtWindowStart == null) {

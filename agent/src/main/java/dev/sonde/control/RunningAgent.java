@@ -111,7 +111,7 @@ final class RunningAgent implements UnaryOperator<String> {
                 : TransformerGate.holdingBack(new TransformCandidates(config), setUpThread);
         this.parts = new Installation.Parts(instrumentation, gate, MethodParametersRestorer.forThisJvm(), registry,
                 recorder, profiles);
-        this.dump = new ReportDump(registry, recorder, profiles, recordingStart, atStartup ? null : RuntimeSample.take());
+        this.dump = new ReportDump(registry, recorder, profiles, recordingStart);
     }
 
     /**

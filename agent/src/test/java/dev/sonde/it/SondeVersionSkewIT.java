@@ -47,11 +47,7 @@ class SondeVersionSkewIT {
                     + TestPaths.agentJar() + " (an earlier start in it), and a JVM keeps the sonde it loaded first:"
                     + " this start would run that code; attach with " + TestPaths.agentJar() + " if it still holds"
                     + " that build, or restart the JVM to use " + newer);
-            app.burst();
-            ForkedJvm.Result end = app.stop();
-            assertThat(end.exitCode()).isZero();
-            assertThat(end.stderr().lines().filter(line -> line.startsWith("[sonde] started")))
-                    .as("the first start only: the refused one never reached the JVM").hasSize(1);
+            assertRunsOnWithTheFirstStartOnly(app);
         }
     }
 
@@ -75,10 +71,7 @@ class SondeVersionSkewIT {
                     + " holds the classes of another build of sonde " + version + " from " + jar
                     + " (an earlier start in it), and a JVM keeps the sonde it loaded first: this start would run"
                     + " that code; that jar has been replaced since. Restart the JVM to use it");
-            app.burst();
-            ForkedJvm.Result end = app.stop();
-            assertThat(end.exitCode()).isZero();
-            assertThat(end.stderr().lines().filter(line -> line.startsWith("[sonde] started"))).hasSize(1);
+            assertRunsOnWithTheFirstStartOnly(app);
         }
     }
 
@@ -120,6 +113,15 @@ class SondeVersionSkewIT {
             app.burst();
             assertThat(app.stop().exitCode()).isZero();
         }
+    }
+
+    /** The refused start never reached the JVM: it runs on, and says it started once, at the first start. */
+    private static void assertRunsOnWithTheFirstStartOnly(LongRunningService app) throws Exception {
+        app.burst();
+        ForkedJvm.Result end = app.stop();
+        assertThat(end.exitCode()).isZero();
+        assertThat(end.stderr().lines().filter(line -> line.startsWith("[sonde] started")))
+                .as("the first start only: the refused one never reached the JVM").hasSize(1);
     }
 
     /** A first start in the JVM from {@code jar}, and its detach: the JVM keeps that jar's classes. */

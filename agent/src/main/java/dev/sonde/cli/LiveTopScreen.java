@@ -5,6 +5,9 @@ import dev.sonde.report.view.TopSettings;
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
 import org.jline.terminal.Attributes;
+import org.jline.terminal.Attributes.ControlChar;
+import org.jline.terminal.Attributes.InputFlag;
+import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.exec.ExecTerminalProvider;
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -25,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * {@code top} in a terminal, through JLine: the alternate screen in raw mode, one frame redrawn at
  * each refresh, key press or resize, keys read with the terminal's own key codes (terminfo), and the
- * terminal restored as it was on the way out, whatever the way out.
+ * terminal restored as it was on the way out, whatever the way out. JLine reports a terminal that
+ * fails (closed, or {@code stty} not answering) with {@link java.io.IOError}.
  */
 final class LiveTopScreen implements AutoCloseable {
 
@@ -47,15 +52,19 @@ final class LiveTopScreen implements AutoCloseable {
     private final KeyMap<Action> keys;
     private volatile boolean quit;
     private volatile boolean resized;
+    /** Read at the start and after each resize only: every reading runs {@code stty}. */
+    private Size size;
     /** The filter being typed after {@code /}; null when none is. */
     private StringBuilder filterTyped;
 
     private LiveTopScreen(Terminal terminal) {
         this.terminal = terminal;
-        this.original = terminal.enterRawMode();
+        this.original = terminal.getAttributes();
+        terminal.setAttributes(keysOnly(original));
         this.display = new Display(terminal, true);
         this.input = new BindingReader(terminal.reader());
         this.keys = keyMap(terminal);
+        // Ctrl-C arrives as a key; this is for SIGINT sent by other means (kill -INT).
         terminal.handle(Terminal.Signal.INT, signal -> quit = true);
         terminal.handle(Terminal.Signal.WINCH, signal -> resized = true);
         terminal.puts(Capability.enter_ca_mode);
@@ -64,6 +73,20 @@ final class LiveTopScreen implements AutoCloseable {
         terminal.flush();
         // The alternate screen keeps the cursor where the shell left it; the display draws from the top left.
         display.clear();
+        this.size = terminal.getSize();
+    }
+
+    /**
+     * Raw mode as JLine's, and Ctrl-C a key too: left to the line discipline, it would send SIGINT to
+     * the whole process group, killing an {@code stty} JLine runs at that moment, and top with it.
+     */
+    private static Attributes keysOnly(Attributes original) {
+        Attributes raw = new Attributes(original);
+        raw.setLocalFlags(EnumSet.of(LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN, LocalFlag.ISIG), false);
+        raw.setInputFlags(EnumSet.of(InputFlag.IXON, InputFlag.ICRNL, InputFlag.INLCR), false);
+        raw.setControlChar(ControlChar.VMIN, 0);
+        raw.setControlChar(ControlChar.VTIME, 1);
+        return raw;
     }
 
     /** The screen, or empty when there is no terminal to draw on (output piped, CI): then one plain frame does. */
@@ -115,6 +138,7 @@ final class LiveTopScreen implements AutoCloseable {
             if (resized) {
                 // What the terminal kept of the old frame is no longer where the display thinks it is.
                 resized = false;
+                size = terminal.getSize();
                 display.clear();
                 draw(answered);
             } else if (answered != frame) {
@@ -134,7 +158,7 @@ final class LiveTopScreen implements AutoCloseable {
             return typeFilter(frame, input.readCharacter());
         }
         TopSettings settings = frame.settings();
-        int height = terminal.getHeight();
+        int height = size.getRows();
         int page = Math.max(1, height - 8);
         switch (input.readBinding(keys)) {
             case SORT:
@@ -184,7 +208,6 @@ final class LiveTopScreen implements AutoCloseable {
     }
 
     private void draw(TopFrame frame) {
-        Size size = terminal.getSize();
         List<String> lines = new ArrayList<>(frame.fitted(size.getColumns() - 1, size.getRows()));
         if (filterTyped != null) {
             lines.set(lines.size() - 1, "filter (Enter applies, Esc cancels): " + filterTyped + "_");

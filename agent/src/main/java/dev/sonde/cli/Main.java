@@ -63,7 +63,7 @@ public final class Main {
         }
     }
 
-    private static int runCommand(Command command, List<String> args, PrintStream out, PrintStream err) {
+    static int runCommand(Command command, List<String> args, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(command.usage());
             return OK;
@@ -77,7 +77,8 @@ public final class Main {
             err.println("sonde " + command.name() + ": " + e.getMessage());
             err.print(command.usage());
             return USAGE;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // A defect, or a library giving up (JLine's IOError): still one line, never a stack trace.
             err.println("sonde " + command.name() + ": failed: " + e);
             return USAGE;
         }

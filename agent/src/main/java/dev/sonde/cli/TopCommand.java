@@ -4,6 +4,7 @@ import dev.sonde.report.view.OperationOrder;
 import dev.sonde.report.view.TopFrame;
 import dev.sonde.report.view.TopSettings;
 
+import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -52,7 +53,7 @@ final class TopCommand implements Command {
                 "  --sort KEY    the first order (default p99)",
                 "  --once        print one frame after one interval and exit (also when there is no terminal)",
                 "",
-                "Exit status: 0 done, 2 wrong usage or the JVM not reachable. Reference: docs/cli.md",
+                "Exit status: 0 done, 2 wrong usage, the JVM not reachable or the terminal lost. Reference: docs/cli.md",
                 "");
     }
 
@@ -100,11 +101,16 @@ final class TopCommand implements Command {
                 + TopSettings.orderKeys() + ", not '" + text.get() + "'"));
     }
 
-    /** Shows the windows, then leaves sonde as top found it; a JVM that exits meanwhile ends it quietly. */
+    /**
+     * Shows the windows, then leaves sonde as top found it; a JVM that exits meanwhile ends it quietly.
+     * Top ended by a signal (its terminal closed, SIGINT, SIGTERM) leaves sonde as well, from a shutdown hook.
+     */
     private static int watch(TopTarget target, TopSettings settings, Duration interval, boolean once, PrintStream out,
                              PrintStream err) {
+        Thread leaveOnExit = new Thread(() -> leaveSaying(target, err), "sonde-top-leave");
+        Runtime.getRuntime().addShutdownHook(leaveOnExit);
         try {
-            int code = once ? printOnce(target, settings, interval, out) : showLive(target, settings, interval, out);
+            int code = once ? printOnce(target, settings, interval, out) : showLive(target, settings, interval, out, err);
             out.println("sonde top: " + target.leave());
             return code;
         } catch (TargetException e) {
@@ -113,17 +119,27 @@ final class TopCommand implements Command {
                 return Main.OK;
             }
             err.println("sonde top: " + e.getMessage());
-            leaveAfterFailure(target, err);
+            leaveSaying(target, err);
             return Main.USAGE;
+        } finally {
+            forget(leaveOnExit);
         }
     }
 
-    private static int showLive(TopTarget target, TopSettings settings, Duration interval, PrintStream out)
-            throws TargetException {
+    private static void forget(Thread shutdownHook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook runs, and finds sonde already left.
+        }
+    }
+
+    private static int showLive(TopTarget target, TopSettings settings, Duration interval, PrintStream out,
+                                PrintStream err) throws TargetException {
         Optional<LiveTopScreen> screen;
         try {
             screen = LiveTopScreen.open();
-        } catch (IOException e) {
+        } catch (IOException | IOError e) {
             screen = Optional.empty();
         }
         if (screen.isEmpty()) {
@@ -131,9 +147,10 @@ final class TopCommand implements Command {
         }
         try (LiveTopScreen live = screen.get()) {
             return live.run(target, settings, interval);
-        } catch (IOException e) {
-            // Restoring the terminal failed: the frames were shown, there is nothing more to do.
-            return Main.OK;
+        } catch (IOException | IOError e) {
+            // JLine's IOError: the terminal closed or could not be read; sonde is still left as it was found.
+            err.println("sonde top: lost the terminal: " + ControlConnection.rootCause(e));
+            return Main.USAGE;
         }
     }
 
@@ -151,7 +168,8 @@ final class TopCommand implements Command {
         return Main.OK;
     }
 
-    private static void leaveAfterFailure(TopTarget target, PrintStream err) {
+    /** Leaves sonde as top found it, saying on {@code err} what became of it. */
+    private static void leaveSaying(TopTarget target, PrintStream err) {
         try {
             err.println("sonde top: " + target.leave());
         } catch (TargetException e) {

@@ -30,6 +30,8 @@ final class TopTarget implements AutoCloseable {
     private final ControlConnection connection;
     private final boolean attachedByTop;
     private final ReportReader reader = new ReportReader();
+    /** What {@link #leave} said, once it has left: a shutdown hook and the main thread may both ask. */
+    private String left;
 
     private TopTarget(TargetJvm jvm, ControlConnection connection, boolean attachedByTop) {
         this.jvm = jvm;
@@ -115,9 +117,16 @@ final class TopTarget implements AutoCloseable {
 
     /**
      * Detaches sonde if {@code top} attached it; returns the line that says what became of sonde.
-     * A JVM that has exited needs nothing.
+     * A JVM that has exited needs nothing. Only the first call acts; later ones repeat its line.
      */
-    String leave() throws TargetException {
+    synchronized String leave() throws TargetException {
+        if (left == null) {
+            left = leaveOnce();
+        }
+        return left;
+    }
+
+    private String leaveOnce() throws TargetException {
         if (!isAlive()) {
             return "JVM " + pid() + " has exited";
         }

@@ -3,8 +3,11 @@ package dev.sonde.cli;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOError;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,38 @@ class MainTest {
     void unknownCommandIsNamedAndExitsWithTwo() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(text(err)).startsWith("sonde: unknown command 'frobnicate'");
+    }
+
+    @Test
+    void aCommandThatFailsWithAnErrorSaysSoInOneLineWithoutAStackTrace() {
+        Command failing = new Command() {
+            @Override
+            public String name() {
+                return "top";
+            }
+
+            @Override
+            public String summary() {
+                return "fails";
+            }
+
+            @Override
+            public String usage() {
+                return "usage: top";
+            }
+
+            @Override
+            public int run(List<String> args, PrintStream out, PrintStream err) {
+                // What JLine throws when the terminal fails.
+                throw new IOError(new IOException("Input/output error"));
+            }
+        };
+
+        int status = Main.runCommand(failing, List.of(), new PrintStream(out, true), new PrintStream(err, true));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(text(err)).startsWith("sonde top: failed: java.io.IOError").hasLineCount(1);
+        assertThat(text(out)).isEmpty();
     }
 
     @Test

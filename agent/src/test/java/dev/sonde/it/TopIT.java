@@ -38,8 +38,9 @@ class TopIT {
     }
 
     /**
-     * One shop without sonde for two runs of {@code top}, each attaching sonde: one quit with
-     * {@code q}, one driven by every other key, resized and quit with Ctrl-C.
+     * One shop without sonde for three runs of {@code top}, each attaching sonde: one quit with
+     * {@code q}, one driven by every other key, resized and quit with Ctrl-C, and one whose terminal
+     * is closed under it (SIGHUP), as when an ssh connection drops.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
@@ -50,13 +51,14 @@ class TopIT {
         try (SampleShop shop = SampleShop.start(ForkedJvm.on(jdk), work.resolve("shop")); Load load = Load.on(shop)) {
             refreshesSortsOnSAndDetachesOnQ(jdk, work, sonde, shop);
             answersEveryKeyRedrawsOnResizeAndQuitsOnCtrlCRestoringTheTerminal(jdk, work, sonde, shop);
+            detachesSondeWhenItsTerminalCloses(jdk, work, sonde, shop);
         }
     }
 
     private static void refreshesSortsOnSAndDetachesOnQ(Jdks.Jdk jdk, Path work, SondeCli sonde, SampleShop shop)
             throws Exception {
         try (TmuxSession terminal = TmuxSession.start("top", 100, 30, work, jdk.java() + " -jar " + TestPaths.agentJar()
-                + " top " + shop.pid() + " --interval 1s; echo $? > top-exit-code")) {
+                + " top " + shop.pid() + " --interval 1s 2> q-stderr; echo $? > top-exit-code")) {
             Poll.until(FRAME_LIMIT, "a frame with the price route", () -> terminal.capture().contains(PRICE_ROUTE),
                     terminal::capture);
             String first = table(terminal.capture());
@@ -75,7 +77,7 @@ class TopIT {
             Path exitCode = work.resolve("top-exit-code");
             Poll.until(Duration.ofSeconds(30), "top to quit", () -> Files.exists(exitCode) && Files.size(exitCode) > 0,
                     terminal::capture);
-            assertThat(Files.readString(exitCode).trim()).isEqualTo("0");
+            assertThat(Files.readString(exitCode).trim()).as(Files.readString(work.resolve("q-stderr"))).isEqualTo("0");
             assertThat(listLine(sonde, shop.pid())).as("top attached sonde, so it detached it").endsWith(" -");
         }
     }
@@ -152,8 +154,9 @@ class TopIT {
             Path exitCode = work.resolve("keys-exit-code");
             Poll.until(Duration.ofSeconds(30), "top to quit on Ctrl-C", () -> Files.exists(exitCode) && Files.size(exitCode) > 0,
                     terminal::capture);
-            assertThat(Files.readString(exitCode).trim()).isEqualTo("0");
-            assertThat(Files.readString(work.resolve("keys-stderr"))).isEmpty();
+            String stderr = Files.readString(work.resolve("keys-stderr"));
+            assertThat(Files.readString(exitCode).trim()).as(stderr).isEqualTo("0");
+            assertThat(stderr).isEmpty();
             assertThat(Files.readString(work.resolve("stty-after"))).as("the terminal's modes restored")
                     .isEqualTo(Files.readString(work.resolve("stty-before")));
             Poll.until(KEY_LIMIT, "the shell's screen back", () -> terminal.capture().contains("top exited 0"),
@@ -162,6 +165,21 @@ class TopIT {
                     .contains("sonde top: detached sonde from JVM " + shop.pid()).doesNotContain("calls/s");
             assertThat(listLine(sonde, shop.pid())).as("top attached sonde, so it detached it").endsWith(" -");
         }
+    }
+
+    private static void detachesSondeWhenItsTerminalCloses(Jdks.Jdk jdk, Path work, SondeCli sonde, SampleShop shop)
+            throws Exception {
+        String script = jdk.java() + " -jar " + TestPaths.agentJar() + " top " + shop.pid() + " --interval 1s 2> hup-stderr";
+        try (TmuxSession terminal = TmuxSession.start("top-hup", 100, 30, work, script)) {
+            Poll.until(FRAME_LIMIT, "a frame with the price route", () -> terminal.capture().contains(PRICE_ROUTE),
+                    terminal::capture);
+            assertThat(listLine(sonde, shop.pid())).as("top attached sonde").doesNotEndWith(" -");
+        }
+        Path stderr = work.resolve("hup-stderr");
+        Poll.until(Duration.ofSeconds(30), "sonde detached after the terminal closed",
+                () -> listLine(sonde, shop.pid()).endsWith(" -"), () -> Files.readString(stderr));
+        // Which goes first, the hangup's shutdown hook or the main thread finding the terminal gone, varies.
+        assertThat(Files.readString(stderr)).as("one-line messages only").doesNotContain("\tat ", "Exception in thread");
     }
 
     private static void saysInOneLineThatTheJvmExited(Jdks.Jdk jdk, Path work, SampleShop shop, Load load)

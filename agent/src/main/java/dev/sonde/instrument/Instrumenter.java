@@ -81,6 +81,9 @@ public final class Instrumenter {
         IgnoredClasses ignored = new IgnoredClasses(config.httpClient());
         AgentBuilder withMethods = new AgentBuilder.Default(DECLARED_METHODS_ONLY)
                 .disableClassFormatChanges()
+                // Every transformation only visits method bodies (advice): decorating a class reads
+                // and writes it once, where redefining it also builds Byte Buddy's model of its members.
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new RecentTypes())
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())

@@ -150,6 +150,11 @@ class TopIT {
             Poll.until(KEY_LIMIT, "the frame redrawn for 30 rows", () -> shown(terminal.capture()).isEmpty()
                     && terminal.capture().lines().findFirst().orElse("").startsWith("sonde top · JVM "), terminal::capture);
 
+            // Ctrl-C in the middle of a burst of keys: top once ran stty for each key, and a Ctrl-C
+            // that reached the terminal as SIGINT killed it, and top with it, most times.
+            for (int key = 0; key < 40; key++) {
+                terminal.sendKeys("s");
+            }
             terminal.sendKeys("C-c");
             Path exitCode = work.resolve("keys-exit-code");
             Poll.until(Duration.ofSeconds(30), "top to quit on Ctrl-C", () -> Files.exists(exitCode) && Files.size(exitCode) > 0,

@@ -38,9 +38,10 @@ class TopIT {
     }
 
     /**
-     * One shop without sonde for three runs of {@code top}, each attaching sonde: one quit with
-     * {@code q}, one driven by every other key, resized and quit with Ctrl-C, and one whose terminal
-     * is closed under it (SIGHUP), as when an ssh connection drops.
+     * One shop without sonde for four runs of {@code top}, each attaching sonde: one quit with
+     * {@code q}, one driven by every other key, resized and quit with Ctrl-C, one ended by
+     * {@code kill -INT}, and one whose terminal is closed under it (SIGHUP), as when an ssh
+     * connection drops.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
@@ -51,6 +52,7 @@ class TopIT {
         try (SampleShop shop = SampleShop.start(ForkedJvm.on(jdk), work.resolve("shop")); Load load = Load.on(shop)) {
             refreshesSortsOnSAndDetachesOnQ(jdk, work, sonde, shop);
             answersEveryKeyRedrawsOnResizeAndQuitsOnCtrlCRestoringTheTerminal(jdk, work, sonde, shop);
+            quitsOnSigintFromOutside(jdk, work, sonde, shop);
             detachesSondeWhenItsTerminalCloses(jdk, work, sonde, shop);
         }
     }
@@ -168,6 +170,27 @@ class TopIT {
                     terminal::capture);
             assertThat(terminal.capture()).as("the main screen, not the frame").startsWith("before top")
                     .contains("sonde top: detached sonde from JVM " + shop.pid()).doesNotContain("calls/s");
+            assertThat(listLine(sonde, shop.pid())).as("top attached sonde, so it detached it").endsWith(" -");
+        }
+    }
+
+    private static void quitsOnSigintFromOutside(Jdks.Jdk jdk, Path work, SondeCli sonde, SampleShop shop)
+            throws Exception {
+        // The inner shell becomes top's JVM (exec), so top-pid is the JVM's pid; the outer one keeps its exit code.
+        Files.writeString(work.resolve("int.sh"), "echo $$ > top-pid; exec " + jdk.java() + " -jar " + TestPaths.agentJar()
+                + " top " + shop.pid() + " --interval 1s\n");
+        try (TmuxSession terminal = TmuxSession.start("top-int", 100, 30, work,
+                "bash int.sh 2> int-stderr; echo $? > int-exit-code; read line")) {
+            Poll.until(FRAME_LIMIT, "a frame with the price route", () -> terminal.capture().contains(PRICE_ROUTE),
+                    terminal::capture);
+            String topPid = Files.readString(work.resolve("top-pid")).trim();
+            assertThat(new ProcessBuilder("kill", "-INT", topPid).start().waitFor()).isZero();
+            Path exitCode = work.resolve("int-exit-code");
+            Poll.until(Duration.ofSeconds(30), "top to quit on SIGINT", () -> Files.exists(exitCode) && Files.size(exitCode) > 0,
+                    terminal::capture);
+            String stderr = Files.readString(work.resolve("int-stderr"));
+            assertThat(Files.readString(exitCode).trim()).as(stderr).isEqualTo("0");
+            assertThat(stderr).isEmpty();
             assertThat(listLine(sonde, shop.pid())).as("top attached sonde, so it detached it").endsWith(" -");
         }
     }

@@ -14,11 +14,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -154,31 +157,49 @@ public final class ReflectionView {
 
     /** An annotated type written out in full: {@code AnnotatedType.toString} says little before JDK 19. */
     private static String annotatedType(AnnotatedType type) {
+        return annotatedType(type, new HashSet<>());
+    }
+
+    /**
+     * {@code expanding}: the type variables whose bounds are being written; one met again inside its
+     * own bounds ({@code T extends Comparable<? super T>}) is named only, or the text would never end
+     * (and the stack overflow it ended in threw different errors from run to run).
+     */
+    private static String annotatedType(AnnotatedType type, Set<Type> expanding) {
         if (type == null) {
             return "null";
         }
         StringBuilder text = new StringBuilder();
         text.append(Arrays.toString(type.getDeclaredAnnotations())).append(' ').append(type.getType().getTypeName());
         if (type instanceof AnnotatedParameterizedType) {
-            text.append(" args=").append(annotatedTypes(((AnnotatedParameterizedType) type).getAnnotatedActualTypeArguments()));
+            text.append(" args=").append(annotatedTypes(((AnnotatedParameterizedType) type).getAnnotatedActualTypeArguments(), expanding));
         } else if (type instanceof AnnotatedArrayType) {
-            text.append(" component=").append(annotatedType(((AnnotatedArrayType) type).getAnnotatedGenericComponentType()));
+            text.append(" component=").append(annotatedType(((AnnotatedArrayType) type).getAnnotatedGenericComponentType(), expanding));
         } else if (type instanceof AnnotatedWildcardType) {
             AnnotatedWildcardType wildcard = (AnnotatedWildcardType) type;
-            text.append(" upper=").append(annotatedTypes(wildcard.getAnnotatedUpperBounds()))
-                    .append(" lower=").append(annotatedTypes(wildcard.getAnnotatedLowerBounds()));
+            text.append(" upper=").append(annotatedTypes(wildcard.getAnnotatedUpperBounds(), expanding))
+                    .append(" lower=").append(annotatedTypes(wildcard.getAnnotatedLowerBounds(), expanding));
         } else if (type instanceof AnnotatedTypeVariable) {
-            text.append(" bounds=").append(annotatedTypes(((AnnotatedTypeVariable) type).getAnnotatedBounds()));
+            if (expanding.add(type.getType())) {
+                text.append(" bounds=").append(annotatedTypes(((AnnotatedTypeVariable) type).getAnnotatedBounds(), expanding));
+                expanding.remove(type.getType());
+            } else {
+                text.append(" bounds=(above)");
+            }
         }
         AnnotatedType owner = type.getAnnotatedOwnerType();
         if (owner != null) {
-            text.append(" owner=").append(annotatedType(owner));
+            text.append(" owner=").append(annotatedType(owner, expanding));
         }
         return "{" + text + "}";
     }
 
     private static String annotatedTypes(AnnotatedType[] types) {
-        return Arrays.stream(types).map(ReflectionView::annotatedType).collect(Collectors.joining(", ", "[", "]"));
+        return annotatedTypes(types, new HashSet<>());
+    }
+
+    private static String annotatedTypes(AnnotatedType[] types, Set<Type> expanding) {
+        return Arrays.stream(types).map(type -> annotatedType(type, expanding)).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String modifiers(int modifiers) {

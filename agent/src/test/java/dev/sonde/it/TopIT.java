@@ -158,12 +158,7 @@ class TopIT {
                 terminal.sendKeys("s");
             }
             terminal.sendKeys("C-c");
-            Path exitCode = work.resolve("keys-exit-code");
-            Poll.until(Duration.ofSeconds(30), "top to quit on Ctrl-C", () -> Files.exists(exitCode) && Files.size(exitCode) > 0,
-                    terminal::capture);
-            String stderr = Files.readString(work.resolve("keys-stderr"));
-            assertThat(Files.readString(exitCode).trim()).as(stderr).isEqualTo("0");
-            assertThat(stderr).isEmpty();
+            awaitQuietExit(terminal, work, "keys", "Ctrl-C");
             assertThat(Files.readString(work.resolve("stty-after"))).as("the terminal's modes restored")
                     .isEqualTo(Files.readString(work.resolve("stty-before")));
             Poll.until(KEY_LIMIT, "the shell's screen back", () -> terminal.capture().contains("top exited 0"),
@@ -185,14 +180,19 @@ class TopIT {
                     terminal::capture);
             String topPid = Files.readString(work.resolve("top-pid")).trim();
             assertThat(new ProcessBuilder("kill", "-INT", topPid).start().waitFor()).isZero();
-            Path exitCode = work.resolve("int-exit-code");
-            Poll.until(Duration.ofSeconds(30), "top to quit on SIGINT", () -> Files.exists(exitCode) && Files.size(exitCode) > 0,
-                    terminal::capture);
-            String stderr = Files.readString(work.resolve("int-stderr"));
-            assertThat(Files.readString(exitCode).trim()).as(stderr).isEqualTo("0");
-            assertThat(stderr).isEmpty();
+            awaitQuietExit(terminal, work, "int", "SIGINT");
             assertThat(listLine(sonde, shop.pid())).as("top attached sonde, so it detached it").endsWith(" -");
         }
+    }
+
+    /** Waits for top to end on {@code how}; its script wrote the exit code to {@code <name>-exit-code} and stderr to {@code <name>-stderr}. */
+    private static void awaitQuietExit(TmuxSession terminal, Path work, String name, String how) throws Exception {
+        Path exitCode = work.resolve(name + "-exit-code");
+        Poll.until(Duration.ofSeconds(30), "top to quit on " + how, () -> Files.exists(exitCode) && Files.size(exitCode) > 0,
+                terminal::capture);
+        String stderr = Files.readString(work.resolve(name + "-stderr"));
+        assertThat(Files.readString(exitCode).trim()).as(stderr).isEqualTo("0");
+        assertThat(stderr).as("nothing on stderr").isEmpty();
     }
 
     private static void detachesSondeWhenItsTerminalCloses(Jdks.Jdk jdk, Path work, SondeCli sonde, SampleShop shop)

@@ -60,7 +60,7 @@ class TopIT {
     private static void refreshesSortsOnSAndDetachesOnQ(Jdks.Jdk jdk, Path work, SondeCli sonde, SampleShop shop)
             throws Exception {
         try (TmuxSession terminal = TmuxSession.start("top", 100, 30, work, jdk.java() + " -jar " + TestPaths.agentJar()
-                + " top " + shop.pid() + " --interval 1s 2> q-stderr; echo $? > top-exit-code")) {
+                + " top " + shop.pid() + " --interval 1s 2> q-stderr; echo $? > q-exit-code")) {
             Poll.until(FRAME_LIMIT, "a frame with the price route", () -> terminal.capture().contains(PRICE_ROUTE),
                     terminal::capture);
             String first = table(terminal.capture());
@@ -76,10 +76,7 @@ class TopIT {
             Files.writeString(work.resolve("frame.txt"), terminal.capture() + "\n");
 
             terminal.sendKeys("q");
-            Path exitCode = work.resolve("top-exit-code");
-            Poll.until(Duration.ofSeconds(30), "top to quit", () -> Files.exists(exitCode) && Files.size(exitCode) > 0,
-                    terminal::capture);
-            assertThat(Files.readString(exitCode).trim()).as(Files.readString(work.resolve("q-stderr"))).isEqualTo("0");
+            awaitQuietExit(terminal, work, "q", "q");
             assertThat(listLine(sonde, shop.pid())).as("top attached sonde, so it detached it").endsWith(" -");
         }
     }

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -155,6 +156,13 @@ public final class Profiling {
                 return;
             }
             addAll(written);
+            if (Thread.currentThread().isInterrupted()) {
+                // Cut short by shutdown or detach: often a few ms of the JVM's exit. It is written,
+                // but must not make the rotation delete a complete profile in its favour.
+                Log.info(reason + " flame graph (cut short after " + String.format(Locale.ROOT, "%.2f", written.get(0).seconds())
+                        + " s) written to " + written.get(0).file());
+                return;
+            }
             Log.info(reason + " flame graph written to " + written.get(0).file());
             removeOldFiles();
         } catch (ProfilerUnavailableException e) {

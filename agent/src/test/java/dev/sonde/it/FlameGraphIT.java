@@ -88,10 +88,50 @@ class FlameGraphIT {
         JsonNode profiles = ReportFile.onlyIn(out).root().get("profiles");
         assertThat(profiles.size()).as(result.describe()).isGreaterThanOrEqualTo(2);
         profiles.forEach(profile -> assertThat(profile.get("reason").asText()).isEqualTo("scheduled"));
-        List<Path> kept = files(out, "-scheduled.collapsed");
-        assertThat(kept).as("only the newest file is kept").hasSize(1);
-        assertThat(kept.get(0).toString()).isEqualTo(profiles.get(profiles.size() - 1).get("file").asText());
-        assertThat(heaviestAppMethod(kept.get(0))).isEqualTo(APP + "burnCpu");
+        // The JVM's exit may cut the last profile short (to a few ms of the exit): that one is written
+        // too, but never displaces a complete one, so keep=1 leaves the newest complete profile.
+        List<String> complete = new ArrayList<>();
+        profiles.forEach(profile -> {
+            if (profile.get("seconds").asDouble() >= 0.95) {
+                complete.add(profile.get("file").asText());
+            }
+        });
+        String newestComplete = complete.get(complete.size() - 1);
+        List<String> kept = new ArrayList<>();
+        files(out, "-scheduled.collapsed").forEach(file -> kept.add(file.toString()));
+        assertThat(kept).as("the newest complete profile is kept").contains(newestComplete);
+        kept.remove(newestComplete);
+        assertThat(kept).as("besides it, at most the one cut short by the exit").hasSizeLessThanOrEqualTo(1);
+        if (!kept.isEmpty()) {
+            assertThat(kept.get(0)).as("the cut-short profile is the newest").isGreaterThan(newestComplete);
+            assertThat(result.stderr()).contains("scheduled flame graph (cut short after ");
+        }
+        assertThat(heaviestAppMethod(Path.of(newestComplete))).isEqualTo(APP + "burnCpu");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void aProfileCutShortByTheExitIsWrittenWithoutDisplacingTheCompleteOne(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("scheduled-cut-" + jdk.major());
+        Path out = work.resolve("out");
+        // Profiles from about 1 s to 6.5 s and from 7.5 s on; the app computes for 10 s, so its exit
+        // cuts the second short (at least a second and a half of margin on each side, on a slow machine).
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("profile.every=1s,profile.duration=5s,profile.format=collapsed,keep=1,out=" + out)
+                .mainClass(ProfileTargetApp.class, "cpu", "10")
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        JsonNode profiles = ReportFile.onlyIn(out).root().get("profiles");
+        assertThat(profiles).as(result.describe()).hasSize(2);
+        assertThat(profiles.get(0).get("seconds").asDouble()).isGreaterThanOrEqualTo(5.0);
+        assertThat(profiles.get(1).get("seconds").asDouble()).isLessThan(5.0);
+        assertThat(result.stderr()).contains("[sonde] scheduled flame graph (cut short after ");
+        List<String> kept = new ArrayList<>();
+        files(out, "-scheduled.collapsed").forEach(file -> kept.add(file.toString()));
+        assertThat(kept).as("keep=1 still holds the complete profile, and the cut one is written too")
+                .containsExactly(profiles.get(0).get("file").asText(), profiles.get(1).get("file").asText());
+        assertThat(heaviestAppMethod(Path.of(kept.get(0)))).isEqualTo(APP + "burnCpu");
     }
 
     @ParameterizedTest(name = "{0}")

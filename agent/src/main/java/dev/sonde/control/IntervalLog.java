@@ -33,9 +33,9 @@ import java.util.Set;
  * <p>Whole windows or nothing: a window's lines are built in memory and appended with one write.
  * If that write fails (a full disk), the file is cut back to where the window began, so the log
  * never ends in a partial line and the next window appends cleanly; the exception keeps the
- * operating system's reason (a {@link PrintStream} would swallow it). A {@code kill -9} lands
- * between two writes, not inside a line (a single write of a few kilobytes is not split by a
- * signal on a local file system).
+ * operating system's reason (a {@link PrintStream} would swallow it). A {@code kill -9} can still
+ * cut the file's last line: Linux stops a large write between two pages when the process is being
+ * killed (a window of 500 operations is some 80 KB). The lines before it stay whole.
  *
  * <p>Not thread-safe: used by one {@link RotatingIntervalLog}. The file stays open for the whole part.
  */

@@ -151,7 +151,7 @@ final class IntervalReports {
         Report report = ReportDump.report(ReportDump.withRunWarnings(config, recorder), "interval", windowStart, end,
                 window, registry.droppedCount(), runtime);
         long profilesNow = profiles.count();
-        report.profiles = ReportDump.profileEntries(profiles.addedAfter(profilesAtWindowStart));
+        report.profiles = ReportDump.profileEntries(profiles.addedBetween(profilesAtWindowStart, profilesNow));
         Path file = config.out().resolve(ReportFileNames.interval(pid, seriesStart, windows + 1));
         writer.write(report, file);
         log.append(windowStart, end, window);

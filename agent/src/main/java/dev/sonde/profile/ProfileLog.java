@@ -39,8 +39,17 @@ public final class ProfileLog {
 
     /** The profiles added after the log held {@code count} (those still remembered). */
     public synchronized List<ProfileRecord> addedAfter(long count) {
-        long newer = Math.max(0, added - count);
-        int from = (int) Math.max(0, records.size() - newer);
-        return new ArrayList<>(records.subList(from, records.size()));
+        return addedBetween(count, added);
+    }
+
+    /**
+     * The profiles added after the log held {@code from} and up to when it held {@code to} (those
+     * still remembered): a reader that took {@code to} from {@link #count()} gets exactly the profiles
+     * it counted, however many are added meanwhile.
+     */
+    public synchronized List<ProfileRecord> addedBetween(long from, long to) {
+        int start = (int) Math.max(0, records.size() - Math.max(0, added - from));
+        int end = (int) Math.max(start, records.size() - Math.max(0, added - to));
+        return new ArrayList<>(records.subList(start, end));
     }
 }

@@ -6,7 +6,7 @@ package com.acme.testapp;
  *   <li>{@code cpu S}: {@link #burnCpu} computes for S seconds</li>
  *   <li>{@code wall S}: {@link #sleepALot} sleeps for S seconds</li>
  *   <li>{@code alloc S}: {@link #allocateALot} allocates for S seconds</li>
- *   <li>{@code slow-later S T}: {@link #serve} answers fast, then slowly (300 ms) from T seconds on,
+ *   <li>{@code slow-later S T}: {@link #serve} answers fast, then slowly (1 s) from T seconds on,
  *       for S seconds in all: a profile trigger must fire only after T</li>
  * </ul>
  */
@@ -68,10 +68,13 @@ public final class ProfileTargetApp {
         }
     }
 
-    /** Fast: about 1 ms of computing (no sleep a busy scheduler could stretch); slow: 300 ms asleep. */
+    /**
+     * Fast: about 1 ms of computing (no sleep a busy scheduler could stretch); slow: 1 s asleep, far
+     * above any stall a loaded machine gives a fast call.
+     */
     public static void serve(boolean slow) throws InterruptedException {
         if (slow) {
-            Thread.sleep(300);
+            Thread.sleep(1_000);
         } else {
             long until = System.nanoTime() + 1_000_000;
             while (System.nanoTime() < until) {

@@ -186,7 +186,11 @@ class ConcurrentControlIT {
             try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk)
                     .withAgent("include=" + PLACE + "," + profiling + ",out=" + out), work.resolve("app"))) {
                 app.burst();
-                Thread.sleep(2_000);
+                // The first scheduled profile starts a second after sonde's set-up, which may end after
+                // the app is ready: count from sonde's start line, so that the profile runs at SIGTERM.
+                Poll.until(Duration.ofSeconds(30), "sonde's start line", () -> app.stderr().contains("[sonde] started"),
+                        app::describe);
+                Thread.sleep(2_500);
                 long started = System.nanoTime();
                 ProcessHandle.of(app.pid()).orElseThrow().destroy();
                 ProcessHandle.of(app.pid()).ifPresent(p -> p.onExit().join());

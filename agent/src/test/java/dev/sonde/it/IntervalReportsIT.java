@@ -7,7 +7,10 @@ import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Interval snapshots for soak tests. The issue asks for a 2-minute run with {@code interval=10s};
@@ -47,7 +49,7 @@ class IntervalReportsIT {
                 String number = String.format("-%06d.json", window);
                 Poll.until(Duration.ofSeconds(5), "interval report " + window,
                         () -> intervalReports(out).stream().anyMatch(p -> p.toString().endsWith(number)), app::describe);
-                if (window % 4 == 0) {
+                if (window % 3 == 0 && window < 12) {
                     app.burst();
                 }
             }
@@ -57,26 +59,24 @@ class IntervalReportsIT {
         assertThat(end.stderr()).doesNotContain("Exception", "\tat ", "interval report failed");
 
         List<Path> windows = intervalReports(out);
-        assertThat(windows).as("twelve full windows and the last, partial one").hasSizeBetween(12, 13);
+        // Twelve full windows and the last, partial one written at exit; one or two more if the exit
+        // took longer than a window on a loaded machine.
+        assertThat(windows).as("twelve full windows and the last, partial one").hasSizeBetween(13, 15);
+        WindowSchedule.assertFollowed(windows.subList(0, windows.size() - 1), Duration.ofSeconds(1), Duration.ofSeconds(3));
         ReportFile cumulative = ReportFile.read(reportAtExit(out));
         Map<String, Long> summed = new TreeMap<>();
-        double fullWindowSeconds = 0;
         for (int i = 0; i < windows.size(); i++) {
             ReportFile window = ReportFile.read(windows.get(i));
             JsonNode root = window.root();
             assertThat(root.get("trigger").asText()).isEqualTo("interval");
-            double seconds = root.get("window").get("seconds").asDouble();
             if (i == 0) {
                 // Generous: on a loaded machine the JVM's start (in the first window) may take seconds.
-                assertThat(seconds).as("the first window also covers sonde's start").isBetween(0.9, 15.0);
-            } else if (i < 12) {
-                assertThat(seconds).as("a late window end is made up by the next").isBetween(0.05, 2.5);
-                fullWindowSeconds += seconds;
+                assertThat(root.get("window").get("seconds").asDouble()).as("the first window also covers sonde's start")
+                        .isBetween(0.9, 15.0);
             }
             assertSaneRuntime(root.get("runtime"));
             window.counts().forEach((name, count) -> summed.merge(name, count, Long::sum));
         }
-        assertThat(fullWindowSeconds).as("windows 2 to 12 last a second each on average").isCloseTo(11.0, within(1.5));
         assertThat(cumulative.counts()).containsEntry(PLACE, 3 * 500L).containsEntry(CHARGE, 3 * 500L);
         assertThat(summed).as("the windows add up to the report at exit").isEqualTo(cumulative.counts());
         assertSaneRuntime(cumulative.root().get("runtime"));
@@ -103,8 +103,20 @@ class IntervalReportsIT {
         ForkedJvm.Result end;
         try (LongRunningService app = LongRunningService.start(ForkedJvm.on(jdk)
                 .withAgent("include=" + CHECKSUM + ",interval=200ms,keep=3,out=" + out), work.resolve("app"))) {
-            Poll.until(Duration.ofSeconds(10), "eight windows",
-                    () -> intervalReports(out).stream().anyMatch(p -> p.toString().endsWith("-000008.json")), app::describe);
+            // Run until a window with calls has been deleted along with its .hlog part, so the parts
+            // left cannot hold the whole run (on a loaded machine the first windows may have none).
+            int[] firstBusy = {Integer.MAX_VALUE};
+            int[] newest = {0};
+            Poll.until(Duration.ofSeconds(30), "eight windows, six after one with calls", () -> {
+                for (Path report : intervalReports(out)) {
+                    int number = windowNumber(report.getFileName().toString());
+                    newest[0] = Math.max(newest[0], number);
+                    if (number < firstBusy[0] && countIn(report) > 0) {
+                        firstBusy[0] = number;
+                    }
+                }
+                return newest[0] >= 8 && firstBusy[0] != Integer.MAX_VALUE && newest[0] >= firstBusy[0] + 6;
+            }, () -> "newest window " + newest[0] + ", first with calls " + firstBusy[0] + "\n" + app.describe());
             end = app.stop();
         }
         assertThat(end.exitCode()).as(end.describe()).isZero();
@@ -139,6 +151,15 @@ class IntervalReportsIT {
         assertThat(logged).as("the parts cover at least the kept windows, and not the whole run")
                 .isGreaterThanOrEqualTo(inKeptReports)
                 .isLessThan(ReportFile.read(reportAtExit(out)).counts().get(CHECKSUM));
+    }
+
+    /** The window report's count of calls, 0 if keep deleted it meanwhile. */
+    private static long countIn(Path report) throws IOException {
+        try {
+            return ReportFile.read(report).counts().getOrDefault(CHECKSUM, 0L);
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            return 0;
+        }
     }
 
     private static int windowNumber(String fileName) {

@@ -151,11 +151,18 @@ class OtlpExportIT {
                 .mainClass(OwnOpenTelemetryApp.class)
                 .run(work.resolve("without"));
         try (OtlpReceiver receiver = OtlpReceiver.accepting()) {
-            ForkedJvm.Result with = ForkedJvm.on(jdk)
+            // The app ends only after sonde's first push (at start, cold) has arrived, so that the
+            // push at exit does not wait behind it and is not cut off on a loaded machine.
+            Path firstPushArrived = work.resolve("first-push-arrived");
+            ForkedJvm.Running running = ForkedJvm.on(jdk)
                     .withAgent("include=" + placeOrder + ",otlp=" + receiver.endpoint() + ",out=" + work.resolve("out"))
                     .classpath(TestPaths.testClasspath())
-                    .mainClass(OwnOpenTelemetryApp.class)
-                    .run(work.resolve("with"));
+                    .mainClass(OwnOpenTelemetryApp.class, firstPushArrived.toString())
+                    .start(work.resolve("with"));
+            Poll.until(Duration.ofSeconds(60), "sonde's first push", () -> !receiver.accepted().isEmpty() || !running.isAlive(),
+                    running::stderrSoFar);
+            Files.writeString(firstPushArrived, "");
+            ForkedJvm.Result with = running.awaitExit();
             assertThat(without.exitCode()).as(without.describe()).isZero();
             assertThat(with.exitCode()).as(with.describe()).isZero();
             assertThat(with.stdout()).isEqualTo(without.stdout()).contains("own-otel-app done: {order.amount=");

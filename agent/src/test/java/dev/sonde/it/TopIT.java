@@ -136,9 +136,21 @@ class TopIT {
             terminal.sendKeys("NPage");
             awaitShown(terminal, "4-6");
             terminal.sendKeys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down");
-            Poll.until(KEY_LIMIT, "the last rows", () -> shown(terminal.capture())
-                    .equals((operationsShown(terminal.capture()) - 2) + "-" + operationsShown(terminal.capture())),
-                    terminal::capture);
+            // The rows are the operations called in the last window; one that missed a window for a
+            // frame made the bottom nearer, and the scroll stays where it stopped: one more Down
+            // (a no-op at the bottom) now and then reaches the bottom again.
+            long[] nextDown = {System.nanoTime()};
+            Poll.until(KEY_LIMIT, "the last rows", () -> {
+                String screen = terminal.capture();
+                if (shown(screen).equals((operationsShown(screen) - 2) + "-" + operationsShown(screen))) {
+                    return true;
+                }
+                if (System.nanoTime() - nextDown[0] > 0) {
+                    terminal.sendKeys("Down");
+                    nextDown[0] = System.nanoTime() + 1_000_000_000L;
+                }
+                return false;
+            }, terminal::capture);
             terminal.sendKeys("PPage");
             Poll.until(KEY_LIMIT, "a page up from the bottom, at once", () -> shown(terminal.capture())
                     .equals((operationsShown(terminal.capture()) - 4) + "-" + (operationsShown(terminal.capture()) - 2)),
@@ -269,7 +281,7 @@ class TopIT {
             int afterTop = IntervalReportsIT.intervalReports(out).size();
             Poll.until(Duration.ofSeconds(10), "two more interval reports",
                     () -> IntervalReportsIT.intervalReports(out).size() >= afterTop + 2, shop::exceptionsLogged);
-            assertIntervalSeriesUnbroken(IntervalReportsIT.intervalReports(out));
+            WindowSchedule.assertFollowed(IntervalReportsIT.intervalReports(out), Duration.ofSeconds(1), Duration.ofSeconds(3));
             String hlogAfter = completeLines(hlog(out));
             assertThat(hlogAfter).as("the .hlog goes on from where it was").startsWith(hlogBefore)
                     .isNotEqualTo(hlogBefore);
@@ -297,22 +309,6 @@ class TopIT {
             ForkedJvm.Result end = app.stop();
             assertThat(end.exitCode()).isZero();
             assertThat(end.stderr()).isEmpty();
-        }
-    }
-
-    /** Interval reports numbered 1, 2, 3, ... each window starting where the one before ended, none longer than 2.5 s. */
-    private static void assertIntervalSeriesUnbroken(List<Path> reports) throws Exception {
-        String previousEnd = null;
-        for (int i = 0; i < reports.size(); i++) {
-            assertThat(reports.get(i).getFileName().toString()).endsWith(String.format(Locale.ROOT, "-%06d.json", i + 1));
-            JsonNode window = ReportFile.read(reports.get(i)).root().get("window");
-            if (previousEnd != null) {
-                assertThat(window.get("start").asText()).as("window " + (i + 1) + " starts where the one before ended")
-                        .isEqualTo(previousEnd);
-                assertThat(window.get("seconds").asDouble()).as("window " + (i + 1) + " lasts about 1 s")
-                        .isBetween(0.05, 2.5);
-            }
-            previousEnd = window.get("end").asText();
         }
     }
 

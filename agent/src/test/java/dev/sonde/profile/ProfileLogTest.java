@@ -23,6 +23,18 @@ class ProfileLogTest {
     }
 
     @Test
+    void addedBetweenLeavesOutWhatWasAddedAfterTheReaderCounted() {
+        long windowStart = log.count();
+        log.add(ProfileRecords.scheduled(Path.of("a")));
+        long windowEnd = log.count();
+        log.add(ProfileRecords.scheduled(Path.of("b")));
+
+        assertThat(log.addedBetween(windowStart, windowEnd)).extracting(r -> r.file().toString()).containsExactly("a");
+        assertThat(log.addedBetween(windowEnd, log.count())).extracting(r -> r.file().toString()).containsExactly("b");
+        assertThat(log.addedBetween(windowEnd, windowEnd)).isEmpty();
+    }
+
+    @Test
     void pastTheLimitTheOldestAreForgottenButTheCountGoesOn() {
         for (int i = 0; i < ProfileLog.LIMIT + 5; i++) {
             log.add(ProfileRecords.scheduled(Path.of("p" + i)));
@@ -33,5 +45,7 @@ class ProfileLogTest {
         assertThat(log.addedAfter(log.count() - 2)).extracting(r -> r.file().toString())
                 .containsExactly("p" + (ProfileLog.LIMIT + 3), "p" + (ProfileLog.LIMIT + 4));
         assertThat(log.addedAfter(0)).as("only what is remembered").hasSize(ProfileLog.LIMIT);
+        assertThat(log.addedBetween(0, log.count() - 2)).as("only what is remembered").hasSize(ProfileLog.LIMIT - 2)
+                .last().extracting(r -> r.file().toString()).isEqualTo("p" + (ProfileLog.LIMIT + 2));
     }
 }

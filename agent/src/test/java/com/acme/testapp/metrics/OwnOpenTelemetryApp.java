@@ -13,6 +13,8 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,8 @@ public final class OwnOpenTelemetryApp {
     private OwnOpenTelemetryApp() {
     }
 
-    public static void main(String[] args) {
+    /** With an argument, waits (up to a minute) for that file to exist before it ends. */
+    public static void main(String[] args) throws InterruptedException {
         PrintingExporter exporter = new PrintingExporter();
         SdkMeterProvider provider = SdkMeterProvider.builder()
                 .registerMetricReader(PeriodicMetricReader.builder(exporter).setInterval(1, TimeUnit.HOURS).build())
@@ -45,6 +48,16 @@ public final class OwnOpenTelemetryApp {
         provider.forceFlush().join(10, TimeUnit.SECONDS);
         provider.shutdown().join(10, TimeUnit.SECONDS);
         System.out.println("own-otel-app done: " + exporter.seen);
+        if (args.length > 0) {
+            awaitFile(Path.of(args[0]));
+        }
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     static double placeOrder(int i) {

@@ -55,6 +55,12 @@ echo "demo: results in $out"
 echo "  JSON report: $report"
 echo "  HTML report: $out/report.html"
 flame=$(ls -t "$out"/sonde-profile-*-run.html 2>/dev/null | head -n 1 || true)
+recording=$(ls -t "$out"/sonde-profile-*-run.jfr 2>/dev/null | head -n 1 || true)
+if [ -z "$flame" ] && [ -n "$recording" ]; then
+  # A busy machine: sonde kept the recording rather than overrun its shutdown bound (see app.log).
+  echo "  converting the run's recording, which the shutdown left unconverted"
+  java -jar "$agent" convert "$recording" --out "${recording%.jfr}.html" > /dev/null && flame="${recording%.jfr}.html"
+fi
 echo "  flame graph: ${flame:-(none: async-profiler could not run here, see $out/app.log)}"
 slow=$(ls -t "$out"/sonde-profile-*-run.GET_api_quote_id.diff.html 2>/dev/null | head -n 1 || true)
 echo "  what the slow GET /api/quote/{id} calls do (slow minus normal): ${slow:-(none: see profiles in the JSON report)}"

@@ -24,7 +24,8 @@ public final class Main {
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command command : List.<Command>of(new AttachCommand(), new DumpCommand(), new DetachCommand(),
-                new ListCommand(), new TopCommand(), new ProfileCommand(), new ReportCommand(), new DiffCommand(), new MergeCommand())) {
+                new ListCommand(), new TopCommand(), new ProfileCommand(), new ReportCommand(), new DiffCommand(), new MergeCommand(),
+                new ConvertCommand())) {
             commands.put(command.name(), command);
         }
         return commands;

@@ -10,14 +10,16 @@ import java.nio.file.Path;
 /**
  * A profile's flame graph made from the JFR recording of a session that also took wall-clock
  * samples for slices: only the profiled event's samples are kept, so the graph is the one a plain
- * session would have written.
+ * session would have written. Also the {@code convert} command's converter, for a recording that
+ * was listed instead of its graph.
  */
-final class RecordedProfile {
+public final class RecordedProfile {
 
     private RecordedProfile() {
     }
 
-    static void convert(Path recording, ProfileEvent event, ProfileFormat format, Path file) throws IOException {
+    /** Writes {@code file} (atomically) from {@code recording}'s samples of {@code event}. */
+    public static void convert(Path recording, ProfileEvent event, ProfileFormat format, Path file) throws IOException {
         Arguments args = new Arguments(eventOption(event));
         if (format == ProfileFormat.COLLAPSED) {
             args.output = "collapsed";

@@ -49,8 +49,8 @@ final class RecordingConversion {
     private List<ProfileRecord> recordingInstead(ProfileRecord profile, String what) {
         keepRecording = true;
         Log.error("the " + profile.reason() + " profile " + what + "; its recording " + recording
-                + " is listed instead, without slow-call graphs (convert it with java -cp sonde-agent.jar"
-                + " one.convert.Main " + RecordedProfile.eventOption(event) + " " + recording + " " + file + ")");
+                + " is listed instead, without slow-call graphs (convert it with: java -jar sonde-agent.jar convert "
+                + recording + " --event " + event.label() + " --out " + file + ")");
         return List.of(ProfileRecord.recordingOf(profile, recording));
     }
 

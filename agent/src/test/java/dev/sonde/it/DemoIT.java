@@ -55,6 +55,12 @@ class DemoIT {
                 .noneMatch(name -> name.contains("tools") || name.contains("IN (?, ?)"));
         assertThat(out.resolve("report.html")).exists();
         assertThat(Files.readString(only(out, "sonde-profile-", "-run.html"))).contains("computePrice");
+        if (Files.readString(out.resolve("app.log")).contains("was not converted within")) {
+            // A busy machine: sonde listed the recording instead (no slow-call graphs), and the demo
+            // converted it.
+            assertThat(printed).contains("converting the run's recording");
+            return;
+        }
         assertThat(report.root().get("profiles")).as("profile.slow: the quote route's slices, listed (a file each, or why not)")
                 .filteredOn(profile -> "GET /api/quote/{id}".equals(profile.path("operation").asText()))
                 .extracting(profile -> profile.get("slice").asText()).containsExactlyInAnyOrder("slow", "normal", "diff");

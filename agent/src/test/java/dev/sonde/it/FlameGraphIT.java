@@ -168,6 +168,26 @@ class FlameGraphIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void aProfilesRecordingIsDrawnByTheConvertCommand(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("convert-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("profile=cpu,profile.format=jfr,out=" + out)
+                .mainClass(ProfileTargetApp.class, "cpu", "3")
+                .run(work);
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        Path recording = files(out, "-run.jfr").get(0);
+        Path html = work.resolve("run.html");
+
+        ForkedJvm.Result convert = new SondeCli(jdk, work).run("convert", recording, "--out", html);
+
+        assertThat(convert.exitCode()).as(convert.describe()).isZero();
+        assertThat(convert.stdout()).isEqualTo("sonde convert: wrote " + html.toAbsolutePath() + " (cpu samples of " + recording + ")\n");
+        assertThat(Files.readString(html)).contains("<canvas", "burnCpu");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
     void htmlFlameGraphOpensInHeadlessChromiumWithoutErrors(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("flame-html-" + jdk.major());
         Path out = work.resolve("out");

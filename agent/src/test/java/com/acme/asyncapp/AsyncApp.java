@@ -24,8 +24,9 @@ public final class AsyncApp {
     private AsyncApp() {
     }
 
-    public static void main(String[] args) {
-        Quotes quotes = new Quotes(DELAY_MILLIS);
+    public static void main(String[] args) throws InterruptedException {
+        QuoteWorkers workers = new QuoteWorkers();
+        Quotes quotes = new Quotes(DELAY_MILLIS, workers.executor());
         int wrong = 0;
         List<CompletableFuture<String>> quoted = new ArrayList<>();
         for (int i = 0; i < QUOTE_CALLS; i++) {
@@ -63,6 +64,7 @@ public final class AsyncApp {
         for (int i = 0; i < PLAIN_CALLS; i++) {
             wrong += quotes.plain(i).equals("plain " + i) ? 0 : 1;
         }
+        workers.close();
         System.out.println(wrong == 0 ? "results intact" : wrong + " results changed");
     }
 }

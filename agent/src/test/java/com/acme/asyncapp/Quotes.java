@@ -10,8 +10,9 @@ public final class Quotes {
 
     private final Executor later;
 
-    public Quotes(int delayMillis) {
-        this.later = CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS);
+    /** Results complete {@code delayMillis} after the call, on one of {@code workers}' threads. */
+    public Quotes(int delayMillis, Executor workers) {
+        this.later = CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS, workers);
     }
 
     /** Completes {@code delayMillis} after the call, with a value derived from the argument. */

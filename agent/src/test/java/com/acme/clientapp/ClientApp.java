@@ -1,6 +1,9 @@
 package com.acme.clientapp;
 
-import java.net.ServerSocket;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,12 +55,9 @@ public final class ClientApp {
             steered(Path.of(args[1]));
             return;
         }
-        int refusedPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            refusedPort = free.getLocalPort();
-        }
         List<String> answers = new ArrayList<>();
-        try (ItemServer server = new ItemServer()) {
+        try (Socket refused = refusedPort(); ItemServer server = new ItemServer()) {
+            int refusedPort = refused.getLocalPort();
             String base = "http://127.0.0.1:" + server.port();
             System.out.println("server port " + server.port() + ", refused port " + refusedPort);
             for (Map.Entry<String, Client> entry : clients(List.of(args)).entrySet()) {
@@ -69,16 +69,23 @@ public final class ClientApp {
     }
 
     /**
+     * A port that refuses connections for as long as the socket is open: bound but not listening, so
+     * a connection gets a reset and no server (of this app or another) can take the port meanwhile.
+     */
+    private static Socket refusedPort() throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        return socket;
+    }
+
+    /**
      * The JDK's clients, steered through files in {@code control} (for attaching sonde to a running
      * JVM): one round at start, so their classes are loaded before any attach, then "ready"; a round
      * for each file {@code round-N}, answered by {@code done-N}; the end at {@code stop}.
      */
     private static void steered(Path control) throws Exception {
-        int refusedPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            refusedPort = free.getLocalPort();
-        }
-        try (ItemServer server = new ItemServer()) {
+        try (Socket refused = refusedPort(); ItemServer server = new ItemServer()) {
+            int refusedPort = refused.getLocalPort();
             String base = "http://127.0.0.1:" + server.port();
             System.out.println("server port " + server.port() + ", refused port " + refusedPort);
             Map<String, Client> clients = clients(List.of("jdk"));

@@ -35,7 +35,9 @@ public final class SondeCli {
             words[i] = String.valueOf(args[i]);
         }
         String name = "cli-" + RUNS.incrementAndGet() + "-" + (words.length == 0 ? "none" : words[0]);
-        return ForkedJvm.on(jdk).jar(agentJar, words).timeout(Duration.ofSeconds(30)).run(work.resolve(name));
+        // Above the commands' own bounds (15 s to reach a JVM, 60 s for its answer): a slow machine
+        // makes a command slow, and the test then fails on what the command says, not on a kill.
+        return ForkedJvm.on(jdk).jar(agentJar, words).timeout(Duration.ofSeconds(90)).run(work.resolve(name));
     }
 
     /** A command that worked: exit 0 and nothing on stderr. */

@@ -9,11 +9,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code convert RECORDING.jfr --out FILE [--event E]}: the flame graph of a JFR recording that sonde
@@ -63,7 +60,7 @@ final class ConvertCommand implements Command {
             throw new UsageException("--out FILE is required (FILE.html or FILE.collapsed)");
         }
         ProfileFormat format = formatOf(target);
-        ProfileEvent event = eventOf(line);
+        ProfileEvent event = EventOption.of(line);
         if (!Files.isRegularFile(recording)) {
             throw new BadInputException(recording + ": no such file");
         }
@@ -81,25 +78,12 @@ final class ConvertCommand implements Command {
         return Main.OK;
     }
 
+    /** The format named by the file's extension: html or collapsed. */
     private static ProfileFormat formatOf(Path target) throws UsageException {
-        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".html")) {
-            return ProfileFormat.HTML;
-        }
-        if (name.endsWith(".collapsed")) {
-            return ProfileFormat.COLLAPSED;
-        }
-        throw new UsageException("--out " + target + ": name it FILE.html or FILE.collapsed, the format follows the name");
-    }
-
-    private static ProfileEvent eventOf(CommandLine line) throws UsageException {
-        String name = line.option("event").orElse("cpu");
-        ProfileEvent event = ProfileEvent.named(name).orElse(null);
-        if (event == null) {
-            throw new UsageException("--event " + name + ": one of " + Arrays.stream(ProfileEvent.values())
-                    .map(ProfileEvent::label).collect(Collectors.joining(", ")));
-        }
-        return event;
+        String name = target.getFileName().toString();
+        return ProfileFormat.named(name.substring(name.lastIndexOf('.') + 1)).filter(format -> format != ProfileFormat.JFR)
+                .orElseThrow(() -> new UsageException("--out " + target
+                        + ": name it FILE.html or FILE.collapsed, the format follows the name"));
     }
 
     /** Whether the failure is the target's: its directory missing or not writable. */

@@ -67,11 +67,8 @@ final class ProfileCommand implements Command {
         if (line.positionals().size() != 1) {
             throw new UsageException(line.positionals().isEmpty() ? "which JVM? give its pid" : "one pid at a time");
         }
-        String event = line.option("event").orElse("cpu");
+        String event = EventOption.of(line).label();
         String format = line.option("format").orElse("html");
-        if (!List.of("cpu", "wall", "alloc", "lock", "itimer").contains(event)) {
-            throw new UsageException("--event is cpu, wall, alloc, lock or itimer, not '" + event + "'");
-        }
         if (!List.of("html", "collapsed", "jfr").contains(format)) {
             throw new UsageException("--format is html, collapsed or jfr, not '" + format + "'");
         }

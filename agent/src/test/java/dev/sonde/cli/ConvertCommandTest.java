@@ -36,7 +36,7 @@ class ConvertCommandTest {
         assertUsage(CliRun.of("convert", "a.jfr", "--out", "x.svg"),
                 "sonde convert: --out x.svg: name it FILE.html or FILE.collapsed, the format follows the name");
         assertUsage(CliRun.of("convert", "a.jfr", "--out", "x.html", "--event", "gc"),
-                "sonde convert: --event gc: one of cpu, wall, alloc, lock, itimer");
+                "sonde convert: --event is cpu, wall, alloc, lock or itimer, not 'gc'");
     }
 
     private static void assertOneLine(CliRun run, String start) {

@@ -74,6 +74,18 @@ public final class Recorder {
         sink.releaseRequest();
     }
 
+    public static long startServletRequest(Object request) {
+        return sink.startServletRequest(request);
+    }
+
+    public static void endServletRequest(Object request, Object response, long startNanos, boolean failed) {
+        sink.endServletRequest(request, response, startNanos, failed);
+    }
+
+    public static void completeServletRequest(Object asyncContext) {
+        sink.completeServletRequest(asyncContext);
+    }
+
     public static Object enterJdbc() {
         return sink.enterJdbc();
     }
@@ -194,6 +206,19 @@ public final class Recorder {
         @Override
         public void request(String method, Object handlerRoute, String mappingRoute, String path, int status,
                             long nanos, boolean failed) {
+        }
+
+        @Override
+        public long startServletRequest(Object request) {
+            return 0L;
+        }
+
+        @Override
+        public void endServletRequest(Object request, Object response, long startNanos, boolean failed) {
+        }
+
+        @Override
+        public void completeServletRequest(Object asyncContext) {
         }
 
         @Override

@@ -114,6 +114,20 @@ public interface Sink {
     void releaseRequest();
 
     /**
+     * A servlet filter's or servlet's request method begins ({@code jakarta.servlet} or
+     * {@code javax.servlet}). Returns its start ({@link System#nanoTime()}) when this is the outermost
+     * call of a timed dispatch ({@link ServletApi#isTimedDispatch}), which claims the thread as
+     * {@link #claimRequest} does; 0 otherwise, and for the filters and servlet it calls.
+     */
+    long startServletRequest(Object request);
+
+    /** The call that {@link #startServletRequest} started (a non-zero start) has returned or thrown. */
+    void endServletRequest(Object request, Object response, long startNanos, boolean failed);
+
+    /** A servlet {@code AsyncContext#complete} was called (see {@link ServletApi#complete}). */
+    void completeServletRequest(Object asyncContext);
+
+    /**
      * A JDBC call (a statement's execution, or a {@code DataSource}'s connection) begins on this
      * thread. Returns the token to hand to {@link #exitStatement} or {@link #exitConnection}, or null
      * when the thread is already inside a JDBC call (a pool's proxy delegating to the driver, a

@@ -46,9 +46,8 @@ final class HttpInstrumentation {
      *                        {@link MethodParametersRestorer})
      */
     static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
-        AgentBuilder withServlets = servlet(servlet(builder, "javax.servlet", JavaxServletAdvice.class,
-                JavaxAsyncCompleteAdvice.class, retransformable), "jakarta.servlet", JakartaServletAdvice.class,
-                JakartaAsyncCompleteAdvice.class, retransformable);
+        AgentBuilder withServlets = servlet(servlet(builder, "javax.servlet", retransformable), "jakarta.servlet",
+                retransformable);
         // The JDK server runs every exchange through Filter.Chain#doFilter, filters and handler
         // alike; timing there also covers handlers written as lambdas (hidden classes, which no
         // transformer ever sees).
@@ -61,15 +60,15 @@ final class HttpInstrumentation {
                         .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange")))));
     }
 
-    private static AgentBuilder servlet(AgentBuilder builder, String api, Class<?> requestAdvice,
-                                        Class<?> completeAdvice, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
+    private static AgentBuilder servlet(AgentBuilder builder, String api,
+                                        UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
         return builder
                 .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Servlet", SERVICE)))
-                .transform(visit(requestAdvice, requestMethod(SERVICE, 2, api)))
+                .transform(visit(ServletRequestAdvice.class, requestMethod(SERVICE, 2, api)))
                 .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Filter", DO_FILTER)))
-                .transform(visit(requestAdvice, requestMethod(DO_FILTER, 3, api)))
+                .transform(visit(ServletRequestAdvice.class, requestMethod(DO_FILTER, 3, api)))
                 .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".AsyncContext", COMPLETE)))
-                .transform(visit(completeAdvice, named(COMPLETE).and(takesArguments(0))));
+                .transform(visit(ServletAsyncCompleteAdvice.class, named(COMPLETE).and(takesArguments(0))));
     }
 
     /** {@code service(ServletRequest, ServletResponse)}, {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */
@@ -80,7 +79,7 @@ final class HttpInstrumentation {
                 .and(not(isAbstract()));
     }
 
-    /** The advice names servlet types: it is read as a class file ({@link ClassFileAdvice}). */
+    /** Read as a class file ({@link ClassFileAdvice}) when the first class of a server is transformed. */
     private static AgentBuilder.Transformer visit(Class<?> advice, ElementMatcher<? super MethodDescription> methods) {
         return ClassFileAdvice.visit(advice, AdviceFailureHandler.HTTP, methods);
     }

@@ -1,5 +1,6 @@
 package dev.sonde.record;
 
+import dev.sonde.bootstrap.ServletApi;
 import dev.sonde.bootstrap.Sink;
 
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ public final class ThreadLocalRecorder implements Sink {
     private final SharedRecording shared;
     private final SqlStatements statements;
     private final ClientCalls clientCalls;
+    private final ServletApis servletApis = new ServletApis();
     /** When each {@code HttpURLConnection} whose call is under way began connecting. */
     private final WeakIdentityMap<Long> connectionStarts = new WeakIdentityMap<>();
     private final ConcurrentLinkedQueue<ThreadRecording> threads = new ConcurrentLinkedQueue<>();
@@ -241,6 +243,47 @@ public final class ThreadLocalRecorder implements Sink {
     @Override
     public boolean claimRequest() {
         return recording().claimRequest();
+    }
+
+    /**
+     * The claim comes first: inside a request (the filters after the first, the servlet) nothing of
+     * the servlet API is called. A claim taken for a dispatch that is not timed, or whose check threw
+     * (a recycled request does), is given back at once: a claim left taken would leave every later
+     * request of this thread untimed.
+     */
+    @Override
+    public long startServletRequest(Object request) {
+        ThreadRecording recording = recording();
+        if (!recording.claimRequest()) {
+            return 0L;
+        }
+        boolean timed = false;
+        try {
+            ServletApi api = servletApis.of(request);
+            timed = api != null && api.isTimedDispatch(request);
+        } finally {
+            if (!timed) {
+                recording.releaseRequest();
+            }
+        }
+        return timed ? System.nanoTime() : 0L;
+    }
+
+    @Override
+    public void endServletRequest(Object request, Object response, long startNanos, boolean failed) {
+        recording().releaseRequest();
+        ServletApi api = servletApis.of(request);
+        if (api != null) {
+            api.endDispatch(this, request, response, startNanos, failed);
+        }
+    }
+
+    @Override
+    public void completeServletRequest(Object asyncContext) {
+        ServletApi api = servletApis.of(asyncContext);
+        if (api != null) {
+            api.complete(this, asyncContext);
+        }
     }
 
     /**

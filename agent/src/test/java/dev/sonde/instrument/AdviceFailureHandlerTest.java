@@ -222,6 +222,21 @@ class AdviceFailureHandlerTest {
         }
 
         @Override
+        public long startServletRequest(Object request) {
+            throw new IllegalStateException("servlet request failed");
+        }
+
+        @Override
+        public void endServletRequest(Object request, Object response, long startNanos, boolean failed) {
+            throw new IllegalStateException("servlet request failed");
+        }
+
+        @Override
+        public void completeServletRequest(Object asyncContext) {
+            throw new IllegalStateException("servlet request failed");
+        }
+
+        @Override
         public Object enterClient() {
             throw new IllegalStateException("client enter failed");
         }

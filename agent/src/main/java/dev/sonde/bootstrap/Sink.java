@@ -105,8 +105,9 @@ public interface Sink {
 
     /**
      * Whether a request handler entered on this thread is the outermost one (nested handlers, such
-     * as the filters and servlet of one request or a JDK {@code HttpHandler} delegating to another,
-     * must count once). Pair with {@link #releaseRequest()} when it returns true. Allocates nothing.
+     * as the JDK server's filters and a {@code HttpHandler} delegating to another, must count once;
+     * servlets claim through {@link #startServletRequest}). Pair with {@link #releaseRequest()} when
+     * it returns true. Allocates nothing.
      */
     boolean claimRequest();
 

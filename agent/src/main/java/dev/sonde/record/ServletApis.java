@@ -27,9 +27,19 @@ final class ServletApis {
             {"javax.servlet", "dev.sonde.record.JavaxServletApi"},
     };
 
+    private final String[][] flavours;
     private volatile ServletApi[] known = new ServletApi[0];
     /** Classes of objects that belong to no servlet API; guarded by {@code this}. */
     private final Map<Class<?>, Boolean> strangers = new WeakHashMap<>();
+
+    ServletApis() {
+        this(FLAVOURS);
+    }
+
+    /** @param flavours each API's package and the class that reads it (tests give others) */
+    ServletApis(String[][] flavours) {
+        this.flavours = flavours;
+    }
 
     /** The API {@code object} (a request or an {@code AsyncContext}) belongs to, or null. */
     ServletApi of(Object object) {
@@ -53,7 +63,7 @@ final class ServletApis {
         }
         // Remembered before trying, so that a failure below is met once, not on every request.
         strangers.put(type, Boolean.TRUE);
-        for (String[] flavour : FLAVOURS) {
+        for (String[] flavour : flavours) {
             ClassLoader apiLoader = loaderOfApi(flavour[0], object);
             if (apiLoader != null) {
                 ServletApi api = define(flavour[1], apiLoader);

@@ -43,6 +43,16 @@ class ServletApisTest {
     }
 
     @Test
+    void anApiWhoseClassCannotBeDefinedFailsOnceAndIsNotTriedAgain() {
+        ServletApis missing = new ServletApis(new String[][]{{"jakarta.servlet", "dev.sonde.record.NoSuchServletApi"}});
+        Object request = new FakeRequest("REQUEST").jakarta();
+
+        assertThatThrownBy(() -> missing.of(request)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot define dev.sonde.record.NoSuchServletApi beside the servlet API");
+        assertThat(missing.of(request)).as("a request of that class is untimed from then on").isNull();
+    }
+
+    @Test
     void theOutermostCallOfARequestIsRecordedOnceByItsRoute() {
         FakeRequest request = new FakeRequest("REQUEST").route("/api/owners/{id}").status(201);
         Object http = request.jakarta();

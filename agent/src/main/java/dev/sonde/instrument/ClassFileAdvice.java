@@ -29,7 +29,11 @@ final class ClassFileAdvice {
     /** The same, with the entry advice of one class and the exit advice of another (sharing locals by name). */
     static AgentBuilder.Transformer visit(Class<?> enter, Class<?> exit, AdviceFailureHandler failures,
                                           ElementMatcher<? super MethodDescription> methods) {
-        LazyAdvice inlined = of(enter, exit, null, failures);
+        return visit(of(enter, exit, null, failures), methods);
+    }
+
+    /** A transformer that inlines advice built once and shared with other transformers. */
+    static AgentBuilder.Transformer visit(LazyAdvice inlined, ElementMatcher<? super MethodDescription> methods) {
         return (builder, type, loader, module, domain) -> builder.visit(inlined.get().on(methods));
     }
 

@@ -46,8 +46,10 @@ final class HttpInstrumentation {
      *                        {@link MethodParametersRestorer})
      */
     static AgentBuilder addTo(AgentBuilder builder, UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
-        AgentBuilder withServlets = servlet(servlet(builder, "javax.servlet", retransformable), "jakarta.servlet",
-                retransformable);
+        // One parse of each advice class serves both APIs and every advised method.
+        ServletAdvice advice = new ServletAdvice();
+        AgentBuilder withServlets = servlet(servlet(builder, "javax.servlet", advice, retransformable),
+                "jakarta.servlet", advice, retransformable);
         // The JDK server runs every exchange through Filter.Chain#doFilter, filters and handler
         // alike; timing there also covers handlers written as lambdas (hidden classes, which no
         // transformer ever sees).
@@ -60,15 +62,22 @@ final class HttpInstrumentation {
                         .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange")))));
     }
 
-    private static AgentBuilder servlet(AgentBuilder builder, String api,
+    private static AgentBuilder servlet(AgentBuilder builder, String api, ServletAdvice advice,
                                         UnaryOperator<AgentBuilder.RawMatcher> retransformable) {
         return builder
                 .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Servlet", SERVICE)))
-                .transform(visit(ServletRequestAdvice.class, requestMethod(SERVICE, 2, api)))
+                .transform(ClassFileAdvice.visit(advice.request, requestMethod(SERVICE, 2, api)))
                 .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".Filter", DO_FILTER)))
-                .transform(visit(ServletRequestAdvice.class, requestMethod(DO_FILTER, 3, api)))
+                .transform(ClassFileAdvice.visit(advice.request, requestMethod(DO_FILTER, 3, api)))
                 .type(retransformable.apply(ImplementationOf.inLoadersThatSee(api + ".AsyncContext", COMPLETE)))
-                .transform(visit(ServletAsyncCompleteAdvice.class, named(COMPLETE).and(takesArguments(0))));
+                .transform(ClassFileAdvice.visit(advice.complete, named(COMPLETE).and(takesArguments(0))));
+    }
+
+    /** The servlet advice, the same for both APIs: it names none of their types. */
+    private static final class ServletAdvice {
+        final LazyAdvice request = ClassFileAdvice.of(ServletRequestAdvice.class, null, AdviceFailureHandler.HTTP);
+        final LazyAdvice complete = ClassFileAdvice.of(ServletAsyncCompleteAdvice.class, null,
+                AdviceFailureHandler.HTTP);
     }
 
     /** {@code service(ServletRequest, ServletResponse)}, {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */

@@ -28,8 +28,16 @@ import java.util.jar.JarFile;
  * the two would share async-profiler's single session: sonde's {@code profile=cpu} made the
  * application's own {@code start} fail with "Profiler already started", and the application's
  * {@code stop} ended sonde's.
+ *
+ * <p>Public, unlike the rest of the trampoline's helpers: {@link SondeAgent}, in the application
+ * class loader, may get either copy of this class. When the JVM verifies classes, verifying
+ * {@code SondeAgent} loads this class from the application class loader, before the jar is
+ * appended; with {@code -Xverify:none} (which IDEs used to add for faster starts) nothing loads it
+ * until {@code SondeAgent} first uses it, after the append, and the bootstrap copy is found. A
+ * package-private class is not accessible from another class loader's package of the same name, so
+ * sonde failed to start there.
  */
-final class AgentClassLoader extends ClassLoader {
+public final class AgentClassLoader extends ClassLoader {
 
     private static final String PREFIX = "inst/";
     private static final String OWN_FIRST = "one.profiler.";
@@ -42,7 +50,7 @@ final class AgentClassLoader extends ClassLoader {
     private final String jarUrl;
     private final ProtectionDomain domain;
 
-    AgentClassLoader(File agentJar, ClassLoader parent) throws IOException {
+    public AgentClassLoader(File agentJar, ClassLoader parent) throws IOException {
         super(parent);
         this.jar = new JarFile(agentJar, false);
         this.jarUrl = "jar:" + agentJar.toURI() + "!/";

@@ -73,6 +73,31 @@ class MethodTimingIT {
         assertThat(report.ranking("byP99")).startsWith(ORDERS + "sleep");
     }
 
+    /**
+     * {@code -Xverify:none} (deprecated, still honoured, and once added by IDEs for faster starts)
+     * turns off what this diagnostic option turns off. The agent's trampoline then resolves its class
+     * loader only after appending the jar to the bootstrap class path, a case that made sonde refuse
+     * to start.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void startsAndCountsExactlyWhenTheJvmDoesNotVerifyClasses(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("unverified-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .jvmOption("-XX:+UnlockDiagnosticVMOptions")
+                .jvmOption("-XX:-BytecodeVerificationRemote")
+                .withAgent("include=" + ORDERS + "fail;" + ORDERS + "count,out=" + out)
+                .mainClass(TimingApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.sondeLines()).as(result.describe()).noneMatch(line -> line.contains("not started"));
+        assertThat(ReportFile.onlyIn(out).counts()).containsOnly(
+                entry("fail", TimingApp.FAIL_CALLS),
+                entry("count", TimingApp.COUNT_CALLS));
+    }
+
     private static java.util.Map.Entry<String, Long> entry(String method, long count) {
         return java.util.Map.entry(ORDERS + method, count);
     }

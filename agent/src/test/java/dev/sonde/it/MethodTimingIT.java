@@ -98,6 +98,46 @@ class MethodTimingIT {
                 entry("count", TimingApp.COUNT_CALLS));
     }
 
+    /** JDKs that still let a security manager be installed (JDK 24 removed it). */
+    static List<Jdks.Jdk> jdksWithSecurityManager() {
+        return Jdks.all().stream().filter(jdk -> jdk.major() < 24).collect(java.util.stream.Collectors.toList());
+    }
+
+    /**
+     * Under a security manager whose policy says nothing of sonde, sonde cannot start (one line, the
+     * application unchanged); with its jar granted every permission, as troubleshooting.md says, it
+     * starts and counts as usual.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdksWithSecurityManager")
+    void underASecurityManagerStartsOnlyWhenThePolicyGrantsItsJar(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("security-manager-" + jdk.major());
+        Path denied = work.resolve("denied");
+        ForkedJvm.Result withoutGrant = ForkedJvm.on(jdk)
+                .jvmOption("-Djava.security.manager")
+                .withAgent("include=" + ORDERS + "fail,out=" + denied)
+                .mainClass(TimingApp.class)
+                .run(work);
+        assertThat(withoutGrant.exitCode()).as(withoutGrant.describe()).isZero();
+        assertThat(withoutGrant.stdout()).contains("caught " + TimingApp.FAIL_CALLS + " of " + TimingApp.FAIL_CALLS);
+        assertThat(withoutGrant.sondeLines()).as(withoutGrant.describe()).singleElement().asString()
+                .startsWith("[sonde] not started: java.security.AccessControlException: access denied")
+                .endsWith("; the application runs without sonde");
+
+        Path policy = work.resolve("sonde.policy");
+        java.nio.file.Files.writeString(policy, "grant codeBase \"" + TestPaths.agentJar().toUri()
+                + "\" {\n    permission java.security.AllPermission;\n};\n");
+        Path out = work.resolve("out");
+        ForkedJvm.Result granted = ForkedJvm.on(jdk)
+                .jvmOption("-Djava.security.manager")
+                .jvmOption("-Djava.security.policy=" + policy)
+                .withAgent("include=" + ORDERS + "fail,out=" + out)
+                .mainClass(TimingApp.class)
+                .run(work);
+        assertThat(granted.exitCode()).as(granted.describe()).isZero();
+        assertThat(ReportFile.onlyIn(out).counts()).containsOnly(entry("fail", TimingApp.FAIL_CALLS));
+    }
+
     private static java.util.Map.Entry<String, Long> entry(String method, long count) {
         return java.util.Map.entry(ORDERS + method, count);
     }

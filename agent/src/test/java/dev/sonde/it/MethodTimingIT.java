@@ -25,10 +25,7 @@ class MethodTimingIT {
     void reportCountsEveryCallExactlyAndTimesThemPlausibly(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("timing-" + jdk.major());
         Path out = work.resolve("out");
-        ForkedJvm.Result result = ForkedJvm.on(jdk)
-                .withAgent("include=com.acme.testapp.OrderService,out=" + out)
-                .mainClass(TimingApp.class)
-                .run(work);
+        ForkedJvm.Result result = runTimingApp(jdk, work, "include=com.acme.testapp.OrderService,out=" + out);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stdout()).contains("caught " + TimingApp.FAIL_CALLS + " of " + TimingApp.FAIL_CALLS);
@@ -51,10 +48,7 @@ class MethodTimingIT {
     void sleepingMethodHasMedianNearItsSleepAndThrowingMethodCountsErrors(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("latency-" + jdk.major());
         Path out = work.resolve("out");
-        ForkedJvm.Result result = ForkedJvm.on(jdk)
-                .withAgent("include=" + ORDERS + "sleep;" + ORDERS + "fail,out=" + out)
-                .mainClass(TimingApp.class)
-                .run(work);
+        ForkedJvm.Result result = runTimingApp(jdk, work, "include=" + ORDERS + "sleep;" + ORDERS + "fail,out=" + out);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         ReportFile report = ReportFile.onlyIn(out);
@@ -84,12 +78,8 @@ class MethodTimingIT {
     void startsAndCountsExactlyWhenTheJvmDoesNotVerifyClasses(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("unverified-" + jdk.major());
         Path out = work.resolve("out");
-        ForkedJvm.Result result = ForkedJvm.on(jdk)
-                .jvmOption("-XX:+UnlockDiagnosticVMOptions")
-                .jvmOption("-XX:-BytecodeVerificationRemote")
-                .withAgent("include=" + ORDERS + "fail;" + ORDERS + "count,out=" + out)
-                .mainClass(TimingApp.class)
-                .run(work);
+        ForkedJvm.Result result = runTimingApp(jdk, work, "include=" + ORDERS + "fail;" + ORDERS + "count,out=" + out,
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.sondeLines()).as(result.describe()).noneMatch(line -> line.contains("not started"));
@@ -113,11 +103,8 @@ class MethodTimingIT {
     void underASecurityManagerStartsOnlyWhenThePolicyGrantsItsJar(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("security-manager-" + jdk.major());
         Path denied = work.resolve("denied");
-        ForkedJvm.Result withoutGrant = ForkedJvm.on(jdk)
-                .jvmOption("-Djava.security.manager")
-                .withAgent("include=" + ORDERS + "fail,out=" + denied)
-                .mainClass(TimingApp.class)
-                .run(work);
+        ForkedJvm.Result withoutGrant = runTimingApp(jdk, work, "include=" + ORDERS + "fail,out=" + denied,
+                "-Djava.security.manager");
         assertThat(withoutGrant.exitCode()).as(withoutGrant.describe()).isZero();
         assertThat(withoutGrant.stdout()).contains("caught " + TimingApp.FAIL_CALLS + " of " + TimingApp.FAIL_CALLS);
         assertThat(withoutGrant.sondeLines()).as(withoutGrant.describe()).singleElement().asString()
@@ -128,14 +115,19 @@ class MethodTimingIT {
         java.nio.file.Files.writeString(policy, "grant codeBase \"" + TestPaths.agentJar().toUri()
                 + "\" {\n    permission java.security.AllPermission;\n};\n");
         Path out = work.resolve("out");
-        ForkedJvm.Result granted = ForkedJvm.on(jdk)
-                .jvmOption("-Djava.security.manager")
-                .jvmOption("-Djava.security.policy=" + policy)
-                .withAgent("include=" + ORDERS + "fail,out=" + out)
-                .mainClass(TimingApp.class)
-                .run(work);
+        ForkedJvm.Result granted = runTimingApp(jdk, work, "include=" + ORDERS + "fail,out=" + out,
+                "-Djava.security.manager", "-Djava.security.policy=" + policy);
         assertThat(granted.exitCode()).as(granted.describe()).isZero();
         assertThat(ReportFile.onlyIn(out).counts()).containsOnly(entry("fail", TimingApp.FAIL_CALLS));
+    }
+
+    private static ForkedJvm.Result runTimingApp(Jdks.Jdk jdk, Path work, String agentArguments, String... jvmOptions)
+            throws Exception {
+        ForkedJvm jvm = ForkedJvm.on(jdk);
+        for (String option : jvmOptions) {
+            jvm.jvmOption(option);
+        }
+        return jvm.withAgent(agentArguments).mainClass(TimingApp.class).run(work);
     }
 
     private static java.util.Map.Entry<String, Long> entry(String method, long count) {

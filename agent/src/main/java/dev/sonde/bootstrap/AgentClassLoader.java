@@ -29,8 +29,8 @@ import java.util.jar.JarFile;
  * application's own {@code start} fail with "Profiler already started", and the application's
  * {@code stop} ended sonde's.
  *
- * <p>Public, unlike the rest of the trampoline's helpers: {@link SondeAgent}, in the application
- * class loader, may get either copy of this class. When the JVM verifies classes, verifying
+ * <p>Public, with a public constructor, because {@link SondeAgent}, in the application class
+ * loader, may get either copy of this class. When the JVM verifies classes, verifying
  * {@code SondeAgent} loads this class from the application class loader, before the jar is
  * appended; with {@code -Xverify:none} (which IDEs used to add for faster starts) nothing loads it
  * until {@code SondeAgent} first uses it, after the append, and the bootstrap copy is found. A

@@ -22,6 +22,9 @@ import java.util.jar.Manifest;
  *       path holds it, and the later bootstrap copy would clash ({@code LinkageError}).</li>
  *   <li>It appends the agent jar to the bootstrap class path <em>first</em>, then loads the agent
  *       proper through {@link AgentClassLoader} by name.</li>
+ *   <li>Every sonde class it names in its code, and every member of it that it uses, is public:
+ *       the JVM may resolve the name to the bootstrap copy, in another runtime package than this
+ *       class (see {@link AgentClassLoader}).</li>
  *   <li>It never lets a {@code Throwable} reach the application: a failure is one {@code [sonde]}
  *       line on stderr and the application starts as if the agent were absent.</li>
  * </ul>

@@ -33,8 +33,10 @@ final class ReportWarmUp {
     private static final long QUIET_CLASSES = 25;
     /**
      * A Spring Boot application with JPA takes 7–13 s to start on two cores and loads classes all
-     * along: a 10 s limit set off the warm-up (Jackson's 500 classes and their compilation) inside
-     * that start on a slower machine, adding about 5 % to it.
+     * along. With a limit of 10 s, the warm-up (some 440 classes of Jackson, and their compilation)
+     * ran while such a start was still under way on a slower machine, and made it 3–5 % longer. The
+     * price of the longer limit: a program that keeps loading classes and ends within a minute
+     * writes its report cold.
      */
     private static final long LATEST_MILLIS = 60_000;
 

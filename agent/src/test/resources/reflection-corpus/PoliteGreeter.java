@@ -1,7 +1,12 @@
 package com.acme.reflection.corpus.variant;
 
-/** Implements a generic interface: a bridge method for {@code name(Object)}. */
-public class PoliteGreeter implements Greeter<String> {
+import java.io.Serializable;
+
+/**
+ * Implements a generic interface: a bridge method for {@code name(Object)}. Serializable without a
+ * {@code serialVersionUID}, so the JVM computes one from its members.
+ */
+public class PoliteGreeter implements Greeter<String>, Serializable {
 
     private final String title;
 

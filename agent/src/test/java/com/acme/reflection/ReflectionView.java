@@ -1,5 +1,7 @@
 package com.acme.reflection;
 
+import java.io.ObjectStreamClass;
+import java.io.Serializable;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
@@ -30,8 +32,8 @@ import java.util.stream.Collectors;
  * class, its type parameters, annotations, nesting, record components and enum constants, then
  * every declared field, constructor and method with its parameters (names, whether the names are
  * present, modifiers), annotations of every kind (declaration, parameter, type use), generic
- * signature and exceptions. Two views of the same class are equal exactly when reflection cannot
- * tell the classes apart. Members are sorted, because {@code getDeclaredMethods} promises no order.
+ * signature and exceptions, and the serialization id. Two views of the same class are equal
+ * exactly when reflection cannot tell the classes apart. Members are sorted, because {@code getDeclaredMethods} promises no order.
  * Anything that throws is written as a line too, so a view never fails.
  */
 public final class ReflectionView {
@@ -70,6 +72,11 @@ public final class ReflectionView {
         line(1, "permitted", () -> type.getPermittedSubclasses() == null ? "none" : names(type.getPermittedSubclasses()));
         line(1, "declared classes", () -> names(type.getDeclaredClasses()));
         line(1, "enum constants", () -> type.isEnum() ? Arrays.toString(type.getEnumConstants()) : "none");
+        // Where the class declares none, the JVM computes it from the class's members and whether it
+        // has a static initialiser. If sonde changed it, objects serialized in a JVM with sonde could
+        // not be read in one without it.
+        line(1, "serialVersionUID", () -> Serializable.class.isAssignableFrom(type)
+                ? String.valueOf(ObjectStreamClass.lookup(type).getSerialVersionUID()) : "not serializable");
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
                 recordComponent(component);

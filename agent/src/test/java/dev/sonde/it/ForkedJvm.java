@@ -26,6 +26,8 @@ public final class ForkedJvm {
     private String classpath;
     private String mainClass;
     private String jar;
+    private String modulePath;
+    private String mainModule;
     private Duration timeout = Duration.ofSeconds(60);
 
     private ForkedJvm(Jdks.Jdk jdk) {
@@ -71,6 +73,14 @@ public final class ForkedJvm {
         return this;
     }
 
+    /** Runs {@code mainModuleAndClass} ({@code module/class}) from {@code modulePath}, as {@code java -m} does. */
+    public ForkedJvm module(Path modulePath, String mainModuleAndClass, String... arguments) {
+        this.modulePath = modulePath.toString();
+        this.mainModule = mainModuleAndClass;
+        programArguments.addAll(List.of(arguments));
+        return this;
+    }
+
     public ForkedJvm timeout(Duration limit) {
         this.timeout = limit;
         return this;
@@ -86,6 +96,11 @@ public final class ForkedJvm {
         if (jar != null) {
             command.add("-jar");
             command.add(jar);
+        } else if (mainModule != null) {
+            command.add("--module-path");
+            command.add(modulePath);
+            command.add("-m");
+            command.add(mainModule);
         } else {
             command.add("-cp");
             command.add(classpath == null ? TestPaths.testClasses().toString() : classpath);

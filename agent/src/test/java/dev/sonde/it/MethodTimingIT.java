@@ -68,10 +68,10 @@ class MethodTimingIT {
     }
 
     /**
-     * {@code -Xverify:none} (deprecated, still honoured, and once added by IDEs for faster starts)
-     * turns off what this diagnostic option turns off. The agent's trampoline then resolves its class
-     * loader only after appending the jar to the bootstrap class path, a case that made sonde refuse
-     * to start.
+     * This diagnostic option does for application classes what {@code -Xverify:none} does
+     * (deprecated, still honoured, and once added by IDEs for faster starts). The agent's trampoline
+     * then resolves its class loader only after appending the jar to the bootstrap class path, a case
+     * that made sonde refuse to start.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
@@ -110,6 +110,7 @@ class MethodTimingIT {
         assertThat(withoutGrant.sondeLines()).as(withoutGrant.describe()).singleElement().asString()
                 .startsWith("[sonde] not started: java.security.AccessControlException: access denied")
                 .endsWith("; the application runs without sonde");
+        assertThat(denied).doesNotExist();
 
         Path policy = work.resolve("sonde.policy");
         java.nio.file.Files.writeString(policy, "grant codeBase \"" + TestPaths.agentJar().toUri()

@@ -112,7 +112,46 @@ class ReflectionViewIT {
         }
     }
 
-    /** The corpus is only a test of parameter names if some of it has them and some does not. */
+    /**
+     * Classes woven as they load ({@code -javaagent}) look the same to reflection as without sonde,
+     * their computed serialization ids included: retransformation cannot change a class's members
+     * (the JVM refuses), but load-time weaving could.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void reflectionShowsTheSameClassesWovenAtLoadAsWithoutSonde(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("reflection-view-javaagent-" + jdk.major());
+        List<String> without;
+        try (ReflectionViewService app = ReflectionViewService.start(jdk, corpus, work.resolve("without"))) {
+            app.burst();
+            without = app.view("without");
+            assertThat(app.stop().exitCode()).isZero();
+        }
+        assertTheCorpusWasCompiledAsIntended(without);
+
+        Path out = work.resolve("out");
+        try (ReflectionViewService app = ReflectionViewService.startWithAgent(jdk, corpus, work.resolve("javaagent"),
+                "include=" + ALL + ",out=" + out)) {
+            app.burst();
+            List<String> woven = app.view("javaagent");
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).as(end.describe()).isZero();
+            Map<String, Long> expected = counts(BURST, Variant.values());
+            for (Variant variant : Variant.values()) {
+                // The view itself: Class#getEnumConstants calls values() the first time.
+                expected.put(variant.packageName() + ".Planet#values", 1L);
+            }
+            assertThat(ReportFile.onlyIn(out).counts()).as("every corpus method timed from its first call")
+                    .isEqualTo(expected);
+            assertThat(ViewDiff.between("without sonde", without, "-javaagent", woven))
+                    .as("reflection views that differ").isEmpty();
+        }
+    }
+
+    /**
+     * The corpus is only a test of parameter names if some of it has them and some does not, and
+     * only a test of the serialization id if some class has it computed.
+     */
     private static void assertTheCorpusWasCompiledAsIntended(List<String> before) {
         for (Variant variant : Variant.values()) {
             String annotate = "  method: public synchronized java.lang.String " + variant.packageName() + ".Annotated.annotate(";
@@ -122,6 +161,12 @@ class ReflectionViewIT {
                     .findFirst().orElseThrow();
             assertThat(firstParameter).as(variant.toString())
                     .isEqualTo(variant.hasParameterNames() ? "    parameter: final int page" : "    parameter: int arg0");
+
+            // A computed serialization id, which sonde must leave as it is.
+            String greeter = "class: public class " + variant.packageName() + ".PoliteGreeter";
+            assertThat(before.stream().dropWhile(line -> !line.equals(greeter))
+                    .filter(line -> line.startsWith("  serialVersionUID: ")).findFirst())
+                    .as(variant.toString()).get().asString().matches("  serialVersionUID: -?[0-9]+");
         }
     }
 

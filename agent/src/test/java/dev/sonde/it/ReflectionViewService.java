@@ -20,9 +20,18 @@ public final class ReflectionViewService implements AutoCloseable {
 
     /** Starts the app on the corpus in {@code corpus} (a class directory) and waits until it has loaded it. */
     public static ReflectionViewService start(Jdks.Jdk jdk, Path corpus, Path work) throws Exception {
+        return start(ForkedJvm.on(jdk), corpus, work);
+    }
+
+    /** The same, with sonde started by {@code -javaagent} with {@code agentArguments}. */
+    public static ReflectionViewService startWithAgent(Jdks.Jdk jdk, Path corpus, Path work, String agentArguments)
+            throws Exception {
+        return start(ForkedJvm.on(jdk).withAgent(agentArguments), corpus, work);
+    }
+
+    private static ReflectionViewService start(ForkedJvm jvm, Path corpus, Path work) throws Exception {
         Path control = Files.createDirectories(work.resolve("control"));
-        ForkedJvm jvm = ForkedJvm.on(jdk)
-                .classpath(TestPaths.testClasses(), corpus)
+        jvm.classpath(TestPaths.testClasses(), corpus)
                 .mainClass(ReflectionViewApp.class, corpus.toString(), control.toString(), "90");
         return new ReflectionViewService(SteeredJvm.start(jvm, control, work));
     }

@@ -3,6 +3,7 @@ package dev.sonde.it;
 import com.acme.testapp.FailureApp;
 import com.acme.testapp.ManyOperationsApp;
 import com.acme.testapp.QuickExitApp;
+import com.acme.testapp.StackTraceApp;
 import com.acme.testapp.TimingApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,32 @@ class ReliabilityIT {
         assertThat(report.operation("com.acme.testapp.FailureApp#rethrow").get("errors").asLong()).isEqualTo(thrown);
         assertThat(report.operation("com.acme.testapp.FailureApp#descend").get("errors").asLong())
                 .isEqualTo(report.operation("com.acme.testapp.FailureApp#descend").get("count").asLong());
+    }
+
+    /**
+     * Exceptions created inside timed methods (first line, loop, constructors, lambda, static
+     * initialiser, wrapped causes, suppressed ones, from the JDK) carry the same stack traces, line
+     * numbers included, as without sonde.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void stackTracesAreTheSameWithAndWithoutSonde(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("stack-traces-" + jdk.major());
+        ForkedJvm.Result without = ForkedJvm.on(jdk).mainClass(StackTraceApp.class).run(work.resolve("without"));
+        Path out = work.resolve("out");
+        ForkedJvm.Result with = ForkedJvm.on(jdk)
+                .withAgent("include=com.acme.testapp.StackTraceApp*,out=" + out)
+                .mainClass(StackTraceApp.class)
+                .run(work.resolve("with"));
+
+        assertThat(without.exitCode()).as(without.describe()).isZero();
+        assertThat(with.exitCode()).as(with.describe()).isZero();
+        assertThat(without.stdout()).contains("at com.acme.testapp.StackTraceApp$Part.<init>(StackTraceApp.java:")
+                .doesNotContain("no exception");
+        assertThat(with.stdout()).isEqualTo(without.stdout());
+        assertThat(ReportFile.onlyIn(out).counts()).containsEntry("com.acme.testapp.StackTraceApp#inLoop", 2L)
+                .containsEntry("com.acme.testapp.StackTraceApp$Part#<init>", 2L)
+                .containsEntry("com.acme.testapp.StackTraceApp#firstLine", 2L);
     }
 
     @ParameterizedTest(name = "{0}")

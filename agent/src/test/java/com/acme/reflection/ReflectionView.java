@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * every declared field, constructor and method with its parameters (names, whether the names are
  * present, modifiers), annotations of every kind (declaration, parameter, type use), generic
  * signature and exceptions, and the serialization id. Two views of the same class are equal
- * exactly when reflection cannot tell the classes apart. Members are sorted, because {@code getDeclaredMethods} promises no order.
- * Anything that throws is written as a line too, so a view never fails.
+ * exactly when reflection cannot tell the classes apart. Members are sorted, because
+ * {@code getDeclaredMethods} promises no order. Anything that throws is written as a line too, so a
+ * view never fails.
  */
 public final class ReflectionView {
 

@@ -3,13 +3,13 @@ package dev.sonde.it;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -70,12 +70,8 @@ class ModularApplicationIT {
             "    }",
             "}");
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
     void classesOfANamedModuleAreTimedFromTheStart(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("modular-javaagent-" + jdk.major());
         Path modules = compileModule(work);
@@ -97,7 +93,7 @@ class ModularApplicationIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
     void classesOfANamedModuleAreTimedOnceSondeIsAttached(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("modular-attach-" + jdk.major());
         Path modules = compileModule(work);
@@ -123,26 +119,22 @@ class ModularApplicationIT {
 
     /** The module compiled into {@code work/modules/com.acme.modular}; returns the module path. */
     private static Path compileModule(Path work) throws Exception {
-        Path sources = work.resolve("src");
-        write(sources.resolve("module-info.java"), DESCRIPTOR);
-        write(sources.resolve("com/acme/modular/Main.java"), MAIN_SOURCE);
-        write(sources.resolve("com/acme/modular/api/Prices.java"), PRICES);
-        write(sources.resolve("com/acme/modular/internal/Rounding.java"), ROUNDING);
+        Map<String, String> sources = Map.of(
+                "module-info.java", DESCRIPTOR,
+                "com/acme/modular/Main.java", MAIN_SOURCE,
+                "com/acme/modular/api/Prices.java", PRICES,
+                "com/acme/modular/internal/Rounding.java", ROUNDING);
         Path modules = work.resolve("modules");
-        Path classes = modules.resolve(MODULE);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> arguments = new ArrayList<>(List.of("--release", "11", "-d", modules.resolve(MODULE).toString()));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = work.resolve("src").resolve(source.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue(), StandardCharsets.UTF_8);
+            arguments.add(file.toString());
+        }
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status = javac.run(null, null, errors, "--release", "11", "-d", classes.toString(),
-                sources.resolve("module-info.java").toString(),
-                sources.resolve("com/acme/modular/Main.java").toString(),
-                sources.resolve("com/acme/modular/api/Prices.java").toString(),
-                sources.resolve("com/acme/modular/internal/Rounding.java").toString());
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(new String[0]));
         assertThat(status).as(errors.toString(StandardCharsets.UTF_8)).isZero();
         return modules;
-    }
-
-    private static void write(Path file, String text) throws Exception {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

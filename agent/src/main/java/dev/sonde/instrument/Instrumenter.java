@@ -83,7 +83,7 @@ public final class Instrumenter {
                 .disableClassFormatChanges()
                 // Every transformation only visits method bodies (advice): decorating a class reads
                 // and writes it once, where redefining it also builds Byte Buddy's model of its members.
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(MethodBodyDecoration.INSTANCE)
                 .with(new RecentTypes())
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())

@@ -19,7 +19,15 @@ final class Exclusions {
     private static final String[] PACKAGES = {"java.", "jdk.", "sun.", "com.sun.proxy.", "dev.sonde."};
     private static final String[] GENERATED_MARKERS = {
         "$$Lambda", "$$EnhancerBy", "$$SpringCGLIB$$", "$$FastClassBy", "$ByteBuddy$",
-        "$HibernateProxy$", "$$_javassist", "$$_jvst", "$MockitoMock$"
+        "$$_javassist", "$$_jvst", "$MockitoMock$"
+    };
+    /**
+     * Hibernate's classes, named after the entity: {@code Pet$HibernateProxy} since Hibernate 6.2,
+     * {@code Pet$HibernateProxy$Ab12Cd} before (and with its legacy proxy names).
+     */
+    private static final String[] HIBERNATE_SUFFIXES = {
+        "$HibernateProxy", "$HibernateBasicProxy", "$HibernateInstantiator", "$HibernateAccessOptimizer",
+        "$HibernateAccessOptimizerBridge"
     };
     /**
      * JDK dynamic proxies: {@code $Proxy12}, in whatever package their interfaces need. Only with
@@ -41,8 +49,23 @@ final class Exclusions {
                 return true;
             }
         }
+        if (className.contains("$Hibernate") && namedByHibernate(className)) {
+            return true;
+        }
         // The regular expression only for names that can be a proxy's (it runs on every class).
         return className.contains("$Proxy") && JDK_PROXY.matcher(className).matches();
+    }
+
+    /** A Hibernate suffix that ends the name or is followed by a generated one ({@code $Ab12Cd}). */
+    private static boolean namedByHibernate(String className) {
+        for (String suffix : HIBERNATE_SUFFIXES) {
+            int at = className.indexOf(suffix);
+            int end = at + suffix.length();
+            if (at > 0 && (end == className.length() || className.charAt(end) == '$')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a pattern's type part ({@code java.util.*}) lies wholly in a package never instrumented. */

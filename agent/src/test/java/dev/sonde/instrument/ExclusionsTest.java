@@ -41,6 +41,26 @@ class ExclusionsTest {
         assertThat(Exclusions.isExcluded(className)).isEqualTo(excluded);
     }
 
+    @ParameterizedTest(name = "{0} excluded: {1}")
+    @CsvSource({
+        // Hibernate 6.2 and later: the entity's name and a fixed suffix
+        "com.acme.clinic.Pet$HibernateProxy,                          true",
+        "com.acme.clinic.Pet$HibernateInstantiator,                   true",
+        "com.acme.clinic.Pet$HibernateAccessOptimizer,                true",
+        "com.acme.clinic.Pet$HibernateAccessOptimizerBridge,          true",
+        "com.acme.clinic.Money$HibernateBasicProxy,                   true",
+        // earlier versions, and legacy proxy names: a generated suffix after it
+        "com.acme.clinic.Pet$HibernateProxy$Zx8FtQ2p,                 true",
+        "com.acme.clinic.Pet$HibernateAccessOptimizer$Kq3Lm9Rt,       true",
+        // hand-written classes whose names merely contain the words
+        "com.acme.clinic.SpringHibernateInstantiator,                 false",
+        "com.acme.clinic.Config$HibernateProxyFactory,                false",
+        "com.acme.clinic.HibernateProxyAware,                         false",
+    })
+    void hibernatesGeneratedClassesAreSkippedByTheirSuffixes(String className, boolean excluded) {
+        assertThat(Exclusions.isExcluded(className)).isEqualTo(excluded);
+    }
+
     @ParameterizedTest(name = "{0} warned at start: {1}")
     @CsvSource({
         "java.util.*,                 true",

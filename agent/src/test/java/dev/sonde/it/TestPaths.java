@@ -25,6 +25,11 @@ public final class TestPaths {
         return existing("sonde.sampleAppJar");
     }
 
+    /** The start-up benchmark's Spring Boot + JPA application (Hibernate, H2), {@code bench/startup-app}. */
+    public static Path clinicAppJar() {
+        return existing("sonde.clinicAppJar");
+    }
+
     /**
      * The executable jar {@code test-apps/<module>/target/<name>.jar}, which only a build of that
      * module makes: the message names the command when it is missing.

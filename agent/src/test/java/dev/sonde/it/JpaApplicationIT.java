@@ -1,0 +1,84 @@
+package dev.sonde.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Spring Boot + Spring Data JPA application (Hibernate 7, H2, {@code bench/startup-app}) with an
+ * include of its package: it answers as it does without sonde, its own methods and its statements are
+ * timed, and the classes Hibernate generates in that package ({@code Pet$HibernateProxy},
+ * {@code Pet$HibernateInstantiator}) are left alone like any other generated class.
+ */
+class JpaApplicationIT {
+
+    private static final String CLINIC = "com.example.clinic.";
+    private static final List<String> REQUESTS = List.of("/api/ping", "/api/cities/Lyon/pets", "/api/cities/Porto/pets");
+    /** The application stores 20 owners at start, half of them in Lyon. */
+    private static final long OWNERS_IN_LYON = 10;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void answersAsWithoutSondeAndTimesItsOwnClassesNotHibernatesGeneratedOnes(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("jpa-" + jdk.major());
+        Path out = work.resolve("out");
+
+        List<JsonNode> without = answers(ForkedJvm.on(jdk), work.resolve("without")).answers;
+        Run with = answers(ForkedJvm.on(jdk).withAgent("include=com.example.clinic.**,log=debug,out=" + out),
+                work.resolve("with"));
+
+        assertThat(with.answers).isEqualTo(without);
+        List<String> sondeLines = with.result.sondeLines();
+        assertThat(sondeLines).as(with.result.describe())
+                .contains("[sonde] instrumenting " + CLINIC + "ClinicService", "[sonde] instrumenting " + CLINIC + "Owner")
+                .noneMatch(line -> line.contains("$Hibernate"))
+                .noneMatch(line -> line.contains("could not"));
+        ReportFile report = ReportFile.onlyIn(out);
+        assertThat(report.counts())
+                .containsEntry(CLINIC + "ClinicService#run", 1L)
+                .containsEntry(CLINIC + "ClinicService#petsIn", 2L)
+                .containsEntry(CLINIC + "Owner#getPets", 2 * OWNERS_IN_LYON)
+                .containsEntry("GET /api/cities/{city}/pets", 2L)
+                .containsEntry("select o1_0.id, o1_0.city, o1_0.name from owner o1_0 where o1_0.city=?", 2L)
+                .containsEntry("select p1_0.owner_id, p1_0.id, p1_0.kind, p1_0.name from pet p1_0 where p1_0.owner_id=?",
+                        2 * OWNERS_IN_LYON)
+                // The ready probe's request and the test's.
+                .containsEntry("select count(*) from owner o1_0", 2L);
+        assertThat(report.operationNames()).noneMatch(name -> name.contains("$Hibernate"));
+    }
+
+    private static Run answers(ForkedJvm jvm, Path work) throws Exception {
+        int port = HttpProbe.freePort();
+        ForkedJvm.Running app = jvm.jar(TestPaths.clinicAppJar(), "--server.port=" + port, "--server.address=127.0.0.1")
+                .timeout(Duration.ofSeconds(90))
+                .start(work);
+        HttpProbe http = new HttpProbe(port);
+        http.awaitReady("/api/ping", app, Duration.ofSeconds(120));
+        List<JsonNode> answers = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String path : REQUESTS) {
+            // Parsed: the application answers with Map.of, whose order of keys changes from run to run.
+            answers.add(json.readTree(http.exchange("GET", path, Map.of(), null).body()));
+        }
+        return new Run(answers, app.terminate());
+    }
+
+    private static final class Run {
+        final List<JsonNode> answers;
+        final ForkedJvm.Result result;
+
+        Run(List<JsonNode> answers, ForkedJvm.Result result) {
+            this.answers = answers;
+            this.result = result;
+        }
+    }
+}

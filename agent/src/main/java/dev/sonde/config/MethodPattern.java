@@ -46,6 +46,12 @@ public final class MethodPattern {
     private final TypeSelection typeSelection;
     private final String typeText;
     private final Pattern typeNameRegex;
+    /**
+     * The class part up to its first {@code *}: every name the pattern matches starts with it. Checked
+     * before the regular expression, which saves most of the check for most classes (it is asked for
+     * every class the JVM loads).
+     */
+    private final String typeNamePrefix;
     private final MethodSelection methodSelection;
     private final String methodText;
     private final Pattern methodNameRegex;
@@ -57,6 +63,7 @@ public final class MethodPattern {
         this.typeSelection = typeSelection;
         this.typeText = typeText;
         this.typeNameRegex = typeSelection == TypeSelection.NAME ? globToRegex(typeText, "[^.]*") : null;
+        this.typeNamePrefix = typeText.indexOf('*') < 0 ? typeText : typeText.substring(0, typeText.indexOf('*'));
         this.methodSelection = methodSelection;
         this.methodText = methodText;
         this.methodNameRegex = methodSelection == MethodSelection.NAME ? globToRegex(methodText, ".*") : null;
@@ -199,7 +206,8 @@ public final class MethodPattern {
 
     /** For {@link TypeSelection#NAME}: whether a binary class name ({@code a.b.Outer$Inner}) matches. */
     public boolean matchesTypeName(String className) {
-        return typeNameRegex != null && typeNameRegex.matcher(className).matches();
+        return typeNameRegex != null && className.startsWith(typeNamePrefix)
+                && typeNameRegex.matcher(className).matches();
     }
 
     /** For {@link MethodSelection#NAME}: whether a method name matches. */

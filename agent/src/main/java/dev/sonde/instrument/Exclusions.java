@@ -19,16 +19,19 @@ final class Exclusions {
     private static final String[] PACKAGES = {"java.", "jdk.", "sun.", "com.sun.proxy.", "dev.sonde."};
     private static final String[] GENERATED_MARKERS = {
         "$$Lambda", "$$EnhancerBy", "$$SpringCGLIB$$", "$$FastClassBy", "$ByteBuddy$",
-        "$$_javassist", "$$_jvst", "$MockitoMock$"
+        "$$_javassist", "$$_jvst", "$MockitoMock$",
+        // Hibernate's access optimizers, after the entity and its properties: Pet$HibernateAccessOptimizer5id4name
+        "$HibernateAccessOptimizer"
     };
     /**
-     * Hibernate's classes, named after the entity: {@code Pet$HibernateProxy} since Hibernate 6.2,
-     * {@code Pet$HibernateProxy$Ab12Cd} before (and with its legacy proxy names).
+     * Hibernate's classes, named after the entity: {@code Pet$HibernateProxy} in Hibernate 7 (and 6
+     * without its legacy names), {@code Pet$HibernateProxy$Ab12Cd} before; these end the name or come
+     * before a generated suffix.
      */
     private static final String[] HIBERNATE_SUFFIXES = {
-        "$HibernateProxy", "$HibernateBasicProxy", "$HibernateInstantiator", "$HibernateAccessOptimizer",
-        "$HibernateAccessOptimizerBridge"
+        "$HibernateProxy", "$HibernateBasicProxy", "$HibernateInstantiator"
     };
+
     /**
      * JDK dynamic proxies: {@code $Proxy12}, in whatever package their interfaces need. Only with
      * the digits at the end: {@code Client$ProxySettings} is a hand-written class and is timed.
@@ -56,13 +59,14 @@ final class Exclusions {
         return className.contains("$Proxy") && JDK_PROXY.matcher(className).matches();
     }
 
-    /** A Hibernate suffix that ends the name or is followed by a generated one ({@code $Ab12Cd}). */
+    /** Whether one of {@link #HIBERNATE_SUFFIXES} ends the name or comes before a further {@code $}. */
     private static boolean namedByHibernate(String className) {
         for (String suffix : HIBERNATE_SUFFIXES) {
-            int at = className.indexOf(suffix);
-            int end = at + suffix.length();
-            if (at > 0 && (end == className.length() || className.charAt(end) == '$')) {
-                return true;
+            for (int at = className.indexOf(suffix); at > 0; at = className.indexOf(suffix, at + 1)) {
+                int end = at + suffix.length();
+                if (end == className.length() || className.charAt(end) == '$') {
+                    return true;
+                }
             }
         }
         return false;

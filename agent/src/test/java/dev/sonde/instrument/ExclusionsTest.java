@@ -43,15 +43,19 @@ class ExclusionsTest {
 
     @ParameterizedTest(name = "{0} excluded: {1}")
     @CsvSource({
-        // Hibernate 6.2 and later: the entity's name and a fixed suffix
+        // Hibernate 7 (and 6 without its legacy names): the entity's name and a fixed suffix
         "com.acme.clinic.Pet$HibernateProxy,                          true",
         "com.acme.clinic.Pet$HibernateInstantiator,                   true",
-        "com.acme.clinic.Pet$HibernateAccessOptimizer,                true",
-        "com.acme.clinic.Pet$HibernateAccessOptimizerBridge,          true",
         "com.acme.clinic.Money$HibernateBasicProxy,                   true",
-        // earlier versions, and legacy proxy names: a generated suffix after it
+        // access optimizers: the entity's properties after the suffix
+        "com.acme.clinic.Pet$HibernateAccessOptimizer5id4kind4name,   true",
+        "com.acme.clinic.Base$HibernateAccessOptimizerBridge2id,      true",
+        "com.acme.clinic.Pet$HibernateAccessOptimizer,                true",
+        // earlier versions, and legacy names: a generated suffix after it
         "com.acme.clinic.Pet$HibernateProxy$Zx8FtQ2p,                 true",
-        "com.acme.clinic.Pet$HibernateAccessOptimizer$Kq3Lm9Rt,       true",
+        "com.acme.clinic.Pet$HibernateInstantiator$Kq3Lm9Rt,          true",
+        // an entity nested in a class whose name merely contains the words
+        "com.acme.clinic.Cfg$HibernateProxyConfig$Pet$HibernateProxy, true",
         // hand-written classes whose names merely contain the words
         "com.acme.clinic.SpringHibernateInstantiator,                 false",
         "com.acme.clinic.Config$HibernateProxyFactory,                false",

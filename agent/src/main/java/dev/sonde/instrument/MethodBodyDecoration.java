@@ -19,10 +19,9 @@ import java.security.ProtectionDomain;
  * builder still counts the class's annotations when it is made, so as to write only those added later
  * (sonde adds none), and counting them resolves each annotation's type: a class-file lookup in the
  * class's loader per annotation, repeated for every class when the type is missing (an optional
- * library's annotation). Behind Spring Boot's launcher a lookup searches every jar of the
- * application; on a Spring Boot + JPA start these lookups were a sixth of the CPU time sonde's
- * transformations took on the application's threads, and made the JIT compile the launcher's lookup
- * code besides. On a class being retransformed, counting them read the annotations by reflection.
+ * library's annotation). Behind Spring Boot's launcher a lookup searches the application's jars; on a
+ * Spring Boot + JPA start these lookups were a fifth of the CPU time sonde's transformations took on
+ * the application's threads, and made the JIT compile the launcher's lookup code besides.
  *
  * <p>The builder is handed the class described without its annotations, which adds none either way.
  * Patterns that select classes or methods by annotation are matched before, on the full description.

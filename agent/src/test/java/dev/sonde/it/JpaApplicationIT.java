@@ -25,6 +25,7 @@ class JpaApplicationIT {
     private static final List<String> REQUESTS = List.of("/api/cities/Lyon/pets", "/api/cities/Porto/pets");
     /** The application stores 20 owners once it has started (after its web server answers), half of them in Lyon. */
     private static final int OWNERS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
@@ -68,25 +69,20 @@ class JpaApplicationIT {
                 .start(work);
         HttpProbe http = new HttpProbe(port);
         http.awaitReady("/api/ping", app, Duration.ofSeconds(120));
-        ObjectMapper json = new ObjectMapper();
+        // The application stores its owners after its web server answers.
+        Poll.until(Duration.ofSeconds(60), "the application to store its " + OWNERS + " owners",
+                () -> answer(http, "/api/ping").path("owners").asInt() == OWNERS, app::stderrSoFar);
         List<JsonNode> answers = new ArrayList<>();
-        answers.add(awaitOwnersStored(http, json));
+        answers.add(answer(http, "/api/ping"));
         for (String path : REQUESTS) {
-            // Parsed: the application answers with Map.of, whose order of keys changes from run to run.
-            answers.add(json.readTree(http.exchange("GET", path, Map.of(), null).body()));
+            answers.add(answer(http, path));
         }
         return new Run(answers, app.terminate());
     }
 
-    /** {@code /api/ping} once the application has stored its owners (it does so after its web server started). */
-    private static JsonNode awaitOwnersStored(HttpProbe http, ObjectMapper json) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode ping = json.readTree(http.exchange("GET", "/api/ping", Map.of(), null).body());
-        while (ping.path("owners").asInt() < OWNERS && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            ping = json.readTree(http.exchange("GET", "/api/ping", Map.of(), null).body());
-        }
-        return ping;
+    /** Parsed: the application answers with {@code Map.of}, whose order of keys changes from run to run. */
+    private static JsonNode answer(HttpProbe http, String path) throws Exception {
+        return JSON.readTree(http.exchange("GET", path, Map.of(), null).body());
     }
 
     private static final class Run {

@@ -63,7 +63,8 @@ public final class MethodPattern {
         this.typeSelection = typeSelection;
         this.typeText = typeText;
         this.typeNameRegex = typeSelection == TypeSelection.NAME ? globToRegex(typeText, "[^.]*") : null;
-        this.typeNamePrefix = typeText.indexOf('*') < 0 ? typeText : typeText.substring(0, typeText.indexOf('*'));
+        int firstStar = typeText.indexOf('*');
+        this.typeNamePrefix = firstStar < 0 ? typeText : typeText.substring(0, firstStar);
         this.methodSelection = methodSelection;
         this.methodText = methodText;
         this.methodNameRegex = methodSelection == MethodSelection.NAME ? globToRegex(methodText, ".*") : null;

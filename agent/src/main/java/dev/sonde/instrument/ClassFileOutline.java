@@ -1,8 +1,8 @@
 package dev.sonde.instrument;
 
 /**
- * What a class file says about itself in its first pages: whether it is an interface and the names
- * of the methods it declares with a body. Read straight from the bytes the JVM hands to the
+ * What a class file says about itself in its first pages: whether it is an interface, whether it
+ * declares any code, and the names of the methods it declares with a body. Read straight from the bytes the JVM hands to the
  * transformer, without building a description (Byte Buddy's would parse every method, signature
  * and annotation) and without looking up any other class file.
  *
@@ -17,8 +17,10 @@ package dev.sonde.instrument;
 final class ClassFileOutline {
 
     private static final int MAGIC = 0xCAFEBABE;
+    private static final int ACC_NATIVE = 0x0100;
     private static final int ACC_INTERFACE = 0x0200;
     private static final int ACC_ABSTRACT = 0x0400;
+    private static final String STATIC_INITIALIZER = "<clinit>";
 
     private final byte[] bytes;
     /** Offsets of the constant pool's UTF-8 entries (their length field); 0 for the other entries. */
@@ -27,14 +29,16 @@ final class ClassFileOutline {
     /** Offsets of the name entries (their length field) of the methods that have a body. */
     private final int[] concreteMethodNames;
     private final int concreteMethodCount;
+    private final boolean declaresCode;
 
     private ClassFileOutline(byte[] bytes, int[] utf8Offsets, boolean isInterface, int[] concreteMethodNames,
-                             int concreteMethodCount) {
+                             int concreteMethodCount, boolean declaresCode) {
         this.bytes = bytes;
         this.utf8Offsets = utf8Offsets;
         this.isInterface = isInterface;
         this.concreteMethodNames = concreteMethodNames;
         this.concreteMethodCount = concreteMethodCount;
+        this.declaresCode = declaresCode;
     }
 
     /** @throws IllegalArgumentException if {@code classFile} is not a well-formed class file */
@@ -48,6 +52,15 @@ final class ClassFileOutline {
 
     boolean isInterface() {
         return isInterface;
+    }
+
+    /**
+     * Whether the class declares a method or constructor with a body, other than its static
+     * initializer: without one, no advice can be woven into it (an interface of abstract methods, an
+     * annotation type, a {@code package-info}).
+     */
+    boolean declaresCode() {
+        return declaresCode;
     }
 
     /**
@@ -72,10 +85,12 @@ final class ClassFileOutline {
     }
 
     /**
-     * Whether the class file mentions a type of one of these packages anywhere: as a class it
-     * refers to, or inside a descriptor or signature ({@code (Ljava/sql/Connection;)V}).
+     * Whether the class file mentions one of these texts anywhere in its constant pool: a type of a
+     * package ({@code java/sql/}) as a class it refers to or inside a descriptor or signature
+     * ({@code (Ljava/sql/Connection;)V}), or a type by its descriptor ({@code Lcom/acme/Timed;}, as
+     * the class's and its members' annotations name their types).
      *
-     * @param packages in the class file's form, {@code java/sql/}; ASCII
+     * @param packages in the class file's form; ASCII
      */
     boolean mentionsTypesIn(String... packages) {
         for (int entry : utf8Offsets) {
@@ -112,6 +127,10 @@ final class ClassFileOutline {
     }
 
     private boolean utf8Equals(int entry, String ascii) {
+        return utf8Equals(bytes, entry, ascii);
+    }
+
+    private static boolean utf8Equals(byte[] bytes, int entry, String ascii) {
         int length = ((bytes[entry] & 0xFF) << 8) | (bytes[entry + 1] & 0xFF);
         if (length != ascii.length()) {
             return false;
@@ -147,19 +166,22 @@ final class ClassFileOutline {
             int methodCount = u2();
             int[] concrete = new int[methodCount];
             int concreteCount = 0;
+            boolean declaresCode = false;
             for (int m = 0; m < methodCount; m++) {
                 int access = u2();
                 int nameIndex = u2();
                 position += 2; // descriptor
                 skipAttributes();
                 if ((access & ACC_ABSTRACT) == 0) {
-                    concrete[concreteCount++] = utf8(utf8Offsets, nameIndex);
+                    int name = utf8(utf8Offsets, nameIndex);
+                    concrete[concreteCount++] = name;
+                    declaresCode |= (access & ACC_NATIVE) == 0 && !utf8Equals(bytes, name, STATIC_INITIALIZER);
                 }
             }
             if (position > bytes.length) {
                 throw new IllegalArgumentException("truncated class file");
             }
-            return new ClassFileOutline(bytes, utf8Offsets, isInterface, concrete, concreteCount);
+            return new ClassFileOutline(bytes, utf8Offsets, isInterface, concrete, concreteCount, declaresCode);
         }
 
         /** The offset of every UTF-8 entry by its index; 0 for the other entries. */

@@ -19,7 +19,6 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
@@ -37,8 +36,6 @@ public final class Instrumenter {
     private final OperationRegistry registry;
     /** Null where retransformation keeps every attribute (JDK 19+). */
     private final MethodParametersRestorer restorer;
-    private final AtomicInteger transformedTypes = new AtomicInteger();
-    private final AtomicInteger failedTypes = new AtomicInteger();
     private volatile MethodSelector selector;
 
     public Instrumenter(Config config, OperationRegistry registry, MethodParametersRestorer restorer) {
@@ -94,7 +91,6 @@ public final class Instrumenter {
                 .type(retransformable(new AgentBuilder.RawMatcher.ForElementMatchers(
                         selector.types().and(not(HttpClientInstrumentation.jdkClasses())))))
                 .transform((builder, type, loader, module, domain) -> {
-                    transformedTypes.incrementAndGet();
                     Log.debug("instrumenting " + type.getName());
                     return timeMethods(builder, selector, type, methodAdvice, asyncMethodAdvice, constructorAdvice);
                 });
@@ -164,14 +160,6 @@ public final class Instrumenter {
         return installed == null ? List.of() : installed.untimedIncludes();
     }
 
-    public int transformedTypes() {
-        return transformedTypes.get();
-    }
-
-    public int failedTypes() {
-        return failedTypes.get();
-    }
-
     /**
      * One line per class name that could not be instrumented; the class itself loads unchanged. A
      * class defined by many class loaders (one per plugin, per test, per request) fails the same way
@@ -185,7 +173,6 @@ public final class Instrumenter {
         @Override
         public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
                             Throwable throwable) {
-            failedTypes.incrementAndGet();
             boolean first = reported.size() >= REMEMBERED_NAMES || reported.add(typeName);
             if (first) {
                 Log.error("could not instrument " + typeName + ", it runs untimed", throwable);

@@ -1,8 +1,8 @@
 package dev.sonde.instrument;
 
 import dev.sonde.config.Config;
-import dev.sonde.config.MethodPattern;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,24 +12,24 @@ import java.util.List;
  * handed to it), and by {@link TransformerGate} while that transformer is being built. So the
  * answer must err on the side of yes: every class a rule of {@link Instrumenter},
  * {@link HttpInstrumentation}, {@link JdbcInstrumentation} or {@link HttpClientInstrumentation}
- * would change is a candidate (an include that selects types by annotation or supertype makes every
- * application class one); a few candidates turn out to need nothing.
+ * would change is a candidate (an include that selects types by supertype makes every application
+ * class with code one, and one by an {@code @Inherited} annotation every class of the loaders that
+ * see it: {@link IncludeFilter}); a few candidates turn out to need nothing. A class that
+ * declares no code (an interface of abstract methods, an annotation type) is never one: there is
+ * no method body to weave advice into, and handing it to Byte Buddy would only read and write it
+ * again.
  */
 public final class TransformCandidates {
 
     private final IgnoredClasses ignored;
-    private final List<MethodPattern> includes;
-    /** Whether some include cannot be told by the class name alone. */
-    private final boolean includesBeyondNames;
+    private final List<IncludeFilter> includes = new ArrayList<>();
     private final boolean http;
     private final boolean jdbc;
     private final boolean httpClient;
 
     public TransformCandidates(Config config) {
         this.ignored = new IgnoredClasses(config.httpClient());
-        this.includes = config.includes();
-        this.includesBeyondNames = includes.stream()
-                .anyMatch(include -> include.typeSelection() != MethodPattern.TypeSelection.NAME);
+        config.includes().forEach(include -> includes.add(new IncludeFilter(include)));
         this.http = config.http();
         this.jdbc = config.jdbc();
         this.httpClient = config.httpClient();
@@ -41,13 +41,9 @@ public final class TransformCandidates {
         if (ignored.ignores(name, loader)) {
             return false;
         }
-        if (includesBeyondNames || namedByAnInclude(name)) {
-            return true;
-        }
-        if (httpClient && HttpClientInstrumentation.transformsByName(name)) {
-            return true;
-        }
-        if (!http && !jdbc) {
+        boolean clientByName = httpClient && HttpClientInstrumentation.transformsByName(name);
+        boolean mayBeIncluded = anyIncludeMayNameSelect(name);
+        if (!clientByName && !mayBeIncluded && !http && !jdbc) {
             return false;
         }
         ClassFileOutline outline;
@@ -56,13 +52,28 @@ public final class TransformCandidates {
         } catch (IllegalArgumentException unreadable) {
             return true;
         }
-        return http && HttpInstrumentation.mayTransform(name, outline)
+        // Every rule weaves advice into method bodies: a class without code is left as it is.
+        if (!outline.declaresCode()) {
+            return false;
+        }
+        return clientByName
+                || mayBeIncluded && anyIncludeMaySelect(name, loader, outline)
+                || http && HttpInstrumentation.mayTransform(name, outline)
                 || jdbc && JdbcInstrumentation.mayTransform(outline);
     }
 
-    private boolean namedByAnInclude(String name) {
-        for (MethodPattern include : includes) {
-            if (include.matchesTypeName(name)) {
+    private boolean anyIncludeMayNameSelect(String name) {
+        for (IncludeFilter include : includes) {
+            if (include.mayNameSelect(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyIncludeMaySelect(String name, ClassLoader loader, ClassFileOutline outline) {
+        for (IncludeFilter include : includes) {
+            if (include.maySelect(name, loader, outline)) {
                 return true;
             }
         }

@@ -48,6 +48,32 @@ class ClassFileOutlineTest {
         }
     }
 
+    /** Its only code is the static initializer that builds {@code NAMES}. */
+    interface Constants {
+        List<String> NAMES = List.of("a", "b");
+
+        String name(int index);
+    }
+
+    interface WithDefault {
+        String name(int index);
+
+        default String first() {
+            return name(0);
+        }
+    }
+
+    @Test
+    void tellsWhetherAClassDeclaresAnyCodeBesidesItsStaticInitializer() throws IOException {
+        assertThat(ClassFileOutline.read(classFile(Sized.class)).declaresCode()).isTrue();
+        assertThat(ClassFileOutline.read(classFile(HalfDone.class)).declaresCode()).isTrue();
+        assertThat(ClassFileOutline.read(classFile(WithDefault.class)).declaresCode()).isTrue();
+        assertThat(ClassFileOutline.read(classFile(Runnable.class)).declaresCode()).isFalse();
+        assertThat(ClassFileOutline.read(classFile(Constants.class)).declaresCode()).isFalse();
+        assertThat(ClassFileOutline.read(classFile(FunctionalInterface.class)).declaresCode()).as("an annotation type")
+                .isFalse();
+    }
+
     @Test
     void tellsWhetherAClassFileMentionsATypeOfAPackage() throws IOException {
         ClassFileOutline connecting = ClassFileOutline.read(classFile(Connecting.class));

@@ -1,5 +1,6 @@
 package dev.sonde.instrument;
 
+import com.acme.loading.Annotated;
 import com.acme.loading.Callables;
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.ConfigLoader;
@@ -24,13 +25,39 @@ class TransformCandidatesTest {
     }
 
     @Test
-    void anIncludeByAnnotationOrSupertypeMakesEveryApplicationClassACandidateButNoJdkClass() throws Exception {
-        TransformCandidates annotated = candidates("include=@com.acme.Timed,http=off,jdbc=off,http.client=off");
+    void anIncludeBySupertypeMakesEveryApplicationClassWithCodeACandidateButNoJdkClass() throws Exception {
         TransformCandidates subtypes = candidates("include=+com.acme.Handler#handle,http=off,jdbc=off,http.client=off");
 
-        assertThat(annotated.mayTransform("org/other/Anything", application, new byte[0])).isTrue();
-        assertThat(subtypes.mayTransform("org/other/Anything", application, new byte[0])).isTrue();
-        assertThat(annotated.mayTransform("java/lang/Thread", null, new byte[0])).isFalse();
+        assertThat(subtypes.mayTransform(internalName(Callables.Declares.class), application,
+                classFile(Callables.Declares.class))).isTrue();
+        assertThat(subtypes.mayTransform("org/other/Anything", application, new byte[0])).as("unreadable").isTrue();
+        assertThat(subtypes.mayTransform("java/lang/Thread", null, new byte[0])).isFalse();
+    }
+
+    @Test
+    void anIncludeByAnAnnotationThatIsNotInheritedSelectsOnlyClassesThatNameIt() throws Exception {
+        TransformCandidates annotated = candidates("include=@" + Annotated.class.getName() + "$Marker#*,"
+                + "http=off,jdbc=off,http.client=off");
+
+        assertThat(annotated.mayTransform(internalName(Annotated.Marked.class), application,
+                classFile(Annotated.Marked.class))).isTrue();
+        assertThat(annotated.mayTransform(internalName(Annotated.ExtendsMarked.class), application,
+                classFile(Annotated.ExtendsMarked.class))).isFalse();
+        assertThat(annotated.mayTransform(internalName(Callables.Declares.class), application,
+                classFile(Callables.Declares.class))).isFalse();
+    }
+
+    @Test
+    void aClassWithoutCodeIsNoCandidateWhateverSelectsIt() throws Exception {
+        byte[] abstractOnly = classFile(ClassFileOutlineTest.Constants.class);
+        byte[] withDefault = classFile(ClassFileOutlineTest.WithDefault.class);
+
+        for (String arguments : new String[] {"include=com.acme.**,http=off,jdbc=off,http.client=off",
+                "include=+com.acme.Api,http=off,jdbc=off,http.client=off", "include=com.acme.**,http=on,jdbc=on"}) {
+            TransformCandidates candidates = candidates(arguments);
+            assertThat(candidates.mayTransform("com/acme/Api", application, abstractOnly)).as(arguments).isFalse();
+            assertThat(candidates.mayTransform("com/acme/Api", application, withDefault)).as(arguments).isTrue();
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ class AttachFidelityIT {
         Map<PlannedRequest, Answer> expected = answersWithoutSonde(jdk, work.resolve("without-sonde"));
 
         SondeCli sonde = new SondeCli(jdk, work);
-        try (SampleShop shop = SampleShop.start(ForkedJvm.on(jdk), work.resolve("with-sonde"))) {
+        try (SpringBootApp shop = SpringBootApp.sampleShop(ForkedJvm.on(jdk), work.resolve("with-sonde"))) {
             long pid = shop.pid();
             assertSucceeded(sonde.run("attach", pid, "include=com.example.shop.**,out=" + work.resolve("out")));
             assertSameAnswers("first requests after the attach", jdk, shop, expected, OwnerApiPlan.FIRST);
@@ -58,7 +58,7 @@ class AttachFidelityIT {
 
     /** The answers of a shop that never saw sonde; each must have the status the plan was written for. */
     private static Map<PlannedRequest, Answer> answersWithoutSonde(Jdks.Jdk jdk, Path work) throws Exception {
-        try (SampleShop shop = SampleShop.start(ForkedJvm.on(jdk), work)) {
+        try (SpringBootApp shop = SpringBootApp.sampleShop(ForkedJvm.on(jdk), work)) {
             Map<PlannedRequest, Answer> answers = OwnerApiPlan.play(shop.http(), OwnerApiPlan.all());
             StringBuilder unexpected = new StringBuilder();
             answers.forEach((request, answer) -> {
@@ -74,7 +74,7 @@ class AttachFidelityIT {
     }
 
     /** Plays {@code requests} and fails with every difference, request by request, if any answer changed. */
-    private static void assertSameAnswers(String when, Jdks.Jdk jdk, SampleShop shop,
+    private static void assertSameAnswers(String when, Jdks.Jdk jdk, SpringBootApp shop,
                                           Map<PlannedRequest, Answer> expected, List<PlannedRequest> requests)
             throws Exception {
         Map<PlannedRequest, Answer> actual = OwnerApiPlan.play(shop.http(), requests);

@@ -63,12 +63,8 @@ class JpaApplicationIT {
     }
 
     private static Run answers(ForkedJvm jvm, Path work) throws Exception {
-        int port = HttpProbe.freePort();
-        ForkedJvm.Running app = jvm.jar(TestPaths.clinicAppJar(), "--server.port=" + port, "--server.address=127.0.0.1")
-                .timeout(Duration.ofSeconds(90))
-                .start(work);
-        HttpProbe http = new HttpProbe(port);
-        http.awaitReady("/api/ping", app, Duration.ofSeconds(120));
+        SpringBootApp app = SpringBootApp.start(jvm, TestPaths.clinicAppJar(), work);
+        HttpProbe http = app.http();
         // The application stores its owners after its web server answers.
         Poll.until(Duration.ofSeconds(60), "the application to store its " + OWNERS + " owners",
                 () -> answer(http, "/api/ping").path("owners").asInt() == OWNERS, app::stderrSoFar);

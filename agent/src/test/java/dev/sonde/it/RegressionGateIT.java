@@ -70,23 +70,23 @@ class RegressionGateIT {
      * in turn; returns their reports, written by the agent when each shop is stopped.
      */
     private static List<Path> playInterleaved(Jdks.Jdk jdk, Path work) throws Exception {
-        List<SampleShop> shops = new ArrayList<>();
+        List<SpringBootApp> shops = new ArrayList<>();
         try {
             for (String run : RUNS) {
                 int supplierMs = run.equals("slower") ? SLOWER_SUPPLIER_MS : SUPPLIER_MS;
                 ForkedJvm jvm = ForkedJvm.on(jdk)
                         .withAgent("include=com.example.shop.**Service#*;com.example.shop.**Controller#*,out=" + work.resolve(run))
                         .jvmOption("-Dshop.supplier-latency-ms=" + supplierMs);
-                shops.add(SampleShop.start(jvm, work.resolve(run + "-jvm")));
+                shops.add(SpringBootApp.sampleShop(jvm, work.resolve(run + "-jvm")));
             }
             for (int i = 0; i < CALLS; i++) {
-                for (SampleShop shop : shops) {
+                for (SpringBootApp shop : shops) {
                     assertThat(shop.http().get("/api/slow")).isEqualTo(200);
                     assertThat(shop.http().get("/api/ping")).isEqualTo(200);
                 }
             }
         } finally {
-            for (SampleShop shop : shops) {
+            for (SpringBootApp shop : shops) {
                 shop.close();
             }
         }

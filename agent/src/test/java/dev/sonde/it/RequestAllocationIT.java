@@ -52,7 +52,7 @@ class RequestAllocationIT {
 
     /** The least of a few rounds of warmed requests: a round that met a timer or more reconnections weighs nothing. */
     private static double bytesPerRequest(ForkedJvm jvm, Path work) throws Exception {
-        try (SampleShop shop = SampleShop.start(jvm, work)) {
+        try (SpringBootApp shop = SpringBootApp.sampleShop(jvm, work)) {
             for (int i = 0; i < WARM_UP_REQUESTS; i++) {
                 assertThat(shop.http().get(PING)).isEqualTo(200);
             }

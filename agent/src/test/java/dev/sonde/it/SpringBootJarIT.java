@@ -4,7 +4,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +25,9 @@ class SpringBootJarIT {
     void serviceMethodsInsideTheFatJarAreTimedAndReportedAtSigterm(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("springboot-" + jdk.major());
         Path out = work.resolve("out");
-        int port = HttpProbe.freePort();
-        ForkedJvm.Running app = ForkedJvm.on(jdk)
-                .withAgent("include=com.example.shop.**Service#*;com.example.shop.**Repository#*,out=" + out)
-                .jar(TestPaths.sampleAppJar(), "--server.port=" + port, "--server.address=127.0.0.1")
-                .timeout(Duration.ofSeconds(60))
-                .start(work);
-        HttpProbe http = new HttpProbe(port);
-        http.awaitReady("/api/ping", app, Duration.ofSeconds(90));
+        SpringBootApp app = SpringBootApp.sampleShop(ForkedJvm.on(jdk)
+                .withAgent("include=com.example.shop.**Service#*;com.example.shop.**Repository#*,out=" + out), work);
+        HttpProbe http = app.http();
         for (int i = 0; i < PRICE_CALLS; i++) {
             assertThat(http.get("/api/price/" + i)).isEqualTo(200);
         }
@@ -88,15 +82,10 @@ class SpringBootJarIT {
     void aBroadIncludeLeavesTheLaunchersClassLoadingUntimed(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("springboot-broad-" + jdk.major());
         Path out = work.resolve("out");
-        int port = HttpProbe.freePort();
-        ForkedJvm.Running app = ForkedJvm.on(jdk)
+        SpringBootApp app = SpringBootApp.sampleShop(ForkedJvm.on(jdk)
                 .withAgent("include=org.springframework.boot.loader.launch.**;org.springframework.boot.loader.net.**;"
-                        + "com.example.shop.**Service#*,out=" + out)
-                .jar(TestPaths.sampleAppJar(), "--server.port=" + port, "--server.address=127.0.0.1")
-                .timeout(Duration.ofSeconds(60))
-                .start(work);
-        HttpProbe http = new HttpProbe(port);
-        http.awaitReady("/api/ping", app, Duration.ofSeconds(90));
+                        + "com.example.shop.**Service#*,out=" + out), work);
+        HttpProbe http = app.http();
         assertThat(http.get("/api/price/1")).isEqualTo(200);
         ForkedJvm.Result result = app.terminate();
 

@@ -49,7 +49,7 @@ class TopIT {
             throws Exception {
         Path work = TestPaths.workDirectory("top-live-" + jdk.major());
         SondeCli sonde = new SondeCli(jdk, work);
-        try (SampleShop shop = SampleShop.start(ForkedJvm.on(jdk), work.resolve("shop")); Load load = Load.on(shop)) {
+        try (SpringBootApp shop = SpringBootApp.sampleShop(ForkedJvm.on(jdk), work.resolve("shop")); Load load = Load.on(shop)) {
             refreshesSortsOnSAndDetachesOnQ(jdk, work, sonde, shop);
             answersEveryKeyRedrawsOnResizeAndQuitsOnCtrlCRestoringTheTerminal(jdk, work, sonde, shop);
             quitsOnSigintFromOutside(jdk, work, sonde, shop);
@@ -57,7 +57,7 @@ class TopIT {
         }
     }
 
-    private static void refreshesSortsOnSAndDetachesOnQ(Jdks.Jdk jdk, Path work, SondeCli sonde, SampleShop shop)
+    private static void refreshesSortsOnSAndDetachesOnQ(Jdks.Jdk jdk, Path work, SondeCli sonde, SpringBootApp shop)
             throws Exception {
         try (TmuxSession terminal = TmuxSession.start("top", 100, 30, work, jdk.java() + " -jar " + TestPaths.agentJar()
                 + " top " + shop.pid() + " --interval 1s 2> q-stderr; echo $? > q-exit-code")) {
@@ -82,7 +82,7 @@ class TopIT {
     }
 
     private static void answersEveryKeyRedrawsOnResizeAndQuitsOnCtrlCRestoringTheTerminal(Jdks.Jdk jdk, Path work,
-            SondeCli sonde, SampleShop shop) throws Exception {
+            SondeCli sonde, SpringBootApp shop) throws Exception {
         // bash, whatever tmux's shell: it goes on after a command that handled Ctrl-C itself, where dash ends.
         String script = "echo before top; stty -g > stty-before; " + jdk.java() + " -jar " + TestPaths.agentJar()
                 + " top " + shop.pid() + " \"include=com.example.shop.**\" --interval 1s 2> keys-stderr; code=$?;"
@@ -178,7 +178,7 @@ class TopIT {
         }
     }
 
-    private static void quitsOnSigintFromOutside(Jdks.Jdk jdk, Path work, SondeCli sonde, SampleShop shop)
+    private static void quitsOnSigintFromOutside(Jdks.Jdk jdk, Path work, SondeCli sonde, SpringBootApp shop)
             throws Exception {
         // The inner shell becomes top's JVM (exec), so top-pid is the JVM's pid; the outer one keeps its exit code.
         Files.writeString(work.resolve("int.sh"), "echo $$ > top-pid; exec " + jdk.java() + " -jar " + TestPaths.agentJar()
@@ -204,7 +204,7 @@ class TopIT {
         assertThat(stderr).as("nothing on stderr").isEmpty();
     }
 
-    private static void detachesSondeWhenItsTerminalCloses(Jdks.Jdk jdk, Path work, SondeCli sonde, SampleShop shop)
+    private static void detachesSondeWhenItsTerminalCloses(Jdks.Jdk jdk, Path work, SondeCli sonde, SpringBootApp shop)
             throws Exception {
         String script = jdk.java() + " -jar " + TestPaths.agentJar() + " top " + shop.pid() + " --interval 1s 2> hup-stderr";
         try (TmuxSession terminal = TmuxSession.start("top-hup", 100, 30, work, script)) {
@@ -219,7 +219,7 @@ class TopIT {
         assertThat(Files.readString(stderr)).as("one-line messages only").doesNotContain("\tat ", "Exception in thread");
     }
 
-    private static void saysInOneLineThatTheJvmExited(Jdks.Jdk jdk, Path work, SampleShop shop, Load load)
+    private static void saysInOneLineThatTheJvmExited(Jdks.Jdk jdk, Path work, SpringBootApp shop, Load load)
             throws Exception {
         String script = jdk.java() + " -jar " + TestPaths.agentJar() + " top " + shop.pid()
                 + " --interval 1s 2> exit-stderr; echo $? > exit-exit-code; read line";
@@ -248,7 +248,7 @@ class TopIT {
         Path out = work.resolve("out");
         SondeCli sonde = new SondeCli(jdk, work);
         ForkedJvm withSonde = ForkedJvm.on(jdk).withAgent("include=com.example.shop.**Service#*,interval=1s,out=" + out);
-        try (SampleShop shop = SampleShop.start(withSonde, work.resolve("shop")); Load load = Load.on(shop)) {
+        try (SpringBootApp shop = SpringBootApp.sampleShop(withSonde, work.resolve("shop")); Load load = Load.on(shop)) {
             long pid = shop.pid();
             Poll.until(FRAME_LIMIT, "load to reach the shop and two interval reports",
                     () -> load.requests() > 10 && IntervalReportsIT.intervalReports(out).size() >= 2, shop::exceptionsLogged);
@@ -394,7 +394,7 @@ class TopIT {
         private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
         private final Thread thread;
 
-        private Load(SampleShop shop) {
+        private Load(SpringBootApp shop) {
             thread = new Thread(() -> {
                 while (running.get()) {
                     try {
@@ -411,7 +411,7 @@ class TopIT {
             thread.start();
         }
 
-        static Load on(SampleShop shop) {
+        static Load on(SpringBootApp shop) {
             return new Load(shop);
         }
 

@@ -1,5 +1,11 @@
 package dev.sonde.instrument;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a class file says about itself in its first pages: whether it is an interface, whether it
  * declares any code, and the names of the methods it declares with a body. Read straight from the bytes the JVM hands to the
@@ -23,18 +29,24 @@ final class ClassFileOutline {
     private static final String STATIC_INITIALIZER = "<clinit>";
 
     private final byte[] bytes;
-    /** Offsets of the constant pool's UTF-8 entries (their length field); 0 for the other entries. */
+    /**
+     * By constant pool index: the offset of a UTF-8 entry (its length field); minus the index of
+     * its name for a class entry; 0 for the other entries.
+     */
     private final int[] utf8Offsets;
+    /** Where the class file's super_class index is, followed by its interfaces. */
+    private final int supertypesAt;
     private final boolean isInterface;
     /** Offsets of the name entries (their length field) of the methods that have a body. */
     private final int[] concreteMethodNames;
     private final int concreteMethodCount;
     private final boolean declaresCode;
 
-    private ClassFileOutline(byte[] bytes, int[] utf8Offsets, boolean isInterface, int[] concreteMethodNames,
-                             int concreteMethodCount, boolean declaresCode) {
+    private ClassFileOutline(byte[] bytes, int[] utf8Offsets, int supertypesAt, boolean isInterface,
+                             int[] concreteMethodNames, int concreteMethodCount, boolean declaresCode) {
         this.bytes = bytes;
         this.utf8Offsets = utf8Offsets;
+        this.supertypesAt = supertypesAt;
         this.isInterface = isInterface;
         this.concreteMethodNames = concreteMethodNames;
         this.concreteMethodCount = concreteMethodCount;
@@ -52,6 +64,40 @@ final class ClassFileOutline {
 
     boolean isInterface() {
         return isInterface;
+    }
+
+    /**
+     * The binary names ({@code com.acme.Base}) of the superclass and the interfaces the class
+     * names in its file; none for {@code java.lang.Object}.
+     */
+    List<String> supertypeNames() {
+        int superClass = u2At(bytes, supertypesAt);
+        int interfaceCount = u2At(bytes, supertypesAt + 2);
+        List<String> names = new ArrayList<>(interfaceCount + 1);
+        if (superClass != 0) {
+            names.add(className(superClass));
+        }
+        for (int i = 0; i < interfaceCount; i++) {
+            names.add(className(u2At(bytes, supertypesAt + 4 + 2 * i)));
+        }
+        return names;
+    }
+
+    private String className(int classIndex) {
+        int nameIndex = classIndex < utf8Offsets.length ? -utf8Offsets[classIndex] : 0;
+        if (nameIndex <= 0 || nameIndex >= utf8Offsets.length || utf8Offsets[nameIndex] <= 0) {
+            throw new IllegalArgumentException("a supertype is not a class constant");
+        }
+        return utf8String(utf8Offsets[nameIndex]).replace('/', '.');
+    }
+
+    /** Modified UTF-8 (JVMS §4.4.7), which {@link DataInputStream#readUTF} reads. */
+    private String utf8String(int entry) {
+        try {
+            return new DataInputStream(new ByteArrayInputStream(bytes, entry, bytes.length - entry)).readUTF();
+        } catch (IOException malformed) {
+            throw new IllegalArgumentException("malformed UTF-8 constant", malformed);
+        }
     }
 
     /**
@@ -94,7 +140,7 @@ final class ClassFileOutline {
      */
     boolean mentionsTypesIn(String... packages) {
         for (int entry : utf8Offsets) {
-            if (entry != 0) {
+            if (entry > 0) {
                 for (String name : packages) {
                     if (utf8Contains(entry, name)) {
                         return true;
@@ -143,6 +189,10 @@ final class ClassFileOutline {
         return true;
     }
 
+    private static int u2At(byte[] bytes, int offset) {
+        return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
+    }
+
     /** Walks the class file's structure (JVMS §4.1) as far as the methods table. */
     private static final class Reader {
         private final byte[] bytes;
@@ -159,7 +209,9 @@ final class ClassFileOutline {
             position += 4; // minor and major version
             int[] utf8Offsets = constantPool();
             boolean isInterface = (u2() & ACC_INTERFACE) != 0;
-            position += 4; // this_class, super_class
+            position += 2; // this_class
+            int supertypesAt = position;
+            position += 2; // super_class
             int interfaces = u2();
             position += 2 * interfaces;
             skipMembers(); // fields
@@ -181,10 +233,11 @@ final class ClassFileOutline {
             if (position > bytes.length) {
                 throw new IllegalArgumentException("truncated class file");
             }
-            return new ClassFileOutline(bytes, utf8Offsets, isInterface, concrete, concreteCount, declaresCode);
+            return new ClassFileOutline(bytes, utf8Offsets, supertypesAt, isInterface, concrete, concreteCount,
+                    declaresCode);
         }
 
-        /** The offset of every UTF-8 entry by its index; 0 for the other entries. */
+        /** The offset of every UTF-8 entry by its index, minus its name's index for a class entry; 0 for the others. */
         private int[] constantPool() {
             int count = u2();
             int[] utf8Offsets = new int[count];
@@ -195,6 +248,10 @@ final class ClassFileOutline {
                         utf8Offsets[index] = position;
                         position += 2 + u2At(position);
                         break;
+                    case 7: // Class
+                        utf8Offsets[index] = -u2At(position);
+                        position += 2;
+                        break;
                     case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18:
                         position += 4;
                         break;
@@ -202,7 +259,7 @@ final class ClassFileOutline {
                         position += 8;
                         index++;
                         break;
-                    case 7: case 8: case 16: case 19: case 20:
+                    case 8: case 16: case 19: case 20:
                         position += 2;
                         break;
                     case 15: // MethodHandle
@@ -216,7 +273,7 @@ final class ClassFileOutline {
         }
 
         private int utf8(int[] utf8Offsets, int index) {
-            if (index <= 0 || index >= utf8Offsets.length || utf8Offsets[index] == 0) {
+            if (index <= 0 || index >= utf8Offsets.length || utf8Offsets[index] <= 0) {
                 throw new IllegalArgumentException("method name is not a UTF-8 constant");
             }
             return utf8Offsets[index];
@@ -249,7 +306,7 @@ final class ClassFileOutline {
         }
 
         private int u2At(int offset) {
-            return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
+            return ClassFileOutline.u2At(bytes, offset);
         }
 
         private int u4() {

@@ -22,7 +22,8 @@ import java.util.WeakHashMap;
  * without sonde. A class can carry an annotation only if its class file names the annotation's
  * type, and can inherit it only if the annotation type is {@code @Inherited}, which is read once
  * per class loader from the annotation's own class file. The same holds for {@code #@Annotation}:
- * a method's annotations are in its class's file.
+ * a method's annotations are in its class's file. {@code +Type} is decided from class files too
+ * ({@link SubtypesOf}).
  */
 final class IncludeFilter {
 
@@ -33,6 +34,8 @@ final class IncludeFilter {
     private final String typeAnnotation;
     /** The same for {@code #@com.acme.Timed}; null when the method part is no annotation. */
     private final String methodAnnotation;
+    /** For {@code +Type}; null for the other patterns. */
+    private final SubtypesOf subtypes;
     /** Per class loader: whether the class annotation, as that loader sees it, may be {@code @Inherited}. */
     private final Map<ClassLoader, Boolean> inheritedIn = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -42,6 +45,8 @@ final class IncludeFilter {
                 ? descriptorOf(pattern.typeText()) : null;
         this.methodAnnotation = pattern.methodSelection() == MethodPattern.MethodSelection.ANNOTATED
                 ? descriptorOf(pattern.methodText()) : null;
+        this.subtypes = pattern.typeSelection() == MethodPattern.TypeSelection.SUBTYPE_OF
+                ? new SubtypesOf(pattern.typeText()) : null;
     }
 
     /** False only when the pattern selects classes by name and {@code className} is not one of them. */
@@ -54,7 +59,18 @@ final class IncludeFilter {
         if (!mayNameSelect(className) || !mentions(outline, methodAnnotation)) {
             return false;
         }
+        if (subtypes != null) {
+            return isSubtype(className, loader, outline);
+        }
         return mentions(outline, typeAnnotation) || inheritedIn(loader);
+    }
+
+    private boolean isSubtype(String className, ClassLoader loader, ClassFileOutline outline) {
+        try {
+            return subtypes.mayBeOne(className, loader, outline);
+        } catch (IllegalArgumentException unreadable) {
+            return true;
+        }
     }
 
     /** Whether the class file names the annotation type; true when there is none to look for or it cannot tell. */

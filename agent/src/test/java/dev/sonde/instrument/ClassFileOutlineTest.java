@@ -75,6 +75,16 @@ class ClassFileOutlineTest {
     }
 
     @Test
+    void namesTheSupertypesAClassFileNames() throws IOException {
+        assertThat(ClassFileOutline.read(classFile(Sized.class)).supertypeNames()).containsExactly("java.util.AbstractList");
+        assertThat(ClassFileOutline.read(classFile(HalfDone.class)).supertypeNames())
+                .containsExactly("java.lang.Object", "java.lang.Runnable");
+        assertThat(ClassFileOutline.read(classFile(List.class)).supertypeNames())
+                .containsExactly("java.lang.Object", "java.util.Collection");
+        assertThat(ClassFileOutline.read(classFile(Object.class)).supertypeNames()).isEmpty();
+    }
+
+    @Test
     void tellsWhetherAClassFileMentionsATypeOfAPackage() throws IOException {
         ClassFileOutline connecting = ClassFileOutline.read(classFile(Connecting.class));
 

@@ -66,6 +66,16 @@ class IncludeFilterTest {
     }
 
     @Test
+    void aSupertypePatternSelectsItsSubtypesOnly() throws Exception {
+        IncludeFilter subtypes = filter("+" + HERE + "$Marked#run");
+
+        assertThat(subtypes.mayNameSelect("org.acme.Shop")).as("told by the file").isTrue();
+        assertThat(maySelect(subtypes, ExtendsMarked.class, application)).isTrue();
+        assertThat(maySelect(subtypes, Marked.class, application)).isTrue();
+        assertThat(maySelect(subtypes, MarkedMethod.class, application)).isFalse();
+    }
+
+    @Test
     void anAnnotationNamedBeyondAsciiIsNeverRuledOut() throws Exception {
         IncludeFilter unicode = filter("@com.acme.Zeitmeßung#*");
 

@@ -25,13 +25,16 @@ class TransformCandidatesTest {
     }
 
     @Test
-    void anIncludeBySupertypeMakesEveryApplicationClassWithCodeACandidateButNoJdkClass() throws Exception {
-        TransformCandidates subtypes = candidates("include=+com.acme.Handler#handle,http=off,jdbc=off,http.client=off");
+    void anIncludeBySupertypeSelectsItsSubtypesButNoJdkClass() throws Exception {
+        TransformCandidates subtypes = candidates("include=+java.util.concurrent.Callable#call,"
+                + "http=off,jdbc=off,http.client=off");
 
-        assertThat(subtypes.mayTransform(internalName(Callables.Declares.class), application,
-                classFile(Callables.Declares.class))).isTrue();
+        assertThat(subtypes.mayTransform(internalName(Callables.Inherits.class), application,
+                classFile(Callables.Inherits.class))).isTrue();
+        assertThat(subtypes.mayTransform(internalName(Callables.FilterLike.class), application,
+                classFile(Callables.FilterLike.class))).isFalse();
         assertThat(subtypes.mayTransform("org/other/Anything", application, new byte[0])).as("unreadable").isTrue();
-        assertThat(subtypes.mayTransform("java/lang/Thread", null, new byte[0])).isFalse();
+        assertThat(subtypes.mayTransform("java/util/concurrent/FutureTask", null, new byte[0])).isFalse();
     }
 
     @Test

@@ -75,6 +75,29 @@ class PatternSelectionIT {
                 .containsOnly(java.util.Map.entry(ORDERS + "place", (long) TimingApp.PLACE_NOTE_CALLS));
     }
 
+    /**
+     * Neither pattern is told from the subclass's own class file: sonde reads its superclasses'
+     * files (and the annotation's, to learn that it is inherited) before they are loaded.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    void anInheritedAnnotationAndASupertypeSelectSubclassesThatDoNotNameThem(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("hierarchy-" + jdk.major());
+        Path out = work.resolve("out");
+        ForkedJvm.Result result = ForkedJvm.on(jdk)
+                .withAgent("include=@" + FIXTURES + "Audited#perform;+" + FIXTURES + "Job#verify,out=" + out)
+                .mainClass(PatternsApp.class)
+                .run(work);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        long calls = PatternsApp.JOB_CALLS;
+        assertThat(ReportFile.onlyIn(out).counts()).as(result.describe()).containsOnly(
+                Map.entry(FIXTURES + "Job#perform", calls),
+                Map.entry(FIXTURES + "NightlyJob#perform", calls),
+                Map.entry(FIXTURES + "BackupJob#perform", calls),
+                Map.entry(FIXTURES + "BackupJob#verify", calls));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
     void constructorsMatchTheirSourceParametersVarargsTheirArrayAndOnlyJdkProxiesAreSkipped(Jdks.Jdk jdk)

@@ -2,7 +2,8 @@ package com.acme.testapp.patterns;
 
 /**
  * Calls the fixtures of this package a known number of times each (the tests assert these exact
- * counts): inner class and enum constructors, a varargs method, a nested class named like a proxy.
+ * counts): inner class and enum constructors, a varargs method, a nested class named like a proxy,
+ * a hierarchy selected by an inherited annotation and by its top type.
  */
 public final class PatternsApp {
 
@@ -14,6 +15,8 @@ public final class PatternsApp {
      * {@code this("*")} in {@code Op()}), once each when the enum initialises.
      */
     public static final int OP_SYMBOL_CONSTRUCTIONS = 3;
+    /** Calls of {@code perform} on each job, and of {@code verify} on the backup job. */
+    public static final int JOB_CALLS = 20;
 
     private PatternsApp() {
     }
@@ -34,6 +37,14 @@ public final class PatternsApp {
             sink += op.apply(2, 3);
         }
         sink += order.total();
+        // The subclass first: it loads before the classes it extends.
+        Job[] jobs = {new BackupJob(), new NightlyJob(), new Job()};
+        for (int i = 0; i < JOB_CALLS; i++) {
+            for (Job job : jobs) {
+                sink += job.perform();
+            }
+            sink += ((BackupJob) jobs[0]).verify();
+        }
         System.out.println("patterns app done " + sink);
     }
 }

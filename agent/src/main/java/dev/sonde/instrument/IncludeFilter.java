@@ -82,7 +82,13 @@ final class IncludeFilter {
         if (loader == null) {
             return true;
         }
-        return inheritedIn.computeIfAbsent(loader, this::readInherited);
+        Boolean inherited = inheritedIn.get(loader);
+        if (inherited == null) {
+            // Read outside the map's lock: a loader's look-up may load classes, which come here too.
+            inherited = readInherited(loader);
+            inheritedIn.put(loader, inherited);
+        }
+        return inherited;
     }
 
     /**

@@ -26,6 +26,10 @@ public final class StartupBenchmark {
     /** The application's own package: what a user would include first. */
     public static final String APP_INCLUDE = "include=com.example.clinic.**,http=on";
     public static final String HTTP_ONLY = "http=on";
+    /** The documented recipe for Spring controllers: a class annotation, decided for every class loaded. */
+    public static final String ANNOTATION_INCLUDE = "include=@org.springframework.web.bind.annotation.RestController#*,http=on";
+    /** The documented recipe for implementations of an interface: a supertype, decided for every class loaded. */
+    public static final String SUBTYPE_INCLUDE = "include=+jakarta.servlet.Filter#doFilter,http=on";
 
     /**
      * The contenders, in the order of the tables. Labels without the options themselves: the
@@ -35,6 +39,8 @@ public final class StartupBenchmark {
         NO_AGENT("no agent"),
         SONDE_APP("sonde, application include, HTTP on"),
         SONDE_HTTP("sonde, HTTP only (no include)"),
+        SONDE_ANNOTATION("sonde, controllers by annotation, HTTP on"),
+        SONDE_SUBTYPE("sonde, filters by supertype, HTTP on"),
         OPENTELEMETRY("OpenTelemetry agent, exporters off");
 
         private final String label;
@@ -96,6 +102,10 @@ public final class StartupBenchmark {
                 return List.of(sonde + APP_INCLUDE + out);
             case SONDE_HTTP:
                 return List.of(sonde + HTTP_ONLY + out);
+            case SONDE_ANNOTATION:
+                return List.of(sonde + ANNOTATION_INCLUDE + out);
+            case SONDE_SUBTYPE:
+                return List.of(sonde + SUBTYPE_INCLUDE + out);
             case OPENTELEMETRY:
                 return List.of("-javaagent:" + otelJar, "-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none",
                         "-Dotel.logs.exporter=none");

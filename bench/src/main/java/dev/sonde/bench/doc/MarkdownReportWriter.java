@@ -286,10 +286,11 @@ public final class MarkdownReportWriter {
         line(String.format(Locale.ROOT, "`bench/startup-app` (Spring Boot with Spring MVC, Spring Data JPA, Hibernate and"
                 + " H2; `%s`, on the first JDK, 1 GiB heap), from launching the JVM to the first 200 from `/api/ping`,"
                 + " which reads the database. Each round starts every contender once, in an order that rotates from"
-                + " round to round. sonde runs with `%s` (the application's include) and with `%s` alone; the"
-                + " OpenTelemetry agent with its exporters off. The goal is ≤ 1.10× with the application's include"
-                + " and HTTP on.", record.startup().application(), StartupBenchmark.APP_INCLUDE,
-                StartupBenchmark.HTTP_ONLY));
+                + " round to round. sonde runs with `%s` (the application's include), with `%s` alone, and with"
+                + " the recipes of configuration.md that select classes by annotation (`%s`) and by supertype"
+                + " (`%s`); the OpenTelemetry agent with its exporters off. The goal is ≤ 1.10× with the"
+                + " application's include and HTTP on.", record.startup().application(), StartupBenchmark.APP_INCLUDE,
+                StartupBenchmark.HTTP_ONLY, StartupBenchmark.ANNOTATION_INCLUDE, StartupBenchmark.SUBTYPE_INCLUDE));
         line("");
         table(tables.startup());
     }

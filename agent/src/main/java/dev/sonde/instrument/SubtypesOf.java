@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * generic signatures, for every class loaded: under {@code include=+jakarta.servlet.Filter#doFilter}
  * a Spring Boot start took 1.5 times as long as without sonde. Here most answers are one look-up:
  * classes share their supertypes, and a superclass has usually been loaded, and answered for,
- * before its subclasses. When a supertype's class file cannot be read (a class
- * generated at run time has none), the answer is yes: Byte Buddy then decides.
+ * before its subclasses. When a supertype's class file cannot be read (a class generated at run
+ * time has none), the answer is yes: Byte Buddy then decides.
  */
 final class SubtypesOf {
 

@@ -12,9 +12,9 @@ import java.util.List;
  * handed to it), and by {@link TransformerGate} while that transformer is being built. So the
  * answer must err on the side of yes: every class a rule of {@link Instrumenter},
  * {@link HttpInstrumentation}, {@link JdbcInstrumentation} or {@link HttpClientInstrumentation}
- * would change is a candidate (an include that selects types by supertype makes every application
- * class with code one, and one by an {@code @Inherited} annotation every class of the loaders that
- * see it: {@link IncludeFilter}); a few candidates turn out to need nothing. A class that
+ * would change is a candidate (includes by annotation and by supertype are decided from class files,
+ * {@link IncludeFilter}; one by an {@code @Inherited} annotation makes every class of the loaders
+ * that see the annotation a candidate); a few candidates turn out to need nothing. A class that
  * declares no code (an interface of abstract methods, an annotation type) is never one: there is
  * no method body to weave advice into, and handing it to Byte Buddy would only read and write it
  * again.

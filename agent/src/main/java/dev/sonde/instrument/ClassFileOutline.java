@@ -3,14 +3,16 @@ package dev.sonde.instrument;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a class file says about itself in its first pages: whether it is an interface, whether it
- * declares any code, and the names of the methods it declares with a body. Read straight from the bytes the JVM hands to the
- * transformer, without building a description (Byte Buddy's would parse every method, signature
- * and annotation) and without looking up any other class file.
+ * declares any code, the names of the methods it declares with a body, and of its supertypes. Read
+ * straight from the bytes the JVM hands to the transformer, without building a description (Byte
+ * Buddy's would parse every method, signature and annotation) and without looking up any other
+ * class file.
  *
  * <p>This is the cheap question sonde asks every class being loaded before the expensive one: a
  * class can only be changed by the HTTP and JDBC advice if it declares one of the advised methods
@@ -59,6 +61,19 @@ final class ClassFileOutline {
             return new Reader(classFile).outline();
         } catch (ArrayIndexOutOfBoundsException truncated) {
             throw new IllegalArgumentException("truncated class file", truncated);
+        }
+    }
+
+    /**
+     * The outline of the class file {@code loader} finds for {@code binaryName} ({@code com.acme.Base}),
+     * or null when it finds none (a class generated at run time has none).
+     *
+     * @throws IOException              if the class file cannot be read
+     * @throws IllegalArgumentException if it is not a well-formed class file
+     */
+    static ClassFileOutline find(ClassLoader loader, String binaryName) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(binaryName.replace('.', '/') + ".class")) {
+            return in == null ? null : read(in.readAllBytes());
         }
     }
 

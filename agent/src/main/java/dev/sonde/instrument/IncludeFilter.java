@@ -3,7 +3,6 @@ package dev.sonde.instrument;
 import dev.sonde.config.MethodPattern;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -96,9 +95,9 @@ final class IncludeFilter {
      * no class that can inherit it (an annotation whose type cannot be loaded is not seen at all).
      */
     private boolean readInherited(ClassLoader loader) {
-        String resource = pattern.typeText().replace('.', '/') + ".class";
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            return in != null && ClassFileOutline.read(in.readAllBytes()).mentionsTypesIn(INHERITED);
+        try {
+            ClassFileOutline annotation = ClassFileOutline.find(loader, pattern.typeText());
+            return annotation != null && annotation.mentionsTypesIn(INHERITED);
         } catch (IOException | IllegalArgumentException | SecurityException unreadable) {
             return true;
         }

@@ -1,7 +1,6 @@
 package dev.sonde.instrument;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -92,8 +91,9 @@ final class SubtypesOf {
 
     private boolean read(String name, ClassLoader loader, int depth) {
         ClassLoader finder = loader != null ? loader : ClassLoader.getSystemClassLoader();
-        try (InputStream in = finder.getResourceAsStream(name.replace('.', '/') + ".class")) {
-            return in == null || anyIsOne(ClassFileOutline.read(in.readAllBytes()), loader, depth);
+        try {
+            ClassFileOutline supertype = ClassFileOutline.find(finder, name);
+            return supertype == null || anyIsOne(supertype, loader, depth);
         } catch (IOException | IllegalArgumentException | SecurityException unreadable) {
             return true;
         }

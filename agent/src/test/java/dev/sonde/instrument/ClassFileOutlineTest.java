@@ -85,6 +85,15 @@ class ClassFileOutlineTest {
     }
 
     @Test
+    void findsAClassFileByNameThroughALoader() throws IOException {
+        ClassLoader blind = new java.net.URLClassLoader(new java.net.URL[0], null);
+
+        assertThat(ClassFileOutline.find(getClass().getClassLoader(), Sized.class.getName()).supertypeNames())
+                .containsExactly("java.util.AbstractList");
+        assertThat(ClassFileOutline.find(blind, Sized.class.getName())).isNull();
+    }
+
+    @Test
     void tellsWhetherAClassFileMentionsATypeOfAPackage() throws IOException {
         ClassFileOutline connecting = ClassFileOutline.read(classFile(Connecting.class));
 

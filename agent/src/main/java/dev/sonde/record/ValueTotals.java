@@ -1,5 +1,6 @@
 package dev.sonde.record;
 
+import org.HdrHistogram.BulkRecording;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -51,6 +52,8 @@ final class ValueTotals {
     }
 
     private void add(int[] values, int size, boolean skipNegative) {
+        // The histogram in one pass (see BulkRecording), the exact figures in another.
+        BulkRecording.recordEach(histogram, values, size, skipNegative);
         long sum = total;
         long low = min;
         long high = max;
@@ -62,7 +65,6 @@ final class ValueTotals {
                 }
                 value = 0;
             }
-            histogram.recordValue(value);
             sum += value;
             low = Math.min(low, value);
             high = Math.max(high, value);

@@ -18,21 +18,23 @@ public final class BulkRecording {
     }
 
     /**
-     * Records {@code values[0]} to {@code values[size - 1]}. A negative value is skipped if
-     * {@code skipNegative}, or else recorded as 0. A value past the histogram's current range goes
-     * through {@code recordValue}, which resizes it (or throws, as it would have).
+     * Records {@code values[0]} to {@code values[size - 1]} and puts their sum and extremes in
+     * {@code figures}. A negative value is skipped if {@code skipNegative}, or else recorded as 0.
+     * A value past the histogram's current range goes through {@code recordValue}, which resizes it
+     * (or throws, as it would have).
      */
-    public static void recordEach(Histogram histogram, int[] values, int size, boolean skipNegative) {
-        if (histogram.normalizingIndexOffset != 0) {
-            recordOneByOne(histogram, values, 0, size, skipNegative);
-            return;
-        }
+    public static void recordEach(Histogram histogram, int[] values, int size, boolean skipNegative,
+                                  Figures figures) {
         long[] counts = histogram.counts;
-        long recorded = 0;
+        // Never in sonde, which does not shift histograms: then every value goes through recordValue.
+        int inPlaceBelow = histogram.normalizingIndexOffset == 0 ? counts.length : 0;
+        long counted = 0;
+        long sum = 0;
+        long lowest = Long.MAX_VALUE;
         long highest = 0;
         long lowestNonZero = Long.MAX_VALUE;
         int i = 0;
-        // No call in this loop: the JIT then keeps the histogram's layout fields in registers.
+        // No call in this loop, so that the JIT keeps the histogram's layout in registers.
         for (; i < size; i++) {
             int value = values[i];
             if (value < 0) {
@@ -42,31 +44,49 @@ public final class BulkRecording {
                 value = 0;
             }
             int index = histogram.countsArrayIndex(value);
-            if (index >= counts.length) {
+            if (index >= inPlaceBelow) {
                 break;
             }
             counts[index]++;
-            recorded++;
+            counted++;
+            sum += value;
+            lowest = Math.min(lowest, value);
             highest = Math.max(highest, value);
             if (value != 0) {
                 lowestNonZero = Math.min(lowestNonZero, value);
             }
         }
-        histogram.addToTotalCount(recorded);
+        histogram.addToTotalCount(counted);
         histogram.updateMinAndMax(highest);
         if (lowestNonZero != Long.MAX_VALUE) {
             histogram.updateMinAndMax(lowestNonZero);
         }
         // A value past the histogram's range: it and the rest one by one, the first resizing it.
-        recordOneByOne(histogram, values, i, size, skipNegative);
-    }
-
-    private static void recordOneByOne(Histogram histogram, int[] values, int from, int size, boolean skipNegative) {
-        for (int i = from; i < size; i++) {
+        for (; i < size; i++) {
             int value = values[i];
             if (value >= 0 || !skipNegative) {
-                histogram.recordValue(Math.max(0, value));
+                value = Math.max(0, value);
+                histogram.recordValue(value);
+                sum += value;
+                lowest = Math.min(lowest, value);
+                highest = Math.max(highest, value);
             }
         }
+        figures.sum = sum;
+        figures.lowest = lowest;
+        figures.highest = highest;
+    }
+
+    /**
+     * The exact figures of the last batch given to {@link #recordEach}: the histogram keeps neither
+     * the sum nor exact extremes, and finding them in the same pass costs less than a second one.
+     */
+    public static final class Figures {
+        /** The sum of the values recorded (a negative one counted as 0). */
+        public long sum;
+        /** The lowest value recorded, {@link Long#MAX_VALUE} if none was. */
+        public long lowest;
+        /** The highest value recorded, 0 if none was. */
+        public long highest;
     }
 }

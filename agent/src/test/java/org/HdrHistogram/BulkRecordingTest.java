@@ -2,6 +2,7 @@ package org.HdrHistogram;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BulkRecordingTest {
 
     private static final int DIGITS = 2;
+
+    private final BulkRecording.Figures figures = new BulkRecording.Figures();
 
     @Test
     void aBatchGivesTheSameHistogramAsOneValueAtATime() {
@@ -23,11 +26,14 @@ class BulkRecordingTest {
                 int value = random.nextInt(10) == 0 ? 0 : 50 + random.nextInt(5_000);
                 batch[i] = random.nextInt(500) == 0 ? value * 1_000 : random.nextInt(5_000) == 0 ? Integer.MAX_VALUE : value;
             }
-            BulkRecording.recordEach(bulk, batch, batch.length, false);
+            BulkRecording.recordEach(bulk, batch, batch.length, false, figures);
             for (int value : batch) {
                 single.recordValue(value);
             }
             assertThat(bulk).as("round %d", round).isEqualTo(single);
+            assertThat(figures.sum).isEqualTo(Arrays.stream(batch).asLongStream().sum());
+            assertThat(figures.lowest).isEqualTo(Arrays.stream(batch).min().getAsInt());
+            assertThat(figures.highest).isEqualTo(Arrays.stream(batch).max().getAsInt());
         }
         assertThat(bulk.getTotalCount()).isEqualTo(2_000 * 64);
         assertThat(bulk.getMaxValue()).isEqualTo(single.getMaxValue());
@@ -41,7 +47,7 @@ class BulkRecordingTest {
         int[] batch = {120, 7, 2_000_000_000, 300, 0, 45};
         long[] countsBefore = bulk.counts;
 
-        BulkRecording.recordEach(bulk, batch, batch.length, false);
+        BulkRecording.recordEach(bulk, batch, batch.length, false, figures);
         for (int value : batch) {
             single.recordValue(value);
         }
@@ -49,6 +55,9 @@ class BulkRecordingTest {
         assertThat(bulk.counts.length).as("resized").isGreaterThan(countsBefore.length);
         assertThat(bulk).isEqualTo(single);
         assertThat(bulk.getTotalCount()).isEqualTo(6);
+        assertThat(figures.sum).isEqualTo(2_000_000_472L);
+        assertThat(figures.lowest).isZero();
+        assertThat(figures.highest).isEqualTo(2_000_000_000L);
     }
 
     @Test
@@ -56,29 +65,37 @@ class BulkRecordingTest {
         int[] batch = {-2, 100, -1, 250};
 
         Histogram skipping = new Histogram(DIGITS);
-        BulkRecording.recordEach(skipping, batch, batch.length, true);
+        BulkRecording.recordEach(skipping, batch, batch.length, true, figures);
         assertThat(skipping.getTotalCount()).isEqualTo(2);
         assertThat(skipping.getCountAtValue(0)).isZero();
         assertThat(skipping.getMinNonZeroValue()).isEqualTo(100);
+        assertThat(figures.sum).isEqualTo(350);
+        assertThat(figures.lowest).isEqualTo(100);
 
         Histogram asZero = new Histogram(DIGITS);
-        BulkRecording.recordEach(asZero, batch, batch.length, false);
+        BulkRecording.recordEach(asZero, batch, batch.length, false, figures);
         assertThat(asZero.getTotalCount()).isEqualTo(4);
         assertThat(asZero.getCountAtValue(0)).isEqualTo(2);
         assertThat(asZero.getMinNonZeroValue()).isEqualTo(100);
         assertThat(asZero.getMaxValue()).isEqualTo(asZero.highestEquivalentValue(250));
+        assertThat(figures.sum).isEqualTo(350);
+        assertThat(figures.lowest).isZero();
+        assertThat(figures.highest).isEqualTo(250);
     }
 
     @Test
     void onlyTheFirstSizeValuesCountAndAnEmptyBatchChangesNothing() {
         Histogram histogram = new Histogram(DIGITS);
-        BulkRecording.recordEach(histogram, new int[] {5, 6, 7}, 0, false);
+        BulkRecording.recordEach(histogram, new int[] {5, 6, 7}, 0, false, figures);
         assertThat(histogram.getTotalCount()).isZero();
         assertThat(histogram.getMaxValue()).isZero();
+        assertThat(figures.sum).isZero();
+        assertThat(figures.lowest).isEqualTo(Long.MAX_VALUE);
 
-        BulkRecording.recordEach(histogram, new int[] {5, 6, 700}, 2, false);
+        BulkRecording.recordEach(histogram, new int[] {5, 6, 700}, 2, false, figures);
         assertThat(histogram.getTotalCount()).isEqualTo(2);
         assertThat(histogram.getMaxValue()).isEqualTo(6);
+        assertThat(figures.sum).isEqualTo(11);
     }
 
     @Test
@@ -91,12 +108,13 @@ class BulkRecordingTest {
         single.shiftValuesLeft(3);
         int[] batch = {16, 9_000, 30};
 
-        BulkRecording.recordEach(bulk, batch, batch.length, false);
+        BulkRecording.recordEach(bulk, batch, batch.length, false, figures);
         for (int value : batch) {
             single.recordValue(value);
         }
 
         assertThat(bulk.normalizingIndexOffset).isNotZero();
         assertThat(bulk).isEqualTo(single);
+        assertThat(figures.sum).isEqualTo(9_046);
     }
 }

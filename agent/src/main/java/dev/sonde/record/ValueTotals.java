@@ -16,6 +16,8 @@ final class ValueTotals {
     private long total;
     private long min = Long.MAX_VALUE;
     private long max;
+    /** Where {@link BulkRecording} leaves the figures of each batch added. */
+    private final BulkRecording.Figures batch = new BulkRecording.Figures();
 
     ValueTotals() {
         histogram = new Histogram(SIGNIFICANT_DIGITS);
@@ -52,26 +54,10 @@ final class ValueTotals {
     }
 
     private void add(int[] values, int size, boolean skipNegative) {
-        // The histogram in one pass (see BulkRecording), the exact figures in another.
-        BulkRecording.recordEach(histogram, values, size, skipNegative);
-        long sum = total;
-        long low = min;
-        long high = max;
-        for (int i = 0; i < size; i++) {
-            int value = values[i];
-            if (value < 0) {
-                if (skipNegative) {
-                    continue;
-                }
-                value = 0;
-            }
-            sum += value;
-            low = Math.min(low, value);
-            high = Math.max(high, value);
-        }
-        total = sum;
-        min = low;
-        max = high;
+        BulkRecording.recordEach(histogram, values, size, skipNegative, batch);
+        total += batch.sum;
+        min = Math.min(min, batch.lowest);
+        max = Math.max(max, batch.highest);
     }
 
     void addAll(ValueTotals other) {

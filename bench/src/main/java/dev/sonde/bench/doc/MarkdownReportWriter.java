@@ -139,7 +139,8 @@ public final class MarkdownReportWriter {
         line("the thread's own buffer: an array store, with no lock, no shared atomic and no allocation (a");
         line("timing-only buffer has no room for self time or allocation, so it stores the duration alone). Every");
         line("64 calls of an operation on a thread, the buffer is added to the operation's histograms under a");
-        line("lock, one figure at a time. When two threads meet at that lock, the operation's totals split into stripes (as");
+        line("lock, each figure's 64 values in one pass that only adds to their buckets (the histogram's total");
+        line("and extremes are updated once per pass). When two threads meet at that lock, the operation's totals split into stripes (as");
         line("`LongAdder` does, up to the number of cores, at most 8), so threads on different cores stop");
         line("taking turns at one lock and one histogram; a thread that finds the lock busy goes on in a");
         line("second buffer instead of waiting. Allocation adds two reads of the thread's allocation counter,");

@@ -33,8 +33,13 @@ public final class OperationRegistry {
     private volatile Operation[] operations = new Operation[0];
     private int overflowId = -1;
     private long dropped;
-    /** Set while a profile follows some operations' calls; the one volatile read every recorded call pays. */
-    private volatile CallWindows callWindows;
+    /**
+     * Set while a profile follows some operations' calls; the one volatile read every recorded call
+     * pays. Read as a field, not through an accessor: until a profile runs, {@link CallWindows} is not
+     * loaded, and C2 does not inline a method whose signature names an unloaded class, so an accessor
+     * was a real call on every recorded call (a field of that type is read inline, asserting null).
+     */
+    volatile CallWindows callWindows;
 
     public OperationRegistry(int maxOperations) {
         this.maxOperations = maxOperations;
@@ -140,10 +145,6 @@ public final class OperationRegistry {
     /** Calls are no longer given to the windows {@link #follow} named. */
     public void stopFollowing() {
         callWindows = null;
-    }
-
-    CallWindows callWindows() {
-        return callWindows;
     }
 
     public int size() {

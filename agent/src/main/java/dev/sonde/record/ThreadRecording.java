@@ -181,7 +181,7 @@ class ThreadRecording {
     static final int NO_STATUS = -1;
 
     void record(int operation, long nanos, long selfNanos, long allocatedBytes, int statusClass, boolean failed) {
-        CallWindows windows = registry.callWindows();
+        CallWindows windows = registry.callWindows;
         if (windows != null) {
             windows.ended(operation, nanos);
         }

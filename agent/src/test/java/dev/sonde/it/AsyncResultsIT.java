@@ -23,12 +23,8 @@ class AsyncResultsIT {
     private static final String QUOTES = "com.acme.asyncapp.Quotes#";
     private static final long MILLIS = 1_000_000L;
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void futuresAreTimedToCompletionWithErrorsAndCancellationsApartAndNoSelfTimeOrAllocation(Jdks.Jdk jdk)
             throws Exception {
         ReportFile report = run(jdk, "async-" + jdk.major(), "");
@@ -62,7 +58,7 @@ class AsyncResultsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void withoutSelfTimeAndAllocationTheCheaperAdviceTimesFuturesToCompletionToo(Jdks.Jdk jdk) throws Exception {
         ReportFile report = run(jdk, "async-plain-" + jdk.major(), ",alloc=off,self=off");
 
@@ -75,7 +71,7 @@ class AsyncResultsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void asyncOffTimesAMethodUntilItReturnsItsFuture(Jdks.Jdk jdk) throws Exception {
         ReportFile report = run(jdk, "async-off-" + jdk.major(), ",async=off");
 

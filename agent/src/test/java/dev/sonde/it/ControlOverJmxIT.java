@@ -9,7 +9,6 @@ import javax.management.remote.JMXConnector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +25,8 @@ class ControlOverJmxIT {
     private static final String CHARGE = "com.acme.testapp.PaymentService#charge";
     private static final ObjectName AGENT = objectName("dev.sonde:type=Agent");
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void theMBeanShowsTheConfigurationAndTheCommandLineUsesItWithoutLoadingAnAgent(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("jmx-" + jdk.major());
         Path out = work.resolve("out");
@@ -78,7 +73,7 @@ class ControlOverJmxIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void withoutAJmxAgentInTheJvmTheCommandsLoadTheAgentInstead(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("nojmx-" + jdk.major());
         Path out = work.resolve("out");

@@ -33,12 +33,8 @@ class IntervalReportsIT {
     private static final String PLACE = "com.acme.testapp.OrderService#place";
     private static final String CHARGE = "com.acme.testapp.PaymentService#charge";
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void twelveWindowsLeaveTwelveReportsAndAnHlogThatAddUpToTheCumulativeCounts(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("interval-" + jdk.major());
         Path out = work.resolve("out");
@@ -96,7 +92,7 @@ class IntervalReportsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void keepBoundsTheWindowReportsAndTheHlogPartsOnDisk(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("keep-" + jdk.major());
         Path out = work.resolve("out");

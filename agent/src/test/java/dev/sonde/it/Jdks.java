@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  */
 public final class Jdks {
 
+    /** For a test that runs once on each JDK: {@code @MethodSource(Jdks.ALL)} with a {@link Jdk} parameter. */
+    public static final String ALL = "dev.sonde.it.Jdks#all";
+
     private static final Path JVM_DIRECTORY = Paths.get("/usr/lib/jvm");
 
     private Jdks() {

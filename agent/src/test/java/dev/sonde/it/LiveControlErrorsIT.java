@@ -22,12 +22,8 @@ class LiveControlErrorsIT {
 
     private static final String PLACE = "com.acme.testapp.OrderService#place";
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aPidWhoseProcessHasExitedIsSaidToHaveExited(Jdks.Jdk jdk) throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor(10, TimeUnit.SECONDS);
@@ -37,7 +33,7 @@ class LiveControlErrorsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aProcessThatIsNoJvmIsNamedAndLeftRunningAtOnce(Jdks.Jdk jdk) throws Exception {
         Process sleep = new ProcessBuilder("sleep", "60").start();
         try {
@@ -54,7 +50,7 @@ class LiveControlErrorsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aJvmWithTheAttachMechanismDisabledIsNamedAndUnaffected(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("noattach-" + jdk.major());
         try (LongRunningService app = LongRunningService.start(
@@ -71,7 +67,7 @@ class LiveControlErrorsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void dumpAndDetachWhereSondeDoesNotRunLoadNothingIntoTheJvm(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("nosonde-" + jdk.major());
         SondeCli sonde = new SondeCli(jdk, work);
@@ -91,7 +87,7 @@ class LiveControlErrorsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void anUnwritableDumpFileIsNamedAndTheNextDumpWorks(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("unwritable-" + jdk.major());
         Path out = work.resolve("out");
@@ -120,7 +116,7 @@ class LiveControlErrorsIT {
      * accepts the connection and never answers, and neither the attach API nor JMX gives up by itself.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aJvmThatStoppedAnsweringAfterAFirstDumpIsNamedWithinTheBound(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("stopped-" + jdk.major());
         SondeCli sonde = new SondeCli(jdk, work);
@@ -144,7 +140,7 @@ class LiveControlErrorsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aJavaWithoutTheAttachApiSaysToUseAJdk(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("jre-" + jdk.major());
         ForkedJvm.Result result = ForkedJvm.on(jdk)
@@ -162,7 +158,7 @@ class LiveControlErrorsIT {
      * {@code nobody} against a JVM of root's (with {@code setpriv}); skipped where that is impossible.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void anotherUsersJvmNamesTheUserToRunAs(Jdks.Jdk jdk) throws Exception {
         Path setpriv = Paths.get("/usr/bin/setpriv");
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(setpriv),

@@ -28,12 +28,8 @@ class LiveControlIT {
     private static final String CHARGE = "com.acme.testapp.PaymentService#charge";
     private static final long BURST = LongRunningApp.BURST_CALLS;
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void attachDumpReconfigureAndDetachCountEveryCallAfterTheAttachExactlyOnce(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("live-" + jdk.major());
         Path out = work.resolve("out");
@@ -81,7 +77,7 @@ class LiveControlIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void afterADetachNothingIsRecordedAndASecondAttachStartsAFreshRecording(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("reattach-" + jdk.major());
         Path out = work.resolve("out");
@@ -120,7 +116,7 @@ class LiveControlIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aProfileInProgressIsFinishedByDetachAndListedInItsReport(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("detach-profiling-" + jdk.major());
         Path flameGraph = work.resolve("on-demand.jfr");
@@ -154,7 +150,7 @@ class LiveControlIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aSondeAttachedAgainAfterADetachProfilesAgain(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("reattach-profiling-" + jdk.major());
         SondeCli sonde = new SondeCli(jdk, work);

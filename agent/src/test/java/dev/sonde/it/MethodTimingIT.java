@@ -16,12 +16,8 @@ class MethodTimingIT {
     private static final String ORDERS = "com.acme.testapp.OrderService#";
     private static final long MILLIS = 1_000_000L;
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void reportCountsEveryCallExactlyAndTimesThemPlausibly(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("timing-" + jdk.major());
         Path out = work.resolve("out");
@@ -44,7 +40,7 @@ class MethodTimingIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void sleepingMethodHasMedianNearItsSleepAndThrowingMethodCountsErrors(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("latency-" + jdk.major());
         Path out = work.resolve("out");
@@ -74,7 +70,7 @@ class MethodTimingIT {
      * that made sonde refuse to start.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void startsAndCountsExactlyWhenTheJvmDoesNotVerifyClasses(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("unverified-" + jdk.major());
         Path out = work.resolve("out");

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -21,10 +20,6 @@ class ProfilingIT {
 
     private ReportsByJdk reports;
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @BeforeAll
     void runTheAppOnEachJdk() throws Exception {
         reports = ReportsByJdk.run("profiling", ProfilingApp.class,
@@ -32,7 +27,7 @@ class ProfilingIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void methodAllocatingAKnownArrayReportsThatManyBytesPerCall(Jdks.Jdk jdk) {
         JsonNode alloc = reports.on(jdk).operation(APP + "allocate").get("allocBytes");
         double expected = ProfilingApp.ARRAY_BYTES;
@@ -44,7 +39,7 @@ class ProfilingIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void methodThatAllocatesNothingReportsAboutZero(Jdks.Jdk jdk) {
         JsonNode idle = reports.on(jdk).operation(APP + "idle");
         assertThat(idle.get("count").asLong()).isEqualTo(ProfilingApp.IDLE_CALLS);
@@ -53,7 +48,7 @@ class ProfilingIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void callerOfTwoTimedChildrenHasOnlyItsOwnWorkAsSelfTime(Jdks.Jdk jdk) {
         ReportFile report = reports.on(jdk);
         JsonNode parent = report.operation(APP + "parent");
@@ -70,7 +65,7 @@ class ProfilingIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void recursionCountsEachLevelsOwnTimeOnce(Jdks.Jdk jdk) {
         JsonNode recurse = reports.on(jdk).operation(APP + "recurse");
         long calls = (long) ProfilingApp.RECURSE_CALLS * ProfilingApp.DEPTH;

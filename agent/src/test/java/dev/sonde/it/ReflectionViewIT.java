@@ -46,17 +46,13 @@ class ReflectionViewIT {
 
     private static Path corpus;
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @BeforeAll
     static void compileTheCorpusOnceForBothJdks() throws Exception {
         corpus = ReflectionCorpus.compile(TestPaths.workDirectory("reflection-corpus"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void reflectionShowsTheSameClassesBeforeWhileAttachedAfterReconfiguringAfterDetachAndAfterReattaching(Jdks.Jdk jdk)
             throws Exception {
         Path work = TestPaths.workDirectory("reflection-view-" + jdk.major());
@@ -118,7 +114,7 @@ class ReflectionViewIT {
      * (the JVM refuses), but load-time weaving could.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void reflectionShowsTheSameClassesWovenAtLoadAsWithoutSonde(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("reflection-view-javaagent-" + jdk.major());
         List<String> without;

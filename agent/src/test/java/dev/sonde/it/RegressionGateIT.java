@@ -32,12 +32,8 @@ class RegressionGateIT {
     private static final int SLOWER_SUPPLIER_MS = 13;
     private static final String[] RUNS = {"aa-1", "aa-2", "aa-3", "slower"};
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void threeRunsOfTheSameBuildPassTheGateAndARunWithOneOperationThirtyPercentSlowerFailsNamingIt(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("regression-gate-" + jdk.major());
         List<Path> reports = playInterleaved(jdk, work);

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,12 +34,8 @@ class ReportToolsIT {
         second = recordRun("run2");
     }
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void reportPrintsTheRankingAndTheFindings(Jdks.Jdk jdk) throws Exception {
         ForkedJvm.Result result = sonde(jdk, "report-" + jdk.major(), "report", first.toString(), "--top", "5");
 

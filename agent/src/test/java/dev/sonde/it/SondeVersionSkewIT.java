@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -26,12 +25,8 @@ class SondeVersionSkewIT {
 
     private static final String PLACE = "com.acme.testapp.OrderService#place";
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void anotherSondeAfterADetachIsRefusedAndTheJvmRunsOn(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("skew-" + jdk.major());
         Path newer = withOtherCode(TestPaths.agentJar(), work.resolve("newer/sonde-agent.jar"), "9.9.9");
@@ -52,7 +47,7 @@ class SondeVersionSkewIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aJarReplacedByAnotherBuildAtTheSamePathIsRefused(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("skew-replaced-" + jdk.major());
         Path jar = copyOfAgentJar(work.resolve("opt"));
@@ -76,7 +71,7 @@ class SondeVersionSkewIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aCopyOfTheSameJarElsewhereStartsAgain(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("skew-copy-" + jdk.major());
         Path copy = copyOfAgentJar(work.resolve("copy"));
@@ -94,7 +89,7 @@ class SondeVersionSkewIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aJvmWhoseSondeJarIsGoneSaysSoAndRunsOn(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("skew-gone-" + jdk.major());
         Path old = copyOfAgentJar(work.resolve("old"));

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -25,10 +24,6 @@ class ThrowingConstructorIT {
 
     private ReportsByJdk reports;
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @BeforeAll
     void runTheAppOnEachJdk() throws Exception {
         reports = ReportsByJdk.run("throwing-constructor", ThrowingConstructorApp.class,
@@ -36,7 +31,7 @@ class ThrowingConstructorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void callsAfterMoreThrowingConstructorsThanFramesStillHaveSelfTimeAndAllocation(Jdks.Jdk jdk) {
         JsonNode child = reports.on(jdk).operation(APP + "#child");
         assertThat(child.get("count").asLong()).isEqualTo(ThrowingConstructorApp.PARENT_CALLS);
@@ -48,7 +43,7 @@ class ThrowingConstructorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void parentThatCatchesAThrowingConstructorHasOnlyItsOwnWorkAsSelfTime(Jdks.Jdk jdk) {
         ReportFile report = reports.on(jdk);
         JsonNode parent = report.operation(APP + "#parent");
@@ -65,7 +60,7 @@ class ThrowingConstructorIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void constructorsThatReturnAreRecordedAndThoseThatThrowAreNot(Jdks.Jdk jdk) {
         JsonNode quantity = reports.on(jdk).operation(QUANTITY);
         assertThat(quantity.get("count").asLong()).isEqualTo(ThrowingConstructorApp.ACCEPTED);

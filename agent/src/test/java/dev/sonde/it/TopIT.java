@@ -33,10 +33,6 @@ class TopIT {
     private static final Duration KEY_LIMIT = Duration.ofSeconds(5);
     private static final String KEYS_LINE = "s sort · r reverse · k kind · / filter · arrows PgUp PgDn scroll · q quit";
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     /**
      * One shop without sonde for four runs of {@code top}, each attaching sonde: one quit with
      * {@code q}, one driven by every other key, resized and quit with Ctrl-C, one ended by
@@ -44,7 +40,7 @@ class TopIT {
      * connection drops.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void inATerminalTopAnswersItsKeysAndResizesAndQuitsOnQOrCtrlCRestoringTheTerminalAndDetachingSonde(Jdks.Jdk jdk)
             throws Exception {
         Path work = TestPaths.workDirectory("top-live-" + jdk.major());
@@ -241,7 +237,7 @@ class TopIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void whereSondeRunsTopLeavesItsConfigurationTotalsAndIntervalSeriesAsTheyWereAndEndsInOneLineWhenTheJvmExits(
             Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("top-once-" + jdk.major());
@@ -291,7 +287,7 @@ class TopIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void aJvmThatRefusesAttachRequestsIsTheSameOneLineAsForAttachWithExitTwo(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("top-noattach-" + jdk.major());
         try (LongRunningService app = LongRunningService.start(

@@ -33,12 +33,8 @@ class WebFluxIT {
     private static final int UNSUBSCRIBED = 2;
     private static final int MISSING = 2;
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void routesAndReactiveResultsAreTimedToCompletion(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("webflux-" + jdk.major());
         Path out = work.resolve("out");
@@ -132,7 +128,7 @@ class WebFluxIT {
      * the same results timed to completion, counted from the attach on.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.ALL)
     void attachedToARunningServiceWithTheCheaperAdviceRoutesAndPublishersAreTimedToCompletion(Jdks.Jdk jdk)
             throws Exception {
         Path work = TestPaths.workDirectory("webflux-attach-" + jdk.major());

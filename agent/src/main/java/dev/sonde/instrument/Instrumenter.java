@@ -12,6 +12,7 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -52,13 +53,20 @@ public final class Instrumenter {
     private static final String NEXUS_DISABLED = "dev.sonde.shaded.bytebuddy.nexus.disabled";
 
     /**
-     * Advice is woven into the methods a class declares, so the transformation needs no graph of
-     * every method it inherits: Byte Buddy's default builds one from the whole type hierarchy for
-     * each class it transforms (parsing the class files of all its supertypes), which was most of
-     * the cost of transforming a JDBC driver's or Hibernate's classes at start.
+     * How every class is woven. Advice goes into the methods a class declares, so the transformation
+     * needs no graph of every method it inherits: Byte Buddy's default builds one from the whole type
+     * hierarchy for each class it transforms (parsing the class files of all its supertypes), which
+     * was most of the cost of transforming a JDBC driver's or Hibernate's classes at start.
+     *
+     * <p>Without Byte Buddy's type validation, the methods a transformation leaves alone are copied
+     * from the class file as they are: the validation wraps every method, so ASM read and rewrote
+     * each instruction of a driver's connection class to time a few of its methods. What it checked
+     * is the code sonde adds, and that code is fixed: {@code AdviceCodeTest} keeps it valid in class
+     * files of every version, and {@code OldClassFilesTest} weaves it into them.
      */
-    private static final ByteBuddy DECLARED_METHODS_ONLY = new ByteBuddy()
-            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+    static final ByteBuddy DECLARED_METHODS_ONLY = new ByteBuddy()
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+            .with(TypeValidation.DISABLED);
 
     public ResettableClassFileTransformer install(Instrumentation instrumentation) {
         System.setProperty(NEXUS_DISABLED, "true");

@@ -7,8 +7,8 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Class files written directly with ASM (the copy inside Byte Buddy, on the test class path), at a
- * chosen class-file version: what a compiler for Java 8, 11, 17 or 25 would emit for these shapes.
- * Every class has {@code public static long work(long)}, the method the tests time.
+ * chosen class-file version: what a compiler for Java 1.2 to 25 would emit for these shapes.
+ * The classes for the class-loading tests have {@code public static long work(long)}, the method they time.
  */
 public final class ClassFiles {
 
@@ -151,6 +151,49 @@ public final class ClassFiles {
         apply.visitInsn(Opcodes.LRETURN);
         apply.visitMaxs(0, 0);
         apply.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /**
+     * {@code public class Answer { int next(int x) { return x + 1; } Object later() { return "later"; }
+     * int fail() { throw new IllegalStateException("failed"); } }}: a constructor, a method, one whose result
+     * could complete later, and one that throws.
+     */
+    public static byte[] answer(String className, int release) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        String internalName = className.replace('.', '/');
+        writer.visit(major(release), Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, internalName, null, "java/lang/Object", null);
+
+        constructor(writer);
+
+        MethodVisitor next = writer.visitMethod(Opcodes.ACC_PUBLIC, "next", "(I)I", null, null);
+        next.visitCode();
+        next.visitVarInsn(Opcodes.ILOAD, 1);
+        next.visitInsn(Opcodes.ICONST_1);
+        next.visitInsn(Opcodes.IADD);
+        next.visitInsn(Opcodes.IRETURN);
+        next.visitMaxs(0, 0);
+        next.visitEnd();
+
+        MethodVisitor later = writer.visitMethod(Opcodes.ACC_PUBLIC, "later", "()Ljava/lang/Object;", null, null);
+        later.visitCode();
+        later.visitLdcInsn("later");
+        later.visitInsn(Opcodes.ARETURN);
+        later.visitMaxs(0, 0);
+        later.visitEnd();
+
+        MethodVisitor fail = writer.visitMethod(Opcodes.ACC_PUBLIC, "fail", "()I", null, null);
+        fail.visitCode();
+        fail.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
+        fail.visitInsn(Opcodes.DUP);
+        fail.visitLdcInsn("failed");
+        fail.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                "(Ljava/lang/String;)V", false);
+        fail.visitInsn(Opcodes.ATHROW);
+        fail.visitMaxs(0, 0);
+        fail.visitEnd();
+
         writer.visitEnd();
         return writer.toByteArray();
     }

@@ -107,27 +107,4 @@ class MethodBodyDecorationTest {
             classPath.close();
         }
     }
-
-    /** Defines one class from bytes and leaves every other to the test's class loader. */
-    private static final class SingleClassLoader extends ClassLoader {
-        private final String name;
-        private final byte[] classFile;
-
-        SingleClassLoader(String name, byte[] classFile) {
-            super(MethodBodyDecorationTest.class.getClassLoader());
-            this.name = name;
-            this.classFile = classFile;
-        }
-
-        @Override
-        protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(className)) {
-                if (!className.equals(name)) {
-                    return super.loadClass(className, resolve);
-                }
-                Class<?> loaded = findLoadedClass(className);
-                return loaded != null ? loaded : defineClass(className, classFile, 0, classFile.length);
-            }
-        }
-    }
 }

@@ -20,7 +20,7 @@ class AdviceFailureIT {
     private static final String FILTER = "com.acme.web.recycled.AuditFilter#doFilter";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void httpAdviceFailingOnARecycledRequestIsSaidOnceAndCountedInTheReport(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("advice-failure-" + jdk.major());
         Path out = work.resolve("out");

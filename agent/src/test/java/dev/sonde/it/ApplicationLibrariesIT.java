@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApplicationLibrariesIT {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void applicationKeepsItsOwnLibraryVersionsAndItsMethodsAreTimed(Jdks.Jdk jdk) throws Exception {
         List<Path> classpath = new ArrayList<>(TestPaths.applicationLibraries());
         classpath.add(0, TestPaths.testClasses());
@@ -51,7 +51,7 @@ class ApplicationLibrariesIT {
      * the application's copy, and its whole-run profile made the application's start fail.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void applicationProfilesWithItsOwnAsyncProfilerWhileSondeProfilesTheWholeRun(Jdks.Jdk jdk) throws Exception {
         List<Path> classpath = new ArrayList<>(TestPaths.applicationLibraries());
         classpath.add(0, TestPaths.testClasses());

@@ -24,7 +24,7 @@ class AttachFidelityIT {
     private static final String DIRECTORY = "com.example.shop.owners.OwnerDirectory#";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aSpringServiceAnswersEveryRequestAsWithoutSondeWhileAttachedAfterReconfiguringAndAfterDetach(Jdks.Jdk jdk)
             throws Exception {
         Path work = TestPaths.workDirectory("attach-fidelity-" + jdk.major());

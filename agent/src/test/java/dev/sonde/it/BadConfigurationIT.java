@@ -53,7 +53,7 @@ class BadConfigurationIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void unknownKeyIsOneWarningNamingTheNearestKeyAndSondeStillRuns(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("unknownkey-" + jdk.major());
         Path out = work.resolve("out");
@@ -70,7 +70,7 @@ class BadConfigurationIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void configFileSystemPropertyAndEnvironmentAreRead(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("sources-" + jdk.major());
         Files.createDirectories(work);
@@ -92,7 +92,7 @@ class BadConfigurationIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void unwritableOutFallsBackToTheTemporaryDirectory(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("fallback-" + jdk.major());
         Files.createDirectories(work);

@@ -33,7 +33,7 @@ class ClassLoadingIT {
             "ClassFormatError", "NoClassDefFoundError", "\tat ");
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void sixteenThreadsLoadingClassesOfEveryVersionInFourLoadersGetExactCounts(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("parallel-loading-" + jdk.major());
         Path out = work.resolve("out");
@@ -81,7 +81,7 @@ class ClassLoadingIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void twoThreadsInitialisingCrossDependentClassesInFreshParallelLoadersNeitherDeadlockNorFail(Jdks.Jdk jdk)
             throws Exception {
         Path work = TestPaths.workDirectory("loader-stress-" + jdk.major());

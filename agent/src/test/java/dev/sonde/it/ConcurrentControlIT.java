@@ -32,7 +32,7 @@ class ConcurrentControlIT {
     private static final Pattern WROTE = Pattern.compile("wrote (\\S+\\.json)");
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void dumpsFromManyThreadsAtOnceEachGetAWholeReportOfTheirOwn(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("mbean-dumps-" + jdk.major());
         Path out = work.resolve("out");
@@ -58,7 +58,7 @@ class ConcurrentControlIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void dumpCommandsRunAtOnceEachGetAWholeReportOfTheirOwn(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("cli-dumps-" + jdk.major());
         Path out = work.resolve("out");
@@ -87,7 +87,7 @@ class ConcurrentControlIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void dumpsDuringShutdownGiveAReportOrOneLineAndTheFinalReportIsWhole(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("shutdown-dumps-" + jdk.major());
         Path out = work.resolve("out");
@@ -146,7 +146,7 @@ class ConcurrentControlIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void sigtermDuringAnOnDemandProfileEndsWithinTheBoundWithWholeFiles(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("term-profile-" + jdk.major());
         Path out = work.resolve("out");
@@ -178,7 +178,7 @@ class ConcurrentControlIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void sigtermDuringScheduledAndWholeRunProfilesEndsWithinTheBoundWithWholeFiles(Jdks.Jdk jdk) throws Exception {
         for (String profiling : List.of("profile.every=1s,profile.duration=5s,profile.event=itimer", "profile=itimer")) {
             Path work = TestPaths.workDirectory("term-" + profiling.replaceAll("\\W", "") + "-" + jdk.major());

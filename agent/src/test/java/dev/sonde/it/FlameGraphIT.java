@@ -32,28 +32,28 @@ class FlameGraphIT {
     private static final String APP = "com/acme/testapp/ProfileTargetApp.";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void cpuProfileOfTheWholeRunHasTheBurningMethodAsHottestFrame(Jdks.Jdk jdk) throws Exception {
         Path collapsed = wholeRun(jdk, "cpu", "cpu");
         assertThat(hottestLeaf(collapsed)).contains(APP + "burnCpu");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void wallProfileShowsTheSleepingMethod(Jdks.Jdk jdk) throws Exception {
         Path collapsed = wholeRun(jdk, "wall", "wall");
         assertThat(heaviestAppMethod(collapsed)).isEqualTo(APP + "sleepALot");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void allocProfileShowsTheAllocatingMethod(Jdks.Jdk jdk) throws Exception {
         Path collapsed = wholeRun(jdk, "alloc", "alloc");
         assertThat(heaviestAppMethod(collapsed)).isEqualTo(APP + "allocateALot");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void triggeredProfileIsTakenOnlyAfterTheThresholdIsCrossedAndOncePerCooldown(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("trigger-" + jdk.major());
         Path out = work.resolve("out");
@@ -77,7 +77,7 @@ class FlameGraphIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void scheduledProfilesComeEveryPeriodAndTheirFilesAreBoundedByKeep(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("scheduled-" + jdk.major());
         Path out = work.resolve("out");
@@ -111,7 +111,7 @@ class FlameGraphIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aProfileCutShortByTheExitIsWrittenWithoutDisplacingTheCompleteOne(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("scheduled-cut-" + jdk.major());
         Path out = work.resolve("out");
@@ -136,7 +136,7 @@ class FlameGraphIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void eachScheduledProfileIsListedByTheWindowReportOfTheWindowItEndedIn(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("scheduled-windows-" + jdk.major());
         Path out = work.resolve("out");
@@ -167,7 +167,7 @@ class FlameGraphIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aProfilesRecordingIsDrawnByTheConvertCommand(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("convert-" + jdk.major());
         Path out = work.resolve("out");
@@ -187,7 +187,7 @@ class FlameGraphIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void htmlFlameGraphOpensInHeadlessChromiumWithoutErrors(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("flame-html-" + jdk.major());
         Path out = work.resolve("out");

@@ -30,7 +30,7 @@ class HttpClientIT {
     private static final Pattern PORTS = Pattern.compile("server port (\\d+), refused port (\\d+)");
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void everyClientsCallsAreCountedOnceWithIdsCollapsedStatusClassesAndNoQuery(Jdks.Jdk jdk) throws Exception {
         Path out = TestPaths.workDirectory("http-client-" + jdk.major()).resolve("out");
         ForkedJvm.Result result = run(jdk, "include=" + CALLER + ",out=" + out, TestPaths.testClasspath(), "all");
@@ -60,7 +60,7 @@ class HttpClientIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void theJdksClientsNeedNoLibraryOnTheClassPath(Jdks.Jdk jdk) throws Exception {
         Path out = TestPaths.workDirectory("http-client-jdk-" + jdk.major()).resolve("out");
         // Patterns naming the JDK's client classes: those are transformed for their calls, never timed as methods.
@@ -76,7 +76,7 @@ class HttpClientIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void httpClientOffRecordsNoOutboundCall(Jdks.Jdk jdk) throws Exception {
         Path out = TestPaths.workDirectory("http-client-off-" + jdk.major()).resolve("out");
         run(jdk, "http.client=off,out=" + out, TestPaths.testClasspath(), "jdk");
@@ -105,7 +105,7 @@ class HttpClientIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void attachedToARunningJvmItTimesTheCallsMadeAfterTheAttachOnce(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("http-client-attach-" + jdk.major());
         Path control = Files.createDirectories(work.resolve("control"));

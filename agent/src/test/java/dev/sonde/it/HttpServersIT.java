@@ -85,7 +85,7 @@ class HttpServersIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void jdkHttpServerExchangesAreTimedOnceByContextLambdaHandlersToo(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("http-jdk-" + jdk.major());
         Path out = work.resolve("out");

@@ -23,7 +23,7 @@ class JdbcIT {
     private static final String CALLER = "com.acme.jdbcapp.OwnerRepository#countNamed";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void h2StatementsAreOperationsPerNormalisedTextWithExactCountsAndNoLiteral(Jdks.Jdk jdk) throws Exception {
         Path out = TestPaths.workDirectory("jdbc-h2-" + jdk.major()).resolve("out");
         ForkedJvm.Result result = runApp(jdk, out, "h2");
@@ -34,7 +34,7 @@ class JdbcIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void postgresqlThroughHikariCountsEachExecutionOnceWithExactCountsAndNoLiteral(Jdks.Jdk jdk) throws Exception {
         Path out = TestPaths.workDirectory("jdbc-postgresql-" + jdk.major()).resolve("out");
         try (PostgresServer server = PostgresServer.start()) {
@@ -47,7 +47,7 @@ class JdbcIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void jdbcOffRecordsNoStatement(Jdks.Jdk jdk) throws Exception {
         Path out = TestPaths.workDirectory("jdbc-off-" + jdk.major()).resolve("out");
         ForkedJvm.Result result = ForkedJvm.on(jdk)

@@ -28,7 +28,7 @@ class JpaApplicationIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void answersAsWithoutSondeAndTimesItsOwnClassesNotHibernatesGeneratedOnes(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("jpa-" + jdk.major());
         Path out = work.resolve("out");

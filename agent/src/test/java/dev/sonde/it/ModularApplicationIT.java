@@ -71,7 +71,7 @@ class ModularApplicationIT {
             "}");
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void classesOfANamedModuleAreTimedFromTheStart(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("modular-javaagent-" + jdk.major());
         Path modules = compileModule(work);
@@ -93,7 +93,7 @@ class ModularApplicationIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void classesOfANamedModuleAreTimedOnceSondeIsAttached(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("modular-attach-" + jdk.major());
         Path modules = compileModule(work);

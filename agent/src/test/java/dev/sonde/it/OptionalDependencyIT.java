@@ -24,7 +24,7 @@ class OptionalDependencyIT {
     private static final String SPECIAL = "com.acme.optionalapp.SpecialFeatures#";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void classNamingAMissingLibraryRunsUnchangedAndAllItsMethodsAreTimed(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("optional-dependency-" + jdk.major());
         Path classes = applicationWithoutItsOptionalLibrary(work.resolve("classes"));
@@ -51,7 +51,7 @@ class OptionalDependencyIT {
 
     /** A subclass selected through its superclass's annotation, which sits beside the missing library's. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void annotationPatternSelectsTheClassAndItsSubclassDespiteTheMissingLibrary(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("optional-annotation-" + jdk.major());
         Path classes = applicationWithoutItsOptionalLibrary(work.resolve("classes"));

@@ -40,7 +40,7 @@ class OtlpExportIT {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void theCollectorGetsTheReportsCountsSumsErrorsAndPercentilesWithHeadersAndResource(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("otlp-" + jdk.major());
         try (OtlpReceiver receiver = OtlpReceiver.accepting()) {
@@ -74,7 +74,7 @@ class OtlpExportIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aCollectorThatAnswers503AndThenRecoversLosesNothingAndCostsOneLineEachWay(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("otlp-503-" + jdk.major());
         try (OtlpReceiver receiver = OtlpReceiver.refusing()) {
@@ -111,7 +111,7 @@ class OtlpExportIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void anUnreachableCollectorCostsOneLineAndNeitherTheApplicationNorItsExitWaits(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("otlp-unreachable-" + jdk.major());
         String endpoint;
@@ -142,7 +142,7 @@ class OtlpExportIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void anApplicationWithItsOwnOpenTelemetrySdkRunsUnchangedBesideSondesPush(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("otlp-own-sdk-" + jdk.major());
         String placeOrder = OwnOpenTelemetryApp.class.getName() + "#placeOrder";

@@ -23,7 +23,7 @@ class OutOfMemoryIT {
     private static final String HEAP = "-Xmx32m";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void outOfMemoryInsideAndOutsideTimedMethodsReachesTheApplicationAsTheSameError(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("oom-caught-" + jdk.major());
         Path out = work.resolve("out");
@@ -54,7 +54,7 @@ class OutOfMemoryIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void outOfMemoryThatEndsTheProgramEndsItWithTheSameErrorAndExitCode(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("oom-uncaught-" + jdk.major());
         Path out = work.resolve("out");

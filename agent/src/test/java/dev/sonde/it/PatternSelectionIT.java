@@ -61,7 +61,7 @@ class PatternSelectionIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void oneOverloadCountsOnlyItsOwnCalls(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("overload-" + jdk.major());
         Path out = work.resolve("out");
@@ -80,7 +80,7 @@ class PatternSelectionIT {
      * files (and the annotation's, to learn that it is inherited) before they are loaded.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void anInheritedAnnotationAndASupertypeSelectSubclassesThatDoNotNameThem(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("hierarchy-" + jdk.major());
         Path out = work.resolve("out");
@@ -99,7 +99,7 @@ class PatternSelectionIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void constructorsMatchTheirSourceParametersVarargsTheirArrayAndOnlyJdkProxiesAreSkipped(Jdks.Jdk jdk)
             throws Exception {
         Path work = TestPaths.workDirectory("source-signatures-" + jdk.major());
@@ -120,7 +120,7 @@ class PatternSelectionIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void anIncludeThatAnExcludeEmptiesIsReportedAsExcludedNotAsATypo(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("excluded-include-" + jdk.major());
         Path out = work.resolve("out");

@@ -44,7 +44,7 @@ class PrometheusExportIT {
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
     @ParameterizedTest
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void prometheusStoresTheReportsCountsErrorsAndPercentiles(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("prometheus-" + jdk.major());
         Path stop = work.resolve("stop");
@@ -91,7 +91,7 @@ class PrometheusExportIT {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void withClassicAlwaysAProtobufScrapeCarriesTheClassicBucketsToo(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("prometheus-classic-always-" + jdk.major());
         Path stop = work.resolve("stop");

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReliabilityIT {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void throwablesOfEveryKindLeaveTimedMethodsUnchangedAndAreCountedAsErrors(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("throwables-" + jdk.major());
         Path out = work.resolve("out");
@@ -53,7 +53,7 @@ class ReliabilityIT {
      * numbers included, as without sonde.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void stackTracesAreTheSameWithAndWithoutSonde(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("stack-traces-" + jdk.major());
         ForkedJvm.Result without = ForkedJvm.on(jdk).mainClass(StackTraceApp.class).run(work.resolve("without"));
@@ -76,7 +76,7 @@ class ReliabilityIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aProgramThatEndsWhileSondeSetsUpStillGetsItsReport(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("quick-exit-" + jdk.major());
         Path out = work.resolve("out");

@@ -38,7 +38,7 @@ class ReportWritingFaultsIT {
     private static final boolean KILLED = true;
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void reportIsNeverHalfWrittenWhenKilledMidWrite(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("kill9-" + jdk.major());
         Path out = work.resolve("out");
@@ -73,7 +73,7 @@ class ReportWritingFaultsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aFullDiskIsOneLineAndLeavesNoPartialReport(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("diskfull-" + jdk.major());
         Path full = Files.createDirectories(work.resolve("full"));
@@ -99,7 +99,7 @@ class ReportWritingFaultsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aDiskThatFillsUpWhileRunningCostsTheWindowsThatDoNotFitAndNothingElse(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("diskfills-" + jdk.major());
         Path disk = Files.createDirectories(work.resolve("disk"));
@@ -130,7 +130,7 @@ class ReportWritingFaultsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aReportWhosePlaceIsTakenByADirectoryIsOneLineAndTheDirectoryIsLeftAlone(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("taken-" + jdk.major());
         Path out = work.resolve("out");

@@ -36,7 +36,7 @@ class RequestAllocationIT {
     private static final String NO_ESCAPE_ANALYSIS = "-XX:-DoEscapeAnalysis";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aRequestOfAWarmedRouteAllocatesNoMoreWithSondeThanWithout(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("request-allocation-" + jdk.major());
         Path out = work.resolve("out");

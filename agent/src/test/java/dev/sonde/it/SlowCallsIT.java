@@ -29,7 +29,7 @@ class SlowCallsIT {
     private static final String CHEAP = "com/acme/testapp/SlowCallsApp.cheapWork";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void slowSliceShowsTheExpensiveMethodTheNormalOneNeverAndTheDiffRanksItFirst(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("slow-calls-" + jdk.major());
         Path out = work.resolve("out");
@@ -84,7 +84,7 @@ class SlowCallsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void wholeRunProfileWithSlicesStillLeavesTheFinalReportAndEveryCallOfTheRun(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("slow-calls-whole-run-" + jdk.major());
         Path out = work.resolve("out");
@@ -113,7 +113,7 @@ class SlowCallsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void onDemandProfileWithSlowWritesHtmlGraphsThatTheReportRowLinks(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("slow-calls-on-demand-" + jdk.major());
         Path out = work.resolve("out");
@@ -149,7 +149,7 @@ class SlowCallsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void invalidSlowRuleIsOneClearLineAndTheApplicationRuns(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("slow-calls-invalid-" + jdk.major());
         ForkedJvm.Result result = ForkedJvm.on(jdk)

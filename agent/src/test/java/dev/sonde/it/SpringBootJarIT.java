@@ -21,7 +21,7 @@ class SpringBootJarIT {
     private static final int ASYNC_CALLS = 3;
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void serviceMethodsInsideTheFatJarAreTimedAndReportedAtSigterm(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("springboot-" + jdk.major());
         Path out = work.resolve("out");
@@ -78,7 +78,7 @@ class SpringBootJarIT {
      * classes are timed.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sonde.it.MethodTimingIT#jdks")
+    @MethodSource(Jdks.ALL)
     void aBroadIncludeLeavesTheLaunchersClassLoadingUntimed(Jdks.Jdk jdk) throws Exception {
         Path work = TestPaths.workDirectory("springboot-broad-" + jdk.major());
         Path out = work.resolve("out");

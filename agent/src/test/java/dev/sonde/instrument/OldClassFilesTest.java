@@ -57,7 +57,9 @@ class OldClassFilesTest {
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(NAME, classFile),
                 ClassFileLocator.ForClassLoader.ofSystemLoader());
         TypeDescription type = TypePool.Default.of(locator).describe(NAME).resolve();
-        OperationIdBinding binding = new OperationIdBinding(new OperationRegistry(100));
+        OperationRegistry registry = new OperationRegistry(100);
+        int operationsBefore = registry.size();
+        OperationIdBinding binding = new OperationIdBinding(registry);
         Advice methods = Instrumenter.timingAdvice(methodAdvice, binding);
         byte[] woven = Instrumenter.DECLARED_METHODS_ONLY.decorate(type, locator)
                 .visit(Instrumenter.timingAdvice(constructorAdvice, binding).on(isConstructor()))
@@ -65,7 +67,8 @@ class OldClassFilesTest {
                 .visit(Instrumenter.timingAdvice(asyncAdvice, binding).on(named("later")))
                 .make()
                 .getBytes();
-        assertThat(woven).isNotEqualTo(classFile);
+        assertThat(registry.size() - operationsBefore).as("operations woven: the constructor, next, fail, later")
+                .isEqualTo(4);
         return woven;
     }
 }

@@ -57,8 +57,7 @@ class AdviceCodeTest {
     private static List<String> problemsIn(Class<?> advice) throws IOException {
         List<String> adviceMethods = new ArrayList<>();
         for (Method method : advice.getDeclaredMethods()) {
-            if (method.isAnnotationPresent(Advice.OnMethodEnter.class)
-                    || method.isAnnotationPresent(Advice.OnMethodExit.class)) {
+            if (isAdviceMethod(method)) {
                 adviceMethods.add(method.getName());
             }
         }
@@ -124,12 +123,16 @@ class AdviceCodeTest {
 
     private static boolean declaresAdvice(Class<?> type) {
         for (Method method : type.getDeclaredMethods()) {
-            if (method.isAnnotationPresent(Advice.OnMethodEnter.class)
-                    || method.isAnnotationPresent(Advice.OnMethodExit.class)) {
+            if (isAdviceMethod(method)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isAdviceMethod(Method method) {
+        return method.isAnnotationPresent(Advice.OnMethodEnter.class)
+                || method.isAnnotationPresent(Advice.OnMethodExit.class);
     }
 
     /** What the check must catch: each of these would make an old class file invalid. */

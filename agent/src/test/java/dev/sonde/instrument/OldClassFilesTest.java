@@ -2,7 +2,6 @@ package dev.sonde.instrument;
 
 import com.acme.loading.ClassFiles;
 import dev.sonde.record.OperationRegistry;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
@@ -60,10 +59,9 @@ class OldClassFilesTest {
         OperationRegistry registry = new OperationRegistry(100);
         int operationsBefore = registry.size();
         OperationIdBinding binding = new OperationIdBinding(registry);
-        Advice methods = Instrumenter.timingAdvice(methodAdvice, binding);
         byte[] woven = Instrumenter.DECLARED_METHODS_ONLY.decorate(type, locator)
                 .visit(Instrumenter.timingAdvice(constructorAdvice, binding).on(isConstructor()))
-                .visit(methods.on(named("next").or(named("fail"))))
+                .visit(Instrumenter.timingAdvice(methodAdvice, binding).on(named("next").or(named("fail"))))
                 .visit(Instrumenter.timingAdvice(asyncAdvice, binding).on(named("later")))
                 .make()
                 .getBytes();

@@ -1,5 +1,6 @@
 package dev.sonde.cli;
 
+import dev.sonde.config.ProfilingConfig;
 import dev.sonde.profile.ProfileEvent;
 
 import java.util.Arrays;
@@ -14,6 +15,7 @@ final class EventOption {
     static ProfileEvent of(CommandLine line) throws UsageException {
         String name = line.option("event").orElse(ProfileEvent.CPU.label());
         return Arrays.stream(ProfileEvent.values()).filter(event -> event.label().equals(name)).findFirst()
-                .orElseThrow(() -> new UsageException("--event is cpu, wall, alloc, lock or itimer, not '" + name + "'"));
+                .orElseThrow(() -> new UsageException("--event is " + ProfilingConfig.choices(ProfilingConfig.EVENTS)
+                        + ", not '" + name + "'"));
     }
 }

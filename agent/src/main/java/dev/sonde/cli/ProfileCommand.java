@@ -2,8 +2,10 @@ package dev.sonde.cli;
 
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.DurationText;
+import dev.sonde.config.ProfilingConfig;
 import dev.sonde.config.SlowCallRule;
 import dev.sonde.control.PublishedProperties;
+import dev.sonde.profile.ProfileFormat;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -69,8 +71,8 @@ final class ProfileCommand implements Command {
         }
         String event = EventOption.of(line).label();
         String format = line.option("format").orElse("html");
-        if (!List.of("html", "collapsed", "jfr").contains(format)) {
-            throw new UsageException("--format is html, collapsed or jfr, not '" + format + "'");
+        if (ProfileFormat.named(format).isEmpty()) {
+            throw new UsageException("--format is " + ProfilingConfig.choices(ProfilingConfig.FORMATS) + ", not '" + format + "'");
         }
         Duration duration = duration(line.option("duration"));
         String slow = slowCalls(line.option("slow"));

@@ -4,14 +4,11 @@ import dev.sonde.bootstrap.Log;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The agent's configuration after all sources were merged and checked. Immutable. */
 public final class Config {
-
-    public static final int DEFAULT_MAX_OPERATIONS = 2000;
-    public static final String DEFAULT_OUT = "sonde-out";
-    public static final int DEFAULT_KEEP = 100;
 
     private final List<MethodPattern> includes;
     private final List<MethodPattern> excludes;
@@ -32,28 +29,25 @@ public final class Config {
     private final PrometheusClassic prometheusClassic;
     private final OtlpSettings otlp;
 
-    Config(List<MethodPattern> includes, List<MethodPattern> excludes, Path out, int maxOperations,
-           Log.Level logLevel, boolean allocation, boolean selfTime, boolean http, boolean jdbc, boolean httpClient, boolean async, Duration interval, int keep,
-           ProfilingConfig profiling, ListenAddress prometheus, PrometheusClassic prometheusClassic, OtlpSettings otlp,
-           List<String> warnings) {
-        this.includes = List.copyOf(includes);
-        this.excludes = List.copyOf(excludes);
-        this.out = out;
-        this.maxOperations = maxOperations;
-        this.logLevel = logLevel;
-        this.allocation = allocation;
-        this.selfTime = selfTime;
-        this.http = http;
-        this.jdbc = jdbc;
-        this.httpClient = httpClient;
-        this.async = async;
-        this.profiling = profiling;
-        this.prometheus = prometheus;
-        this.prometheusClassic = prometheusClassic;
-        this.otlp = otlp;
-        this.interval = interval;
-        this.keep = keep;
-        this.warnings = List.copyOf(warnings);
+    private Config(Builder b) {
+        this.includes = List.copyOf(b.includes);
+        this.excludes = List.copyOf(b.excludes);
+        this.out = b.out;
+        this.maxOperations = b.maxOperations;
+        this.logLevel = b.logLevel;
+        this.allocation = b.allocation;
+        this.selfTime = b.selfTime;
+        this.http = b.http;
+        this.jdbc = b.jdbc;
+        this.httpClient = b.httpClient;
+        this.async = b.async;
+        this.interval = b.interval;
+        this.keep = b.keep;
+        this.profiling = b.profiling;
+        this.prometheus = b.prometheus;
+        this.prometheusClassic = b.prometheusClassic;
+        this.otlp = b.otlp;
+        this.warnings = List.copyOf(b.warnings);
     }
 
     public List<MethodPattern> includes() {
@@ -147,14 +141,138 @@ public final class Config {
 
     /** This configuration with more warnings for the reports (found while running). */
     public Config withMoreWarnings(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(warnings);
-        all.addAll(more);
-        return new Config(includes, excludes, out, maxOperations, logLevel, allocation, selfTime, http, jdbc, httpClient, async, interval, keep,
-                profiling, prometheus, prometheusClassic, otlp, all);
+        Builder copy = toBuilder();
+        copy.warnings.addAll(more);
+        return copy.build();
     }
 
     public Config withOut(Path newOut) {
-        return new Config(includes, excludes, newOut, maxOperations, logLevel, allocation, selfTime, http, jdbc, httpClient, async, interval, keep,
-                profiling, prometheus, prometheusClassic, otlp, warnings);
+        return toBuilder().out(newOut).build();
+    }
+
+    private Builder toBuilder() {
+        return new Builder().includes(includes).excludes(excludes).out(out).maxOperations(maxOperations)
+                .logLevel(logLevel).allocation(allocation).selfTime(selfTime).http(http).jdbc(jdbc)
+                .httpClient(httpClient).async(async).interval(interval).keep(keep).profiling(profiling)
+                .prometheus(prometheus).prometheusClassic(prometheusClassic).otlp(otlp).warnings(warnings);
+    }
+
+    /**
+     * Collects the values of a {@link Config} by name ({@link ConfigLoader} sets every one), so that no
+     * call lists eighteen arguments, six of them booleans in a row, by position.
+     */
+    static final class Builder {
+        private List<MethodPattern> includes = List.of();
+        private List<MethodPattern> excludes = List.of();
+        private Path out;
+        private int maxOperations;
+        private Log.Level logLevel;
+        private boolean allocation;
+        private boolean selfTime;
+        private boolean http;
+        private boolean jdbc;
+        private boolean httpClient;
+        private boolean async;
+        private Duration interval;
+        private int keep;
+        private ProfilingConfig profiling;
+        private ListenAddress prometheus;
+        private PrometheusClassic prometheusClassic;
+        private OtlpSettings otlp;
+        private final List<String> warnings = new ArrayList<>();
+
+        Builder includes(List<MethodPattern> value) {
+            includes = value;
+            return this;
+        }
+
+        Builder excludes(List<MethodPattern> value) {
+            excludes = value;
+            return this;
+        }
+
+        Builder out(Path value) {
+            out = value;
+            return this;
+        }
+
+        Builder maxOperations(int value) {
+            maxOperations = value;
+            return this;
+        }
+
+        Builder logLevel(Log.Level value) {
+            logLevel = value;
+            return this;
+        }
+
+        Builder allocation(boolean value) {
+            allocation = value;
+            return this;
+        }
+
+        Builder selfTime(boolean value) {
+            selfTime = value;
+            return this;
+        }
+
+        Builder http(boolean value) {
+            http = value;
+            return this;
+        }
+
+        Builder jdbc(boolean value) {
+            jdbc = value;
+            return this;
+        }
+
+        Builder httpClient(boolean value) {
+            httpClient = value;
+            return this;
+        }
+
+        Builder async(boolean value) {
+            async = value;
+            return this;
+        }
+
+        Builder interval(Duration value) {
+            interval = value;
+            return this;
+        }
+
+        Builder keep(int value) {
+            keep = value;
+            return this;
+        }
+
+        Builder profiling(ProfilingConfig value) {
+            profiling = value;
+            return this;
+        }
+
+        Builder prometheus(ListenAddress value) {
+            prometheus = value;
+            return this;
+        }
+
+        Builder prometheusClassic(PrometheusClassic value) {
+            prometheusClassic = value;
+            return this;
+        }
+
+        Builder otlp(OtlpSettings value) {
+            otlp = value;
+            return this;
+        }
+
+        Builder warnings(List<String> value) {
+            warnings.addAll(value);
+            return this;
+        }
+
+        Config build() {
+            return new Config(this);
+        }
     }
 }

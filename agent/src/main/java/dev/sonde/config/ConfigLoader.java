@@ -76,35 +76,36 @@ public final class ConfigLoader {
     }
 
     private Config build(Map<Key, List<String>> values) throws ConfigException {
-        List<MethodPattern> includes = patterns(values.get(Key.INCLUDE));
-        List<MethodPattern> excludes = patterns(values.get(Key.EXCLUDE));
-        Path out = Paths.get(single(values, Key.OUT, Config.DEFAULT_OUT));
-        int maxOperations = positiveInt(single(values, Key.MAX_OPERATIONS,
-                String.valueOf(Config.DEFAULT_MAX_OPERATIONS)), Key.MAX_OPERATIONS);
-        Log.Level level = logLevel(single(values, Key.LOG, "info"));
-        boolean alloc = onOff(single(values, Key.ALLOC, "on"), Key.ALLOC);
-        boolean http = onOff(single(values, Key.HTTP, "on"), Key.HTTP);
-        boolean jdbc = onOff(single(values, Key.JDBC, "on"), Key.JDBC);
-        boolean httpClient = onOff(single(values, Key.HTTP_CLIENT, "on"), Key.HTTP_CLIENT);
-        boolean self = onOff(single(values, Key.SELF, "on"), Key.SELF);
-        boolean async = onOff(single(values, Key.ASYNC, "on"), Key.ASYNC);
-        Duration interval = interval(single(values, Key.INTERVAL, "off"));
-        int keep = positiveInt(single(values, Key.KEEP, String.valueOf(Config.DEFAULT_KEEP)), Key.KEEP);
-        ListenAddress prometheus = optionalAddress(single(values, Key.PROMETHEUS, "off"), Key.PROMETHEUS);
-        PrometheusClassic classic = PrometheusClassic.parse(single(values, Key.PROMETHEUS_CLASSIC, "auto"),
-                Key.PROMETHEUS_CLASSIC);
-        return new Config(includes, excludes, out, maxOperations, level, alloc, self, http, jdbc, httpClient, async, interval, keep,
-                profiling(values, keep), prometheus, classic, otlp(values), warnings);
+        int keep = positiveInt(values, Key.KEEP);
+        return new Config.Builder()
+                .includes(patterns(values.get(Key.INCLUDE)))
+                .excludes(patterns(values.get(Key.EXCLUDE)))
+                .out(Paths.get(single(values, Key.OUT)))
+                .maxOperations(positiveInt(values, Key.MAX_OPERATIONS))
+                .logLevel(logLevel(single(values, Key.LOG)))
+                .allocation(onOff(values, Key.ALLOC))
+                .selfTime(onOff(values, Key.SELF))
+                .http(onOff(values, Key.HTTP))
+                .jdbc(onOff(values, Key.JDBC))
+                .httpClient(onOff(values, Key.HTTP_CLIENT))
+                .async(onOff(values, Key.ASYNC))
+                .interval(interval(single(values, Key.INTERVAL)))
+                .keep(keep)
+                .profiling(profiling(values, keep))
+                .prometheus(optionalAddress(single(values, Key.PROMETHEUS), Key.PROMETHEUS))
+                .prometheusClassic(PrometheusClassic.parse(single(values, Key.PROMETHEUS_CLASSIC), Key.PROMETHEUS_CLASSIC))
+                .otlp(otlp(values))
+                .warnings(warnings)
+                .build();
     }
 
     /** Null for {@code otlp=off}; the other {@code otlp.*} keys are checked either way. */
     private static OtlpSettings otlp(Map<Key, List<String>> values) throws ConfigException {
-        String endpoint = single(values, Key.OTLP, "off");
-        Duration interval = OtlpSettings.interval(single(values, Key.OTLP_INTERVAL,
-                DurationText.format(OtlpSettings.DEFAULT_INTERVAL)));
+        String endpoint = single(values, Key.OTLP);
+        Duration interval = OtlpSettings.interval(single(values, Key.OTLP_INTERVAL));
         Map<String, String> headers = OtlpSettings.headers(values.containsKey(Key.OTLP_HEADERS)
-                ? single(values, Key.OTLP_HEADERS, "") : "");
-        String service = values.containsKey(Key.OTLP_SERVICE) ? single(values, Key.OTLP_SERVICE, null).trim() : null;
+                ? single(values, Key.OTLP_HEADERS) : "");
+        String service = values.containsKey(Key.OTLP_SERVICE) ? single(values, Key.OTLP_SERVICE).trim() : null;
         if (endpoint.trim().equalsIgnoreCase("off")) {
             return null;
         }
@@ -207,10 +208,11 @@ public final class ConfigLoader {
         return null;
     }
 
-    private static String single(Map<Key, List<String>> values, Key key, String fallback) throws ConfigException {
+    /** The key's one value, or its default when no source sets it. */
+    private static String single(Map<Key, List<String>> values, Key key) throws ConfigException {
         List<String> value = values.get(key);
         if (value == null) {
-            return fallback;
+            return key.defaultValue();
         }
         if (value.size() != 1 || value.get(0).isEmpty()) {
             throw new ConfigException("key '" + key.keyName() + "' needs one value (" + key.description() + ")");
@@ -228,7 +230,8 @@ public final class ConfigLoader {
         return patterns;
     }
 
-    private static int positiveInt(String text, Key key) throws ConfigException {
+    private static int positiveInt(Map<Key, List<String>> values, Key key) throws ConfigException {
+        String text = single(values, key);
         try {
             int value = Integer.parseInt(text.trim());
             if (value > 0) {
@@ -241,28 +244,29 @@ public final class ConfigLoader {
     }
 
     private static ProfilingConfig profiling(Map<Key, List<String>> values, int keep) throws ConfigException {
-        String wholeRun = single(values, Key.PROFILE, "off").trim().toLowerCase(Locale.ROOT);
-        String event = profileEvent(single(values, Key.PROFILE_EVENT, ProfilingConfig.DEFAULT_EVENT), Key.PROFILE_EVENT);
-        String format = single(values, Key.PROFILE_FORMAT, "html").trim().toLowerCase(Locale.ROOT);
-        if (!List.of("html", "collapsed", "jfr").contains(format)) {
-            throw new ConfigException("invalid value '" + format + "' for profile.format: expected html, collapsed or jfr");
+        String wholeRun = single(values, Key.PROFILE).trim().toLowerCase(Locale.ROOT);
+        String event = profileEvent(single(values, Key.PROFILE_EVENT), Key.PROFILE_EVENT);
+        String format = single(values, Key.PROFILE_FORMAT).trim().toLowerCase(Locale.ROOT);
+        if (!ProfilingConfig.FORMATS.contains(format)) {
+            throw new ConfigException("invalid value '" + format + "' for profile.format: expected "
+                    + ProfilingConfig.choices(ProfilingConfig.FORMATS));
         }
-        String triggerText = single(values, Key.PROFILE_TRIGGER, "off");
+        String triggerText = single(values, Key.PROFILE_TRIGGER);
         return new ProfilingConfig(
                 wholeRun.equals("off") ? null : profileEvent(wholeRun, Key.PROFILE),
                 event,
-                DurationText.parse(single(values, Key.PROFILE_EVERY, "off"), Key.PROFILE_EVERY),
-                positiveDuration(single(values, Key.PROFILE_DURATION, "30s"), Key.PROFILE_DURATION),
+                DurationText.parse(single(values, Key.PROFILE_EVERY), Key.PROFILE_EVERY),
+                positiveDuration(single(values, Key.PROFILE_DURATION), Key.PROFILE_DURATION),
                 triggerText.trim().equals("off") ? null : ProfileTrigger.parse(triggerText),
-                DurationText.parse(single(values, Key.PROFILE_COOLDOWN, "5m"), Key.PROFILE_COOLDOWN),
+                DurationText.parse(single(values, Key.PROFILE_COOLDOWN), Key.PROFILE_COOLDOWN),
                 format, keep, SlowCallRule.parseAll(values.getOrDefault(Key.PROFILE_SLOW, List.of())));
     }
 
     private static String profileEvent(String text, Key key) throws ConfigException {
         String event = text.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("cpu", "wall", "alloc", "lock", "itimer").contains(event)) {
+        if (!ProfilingConfig.EVENTS.contains(event)) {
             throw new ConfigException("invalid value '" + text + "' for " + key.keyName()
-                    + ": expected cpu, wall, alloc, lock or itimer");
+                    + ": expected " + ProfilingConfig.choices(ProfilingConfig.EVENTS));
         }
         return event;
     }
@@ -275,7 +279,8 @@ public final class ConfigLoader {
         return duration;
     }
 
-    private static boolean onOff(String text, Key key) throws ConfigException {
+    private static boolean onOff(Map<Key, List<String>> values, Key key) throws ConfigException {
+        String text = single(values, key);
         switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "on":
             case "true":

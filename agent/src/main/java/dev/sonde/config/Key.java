@@ -4,44 +4,59 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Every configuration key sonde understands, with what it is for (shown in errors and docs). */
+import static dev.sonde.config.Key.Arity.LIST;
+import static dev.sonde.config.Key.Arity.ONE;
+
+/**
+ * Every configuration key sonde understands: its name, whether it takes a list, its default (the
+ * one place defaults are written), and what it is for (shown in errors and docs).
+ */
 public enum Key {
-    INCLUDE("include", true, "method patterns to time"),
-    EXCLUDE("exclude", true, "method patterns never to time, even when included"),
-    OUT("out", false, "directory for reports (default ./sonde-out)"),
-    MAX_OPERATIONS("max.operations", false, "cap on distinct operations; the rest go to (other) (default 2000)"),
-    ALLOC("alloc", false, "on | off: bytes allocated per call (default on)"),
-    SELF("self", false, "on | off: self time, exclusive of timed callees (default on)"),
-    HTTP("http", false, "on | off: HTTP requests as operations, one per route (default on)"),
-    JDBC("jdbc", false, "on | off: JDBC statements as operations, one per normalised statement (default on)"),
-    HTTP_CLIENT("http.client", false, "on | off: outbound HTTP calls as operations, one per method, server and path (default on)"),
-    ASYNC("async", false, "on | off: a method returning a CompletionStage ends when it completes (default on)"),
-    INTERVAL("interval", false, "a report per window of this length plus an .hlog, e.g. 60s or 10m (default off)"),
-    KEEP("keep", false, "how many interval reports to keep, the newest (default 100)"),
-    PROFILE("profile", false, "cpu | wall | alloc | lock: a flame graph of the whole run, written at shutdown (default off)"),
-    PROFILE_EVERY("profile.every", false, "a flame graph every period, e.g. 10m (default off)"),
-    PROFILE_DURATION("profile.duration", false, "length of scheduled and triggered profiles (default 30s)"),
-    PROFILE_EVENT("profile.event", false, "event of scheduled and triggered profiles (default cpu)"),
-    PROFILE_TRIGGER("profile.trigger", false, "profile when an operation turns slow, e.g. com.acme.Svc#m>200ms or GET /x>p99:150ms"),
-    PROFILE_COOLDOWN("profile.cooldown", false, "least time between triggered profiles (default 5m)"),
-    PROFILE_FORMAT("profile.format", false, "html | collapsed | jfr (default html)"),
-    PROFILE_SLOW("profile.slow", true, "with every profile, slow/normal/diff flame graphs of an operation's calls, e.g. GET /api/orders>50ms or com.acme.Svc#m>p99"),
-    PROMETHEUS("prometheus", false, "host:port, or a port on 127.0.0.1: serve /metrics to Prometheus (default off)"),
-    PROMETHEUS_CLASSIC("prometheus.classic", false, "auto | always: classic buckets in protobuf scrapes too, with always (default auto: text scrapes only)"),
-    OTLP("otlp", false, "http(s) URL of an OTLP/HTTP receiver (an OpenTelemetry collector) to push to (default off)"),
-    OTLP_INTERVAL("otlp.interval", false, "time between OTLP pushes (default 60s)"),
-    OTLP_HEADERS("otlp.headers", false, "request headers of OTLP pushes, name=value;name=value (e.g. for authentication)"),
-    OTLP_SERVICE("otlp.service", false, "the service.name of OTLP pushes (default: the main class or jar name)"),
-    LOG("log", false, "quiet | info | debug (default info)"),
-    CONFIG("config", false, "a Java properties file with more keys");
+    INCLUDE("include", LIST, "method patterns to time"),
+    EXCLUDE("exclude", LIST, "method patterns never to time, even when included"),
+    OUT("out", ONE, "sonde-out", "directory for reports"),
+    MAX_OPERATIONS("max.operations", ONE, "2000", "cap on distinct operations; the rest go to (other)"),
+    ALLOC("alloc", ONE, "on", "on | off: bytes allocated per call"),
+    SELF("self", ONE, "on", "on | off: self time, exclusive of timed callees"),
+    HTTP("http", ONE, "on", "on | off: HTTP requests as operations, one per route"),
+    JDBC("jdbc", ONE, "on", "on | off: JDBC statements as operations, one per normalised statement"),
+    HTTP_CLIENT("http.client", ONE, "on", "on | off: outbound HTTP calls as operations, one per method, server and path"),
+    ASYNC("async", ONE, "on", "on | off: a method returning a CompletionStage ends when it completes"),
+    INTERVAL("interval", ONE, "off", "a report per window of this length plus an .hlog, e.g. 60s or 10m"),
+    KEEP("keep", ONE, "100", "how many interval reports to keep, the newest"),
+    PROFILE("profile", ONE, "off", "cpu | wall | alloc | lock: a flame graph of the whole run, written at shutdown"),
+    PROFILE_EVERY("profile.every", ONE, "off", "a flame graph every period, e.g. 10m"),
+    PROFILE_DURATION("profile.duration", ONE, "30s", "length of scheduled and triggered profiles"),
+    PROFILE_EVENT("profile.event", ONE, "cpu", "event of scheduled and triggered profiles"),
+    PROFILE_TRIGGER("profile.trigger", ONE, "off", "profile when an operation turns slow, e.g. com.acme.Svc#m>200ms or GET /x>p99:150ms"),
+    PROFILE_COOLDOWN("profile.cooldown", ONE, "5m", "least time between triggered profiles"),
+    PROFILE_FORMAT("profile.format", ONE, "html", "html | collapsed | jfr"),
+    PROFILE_SLOW("profile.slow", LIST, "with every profile, slow/normal/diff flame graphs of an operation's calls, e.g. GET /api/orders>50ms or com.acme.Svc#m>p99"),
+    PROMETHEUS("prometheus", ONE, "off", "host:port, or a port on 127.0.0.1: serve /metrics to Prometheus"),
+    PROMETHEUS_CLASSIC("prometheus.classic", ONE, "auto", "auto | always: classic buckets in protobuf scrapes too, with always (auto: text scrapes only)"),
+    OTLP("otlp", ONE, "off", "http(s) URL of an OTLP/HTTP receiver (an OpenTelemetry collector) to push to"),
+    OTLP_INTERVAL("otlp.interval", ONE, "60s", "time between OTLP pushes"),
+    OTLP_HEADERS("otlp.headers", ONE, "request headers of OTLP pushes, name=value;name=value (e.g. for authentication)"),
+    OTLP_SERVICE("otlp.service", ONE, "the service.name of OTLP pushes (default: the main class or jar name)"),
+    LOG("log", ONE, "info", "quiet | info | debug"),
+    CONFIG("config", ONE, "a Java properties file with more keys");
+
+    /** Whether a key takes one value or a list ({@code ;}-separated, or the key repeated). */
+    enum Arity { ONE, LIST }
 
     private final String name;
     private final boolean list;
+    private final String defaultValue;
     private final String description;
 
-    Key(String name, boolean list, String description) {
+    Key(String name, Arity arity, String description) {
+        this(name, arity, null, description);
+    }
+
+    Key(String name, Arity arity, String defaultValue, String description) {
         this.name = name;
-        this.list = list;
+        this.list = arity == Arity.LIST;
+        this.defaultValue = defaultValue;
         this.description = description;
     }
 
@@ -54,8 +69,14 @@ public enum Key {
         return list;
     }
 
+    /** The value of a key that no source sets; null when there is none (lists, or one computed at start). */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** What the key is for, with its default: {@code on | off: self time, ... (default on)}. */
     public String description() {
-        return description;
+        return defaultValue == null ? description : description + " (default " + defaultValue + ")";
     }
 
     /** {@code sonde.max.operations} */

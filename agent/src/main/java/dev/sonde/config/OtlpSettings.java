@@ -19,7 +19,6 @@ import java.util.Set;
  */
 public final class OtlpSettings {
 
-    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
     /** Below this, pushing every operation's histograms would cost more than it tells. */
     static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     /** The path an OTLP/HTTP receiver takes metrics on, added to an endpoint given without a path. */

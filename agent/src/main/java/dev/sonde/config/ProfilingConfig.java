@@ -11,9 +11,13 @@ import java.util.Optional;
  */
 public final class ProfilingConfig {
 
-    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(5);
-    public static final String DEFAULT_EVENT = "cpu";
+    /**
+     * What {@code profile} and {@code profile.event} accept, by the labels of the profile package's
+     * {@code ProfileEvent}, which this package cannot name (a test keeps the two the same).
+     */
+    public static final List<String> EVENTS = List.of("cpu", "wall", "alloc", "lock", "itimer");
+    /** What {@code profile.format} accepts: the profile package's {@code ProfileFormat}s. */
+    public static final List<String> FORMATS = List.of("html", "collapsed", "jfr");
 
     private final String wholeRunEvent;
     private final String event;
@@ -80,6 +84,12 @@ public final class ProfilingConfig {
     /** {@code profile.slow}: the operations whose slow and normal calls every profile also graphs apart. */
     public List<SlowCallRule> slowCalls() {
         return slowCalls;
+    }
+
+    /** {@code a, b or c}: the choices of a value, for error messages. */
+    public static String choices(List<String> values) {
+        int last = values.size() - 1;
+        return last == 0 ? values.get(0) : String.join(", ", values.subList(0, last)) + " or " + values.get(last);
     }
 
     public boolean anything() {

@@ -57,10 +57,46 @@ class ConfigLoaderTest {
 
         assertThat(config.includes()).isEmpty();
         assertThat(config.excludes()).isEmpty();
-        assertThat(config.out()).isEqualTo(Paths.get(Config.DEFAULT_OUT));
+        assertThat(config.out()).isEqualTo(Paths.get("sonde-out"));
         assertThat(config.maxOperations()).isEqualTo(2000);
         assertThat(config.logLevel()).isEqualTo(Log.Level.INFO);
+        assertThat(config.allocation()).isTrue();
+        assertThat(config.selfTime()).isTrue();
+        assertThat(config.http()).isTrue();
+        assertThat(config.jdbc()).isTrue();
+        assertThat(config.httpClient()).isTrue();
+        assertThat(config.async()).isTrue();
+        assertThat(config.interval()).isZero();
+        assertThat(config.keep()).isEqualTo(100);
+        assertThat(config.prometheus()).isNull();
+        assertThat(config.prometheusClassic()).isEqualTo(PrometheusClassic.AUTO);
+        assertThat(config.otlp()).isNull();
+        assertThat(config.profiling().anything()).isFalse();
+        assertThat(config.profiling().event()).isEqualTo("cpu");
+        assertThat(config.profiling().duration()).hasSeconds(30);
+        assertThat(config.profiling().cooldown()).hasMinutes(5);
+        assertThat(config.profiling().format()).isEqualTo("html");
+        assertThat(config.profiling().keep()).isEqualTo(100);
+        assertThat(config.profiling().slowCalls()).isEmpty();
         assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void aKeyDescriptionNamesItsDefault() {
+        assertThat(Key.SELF.description()).isEqualTo("on | off: self time, exclusive of timed callees (default on)");
+        assertThat(Key.INCLUDE.description()).isEqualTo("method patterns to time");
+    }
+
+    @Test
+    void aConfigCopiedWithAnotherDirectoryOrMoreWarningsKeepsEveryOtherValue() throws ConfigException {
+        Config config = load("include=com.acme.A#m,alloc=off,self=off,http=off,jdbc=on,http.client=off,async=off,"
+                + "interval=10s,keep=7,max.operations=9,log=debug,prometheus=9464,unknown.key=1");
+
+        Config moved = config.withOut(Paths.get("elsewhere")).withMoreWarnings(List.of("found later"));
+
+        assertThat(moved.out()).isEqualTo(Paths.get("elsewhere"));
+        assertThat(moved.warnings()).hasSize(2).endsWith("found later");
+        assertThat(moved).usingRecursiveComparison().ignoringFields("out", "warnings").isEqualTo(config);
     }
 
     @Test
@@ -347,7 +383,7 @@ class ConfigLoaderTest {
 
         assertThat(config.warnings()).isEmpty();
         assertThat(config.includes()).isEmpty();
-        assertThat(config.maxOperations()).isEqualTo(Config.DEFAULT_MAX_OPERATIONS);
+        assertThat(config.maxOperations()).isEqualTo(2000);
     }
 
     @Test

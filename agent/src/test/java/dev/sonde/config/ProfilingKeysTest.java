@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,9 +57,9 @@ class ProfilingKeysTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "profile=gpu                     | invalid value 'gpu' for profile",
-        "profile.event=heap              | invalid value 'heap' for profile.event",
-        "profile.format=svg              | invalid value 'svg' for profile.format",
+        "profile=gpu                     | invalid value 'gpu' for profile: expected cpu, wall, alloc, lock or itimer",
+        "profile.event=heap              | invalid value 'heap' for profile.event: expected cpu, wall, alloc, lock or itimer",
+        "profile.format=svg              | invalid value 'svg' for profile.format: expected html, collapsed or jfr",
         "profile.duration=0              | must be longer than 0",
         "profile.every=often             | invalid value 'often' for profile.every",
         "profile.trigger=a.B#c           | invalid profile.trigger 'a.B#c'",
@@ -67,5 +68,12 @@ class ProfilingKeysTest {
     })
     void badProfilingValuesAreOneClearError(String arguments, String message) {
         assertThatThrownBy(() -> load(arguments)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void choicesAreListedAsASentence() {
+        assertThat(ProfilingConfig.choices(List.of("html"))).isEqualTo("html");
+        assertThat(ProfilingConfig.choices(List.of("html", "jfr"))).isEqualTo("html or jfr");
+        assertThat(ProfilingConfig.choices(List.of("html", "collapsed", "jfr"))).isEqualTo("html, collapsed or jfr");
     }
 }

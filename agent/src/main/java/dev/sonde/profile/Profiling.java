@@ -5,7 +5,6 @@ import dev.sonde.config.ProfileTrigger;
 import dev.sonde.config.ProfilingConfig;
 import dev.sonde.config.SlowCallRule;
 import dev.sonde.record.OperationRegistry;
-import dev.sonde.record.OperationSnapshot;
 import dev.sonde.record.ThreadLocalRecorder;
 
 import java.io.IOException;
@@ -19,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +49,6 @@ public final class Profiling {
     private final ProfileLog log;
     private final long pid = ProcessHandle.current().pid();
     private ScheduledExecutorService executor;
-    private OperationSnapshot triggerBaseline;
-    private Instant lastTriggered = Instant.EPOCH;
 
     public Profiling(ProfilingConfig config, Path out, ThreadLocalRecorder recorder, OperationRegistry registry,
                      ProfileLog log) {
@@ -94,8 +90,11 @@ public final class Profiling {
             long period = config.every().toMillis();
             executor.scheduleWithFixedDelay(() -> profileWindow("scheduled"), period, period, TimeUnit.MILLISECONDS);
         }
-        config.trigger().ifPresent(trigger -> executor.scheduleWithFixedDelay(() -> check(trigger),
-                TRIGGER_CHECK_MILLIS, TRIGGER_CHECK_MILLIS, TimeUnit.MILLISECONDS));
+        config.trigger().ifPresent(trigger -> {
+            SlowOperationWatch watch = new SlowOperationWatch(trigger, config.cooldown(), System::nanoTime);
+            executor.scheduleWithFixedDelay(() -> check(trigger, watch),
+                    TRIGGER_CHECK_MILLIS, TRIGGER_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        });
     }
 
     private void startWholeRun(String event) {
@@ -173,24 +172,13 @@ public final class Profiling {
     }
 
     /** Compares the last second's calls of the trigger's operation with its threshold. */
-    private void check(ProfileTrigger trigger) {
-        Optional<OperationSnapshot> now = recorder.snapshotOf(trigger.operation());
-        if (!now.isPresent()) {
-            return;
-        }
-        OperationSnapshot window = triggerBaseline == null ? now.get() : now.get().minus(triggerBaseline);
-        triggerBaseline = now.get();
-        if (window.count() == 0 || Instant.now().isBefore(lastTriggered.plus(config.cooldown()))) {
-            return;
-        }
-        long observed = trigger.percentile() >= 100 ? window.maxNanos()
-                : Math.min(window.latency().getValueAtPercentile(trigger.percentile()), window.maxNanos());
-        if (observed > trigger.threshold().toNanos()) {
-            lastTriggered = Instant.now();
+    private void check(ProfileTrigger trigger, SlowOperationWatch watch) {
+        long observed = watch.check(recorder.snapshotOf(trigger.operation()));
+        if (observed != SlowOperationWatch.NOT_SLOW) {
             Log.info("profile.trigger " + trigger + " crossed (" + observed / 1_000_000 + " ms); profiling for "
                     + config.duration().getSeconds() + " s");
             profileWindow("trigger: " + trigger);
-            triggerBaseline = recorder.snapshotOf(trigger.operation()).orElse(null);
+            watch.profiled(recorder.snapshotOf(trigger.operation()));
         }
     }
 

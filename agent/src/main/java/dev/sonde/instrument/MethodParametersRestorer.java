@@ -1,19 +1,25 @@
 package dev.sonde.instrument;
 
 import dev.sonde.bootstrap.Log;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.utility.OpenedClassReader;
 
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +37,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * after sonde attached (or detached, or was reconfigured).
  *
  * <p>Registered as a retransformation-capable transformer of its own for as long as sonde runs, this
- * puts the attributes back from the class's original class file (as its class loader serves it) into
- * whatever bytes a retransformation produces, including the retransformation that removes sonde's
- * advice. Only the attribute is copied, and only when the original declares exactly the methods
- * being redefined; everything else stays as the other transformers made it.
+ * puts the attributes back into whatever bytes a retransformation produces, including the
+ * retransformation that removes sonde's advice. The names come from the loaded class itself, as
+ * reflection shows them to the application now: not from a class file, which may be another
+ * version (a child-first loader serves its parent's) or lack the methods another agent added (a
+ * coverage agent's {@code $jacocoInit}). Only when reflection cannot list the class's methods (a
+ * signature names a class that is missing) is the class file read instead, and only the class's own
+ * file (from its code source) that declares no method the loaded class lacks. Only the attribute is
+ * copied; everything else stays as the other transformers made it.
  *
  * <p>{@link #canRetransform} tells beforehand whether a loaded class would lose nothing: sonde does
  * not retransform one whose names could not be restored, and says so once.
@@ -62,19 +72,18 @@ public final class MethodParametersRestorer implements ClassFileTransformer {
     }
 
     /**
-     * Whether retransforming {@code loaded} keeps its parameter names: when it has none, or its
-     * original class file is at hand to restore them from. A class that
-     * fails this is left as it is, said once.
+     * Whether retransforming {@code loaded} keeps its parameter names: when reflection shows them (or
+     * shows there are none), or else its own class file is at hand to restore them from. A class
+     * that fails this is left as it is, said once.
      */
     public boolean canRetransform(Class<?> loaded) {
-        byte[] original = originalClassFile(loaded.getName(), loaded.getClassLoader());
-        if (original != null || !hasParameterNames(loaded)) {
+        if (namesOfLoaded(loaded) != null || ownClassFile(loaded, loaded.getClassLoader()) != null) {
             return true;
         }
         if (reported.size() >= REMEMBERED_NAMES || reported.add(loaded.getName())) {
             Log.error(loaded.getName() + " runs untimed: its parameter names (javac -parameters) would be lost if it"
-                    + " were retransformed on Java " + Runtime.version().feature() + " (JDK-8240908), and its class"
-                    + " file cannot be read to restore them; start sonde with -javaagent, or run on Java 19+");
+                    + " were retransformed on Java " + Runtime.version().feature() + " (JDK-8240908), and neither"
+                    + " reflection nor its class file can tell them; start sonde with -javaagent, or run on Java 19+");
         }
         return false;
     }
@@ -86,64 +95,96 @@ public final class MethodParametersRestorer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] original = originalClassFile(classBeingRedefined.getName(), loader);
-            return original == null || !mentionsAttribute(original) ? null : restore(classfileBuffer, original,
-                    classBeingRedefined.getName());
+            DeclaredNames names = namesOfLoaded(classBeingRedefined);
+            if (names == null) {
+                names = namesInClassFile(ownClassFile(classBeingRedefined, loader));
+            }
+            return names == null || names.parameters.isEmpty() ? null
+                    : restore(classfileBuffer, names, classBeingRedefined.getName());
         } catch (Throwable t) {
             Log.error("could not restore the parameter names of " + classBeingRedefined.getName(), t);
             return null;
         }
     }
 
-    private byte[] restore(byte[] redefined, byte[] original, String className) {
-        Map<String, List<NamedParameter>> parameters = new LinkedHashMap<>();
-        Set<String> originalMethods = new HashSet<>();
-        OpenedClassReader.of(original).accept(new ParameterCollector(parameters, originalMethods),
-                ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
-        if (parameters.isEmpty()) {
-            return null;
-        }
+    private static byte[] restore(byte[] redefined, DeclaredNames names, String className) {
         ClassReader reader = OpenedClassReader.of(redefined);
         ClassWriter writer = new ClassWriter(reader, 0);
-        ParameterWriter restoring = new ParameterWriter(writer, parameters);
+        ParameterWriter restoring = new ParameterWriter(writer, names.parameters);
         reader.accept(restoring, 0);
-        if (!restoring.methods.equals(originalMethods)) {
+        if (!restoring.methods.containsAll(names.methods)) {
             Log.error("could not restore the parameter names of " + className + ": its class file on the class path"
-                    + " declares other methods than the loaded class");
+                    + " declares methods that the loaded class lacks");
             return null;
         }
         return writer.toByteArray();
     }
 
-    private static byte[] originalClassFile(String className, ClassLoader loader) {
+    /**
+     * Each method's {@code MethodParameters} as the loaded class has them now, read by reflection;
+     * null when reflection cannot list its methods.
+     */
+    private static DeclaredNames namesOfLoaded(Class<?> loaded) {
         try {
-            ClassFileLocator.Resolution resolution = ClassFileLocator.ForClassLoader.of(loader).locate(className);
-            return resolution.isResolved() ? resolution.resolve() : null;
+            DeclaredNames names = new DeclaredNames();
+            for (Method method : loaded.getDeclaredMethods()) {
+                names.add(method.getName() + Type.getMethodDescriptor(method), method);
+            }
+            for (Constructor<?> constructor : loaded.getDeclaredConstructors()) {
+                names.add("<init>" + Type.getConstructorDescriptor(constructor), constructor);
+            }
+            return names;
+        } catch (Throwable unreadable) {
+            // A signature naming a missing class (NoClassDefFoundError), or a malformed attribute.
+            return null;
+        }
+    }
+
+    private static DeclaredNames namesInClassFile(byte[] classFile) {
+        if (classFile == null || !mentionsAttribute(classFile)) {
+            return null;
+        }
+        DeclaredNames names = new DeclaredNames();
+        OpenedClassReader.of(classFile).accept(new ParameterCollector(names), ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
+        return names;
+    }
+
+    /**
+     * The class file that {@code loaded} was defined from, as its loader serves it, or null. A file
+     * the loader finds elsewhere than the class's code source (a parent's version of the class,
+     * found first by a child-first loader's resource lookup) is not it.
+     */
+    private static byte[] ownClassFile(Class<?> loaded, ClassLoader loader) {
+        if (loader == null) {
+            return null;
+        }
+        try {
+            URL file = loader.getResource(loaded.getName().replace('.', '/') + ".class");
+            if (file == null || !fromCodeSource(file, loaded)) {
+                return null;
+            }
+            try (InputStream in = file.openStream()) {
+                return in.readAllBytes();
+            }
         } catch (Exception | LinkageError e) {
             return null;
         }
     }
 
-    private static boolean hasParameterNames(Class<?> loaded) {
-        try {
-            for (Executable executable : declaredExecutables(loaded)) {
-                for (Parameter parameter : executable.getParameters()) {
-                    if (parameter.isNamePresent()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (Throwable unresolvable) {
-            // A signature naming a class that is missing: whether it has names cannot be told.
+    /** Whether {@code file} lies in the class's code source: a jar's entry, or a directory's file. */
+    private static boolean fromCodeSource(URL file, Class<?> loaded) {
+        CodeSource source = loaded.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            // Nothing to compare with: the file its loader serves is all there is to go by.
             return true;
         }
+        String location = withoutJarScheme(source.getLocation().toString());
+        String found = withoutJarScheme(file.toString());
+        return found.startsWith(location.endsWith("/") ? location : location + "!/");
     }
 
-    private static List<Executable> declaredExecutables(Class<?> loaded) {
-        List<Executable> executables = new ArrayList<>(List.of(loaded.getDeclaredMethods()));
-        executables.addAll(List.of(loaded.getDeclaredConstructors()));
-        return executables;
+    private static String withoutJarScheme(String url) {
+        return url.startsWith("jar:") ? url.substring("jar:".length()) : url;
     }
 
     static boolean mentionsAttribute(byte[] classFile) {
@@ -169,26 +210,47 @@ public final class MethodParametersRestorer implements ClassFileTransformer {
         }
     }
 
+    /**
+     * What the class declares: each method by its name and descriptor, and the {@code MethodParameters}
+     * of those that have the attribute.
+     */
+    private static final class DeclaredNames {
+        final Set<String> methods = new HashSet<>();
+        final Map<String, List<NamedParameter>> parameters = new LinkedHashMap<>();
+
+        void add(String key, Executable executable) {
+            methods.add(key);
+            Parameter[] declared = executable.getParameters();
+            if (Arrays.stream(declared).noneMatch(Parameter::isNamePresent)) {
+                return;
+            }
+            List<NamedParameter> named = new ArrayList<>();
+            for (Parameter parameter : declared) {
+                named.add(new NamedParameter(parameter.isNamePresent() ? parameter.getName() : null,
+                        parameter.getModifiers()));
+            }
+            parameters.put(key, named);
+        }
+    }
+
     /** Reads every method's key (name and descriptor) and its {@code MethodParameters}, if any. */
     private static final class ParameterCollector extends ClassVisitor {
-        private final Map<String, List<NamedParameter>> parameters;
-        private final Set<String> methods;
+        private final DeclaredNames names;
 
-        ParameterCollector(Map<String, List<NamedParameter>> parameters, Set<String> methods) {
+        ParameterCollector(DeclaredNames names) {
             super(OpenedClassReader.ASM_API);
-            this.parameters = parameters;
-            this.methods = methods;
+            this.names = names;
         }
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                          String[] exceptions) {
             String key = name + descriptor;
-            methods.add(key);
+            names.methods.add(key);
             return new MethodVisitor(OpenedClassReader.ASM_API) {
                 @Override
                 public void visitParameter(String parameterName, int parameterAccess) {
-                    parameters.computeIfAbsent(key, any -> new ArrayList<>())
+                    names.parameters.computeIfAbsent(key, any -> new ArrayList<>())
                             .add(new NamedParameter(parameterName, parameterAccess));
                 }
             };

@@ -109,6 +109,44 @@ class ReflectionViewIT {
     }
 
     /**
+     * A coverage agent (JaCoCo) changed the classes as they loaded, adding a method to each: attach
+     * and detach still leave reflection's view as it was. Before JDK 19 the names sonde puts back
+     * come from the loaded classes; their class files lack the added method.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdks.ALL)
+    void reflectionShowsTheSameClassesWhenAnotherAgentChangedThemAsTheyLoaded(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("reflection-view-jacoco-" + jdk.major());
+        SondeCli sonde = new SondeCli(jdk, work);
+        Map<String, List<String>> views = new LinkedHashMap<>();
+        try (ReflectionViewService app = ReflectionViewService.startBeside(jdk, corpus, work.resolve("app"),
+                TestPaths.jacocoAgent(), "output=none,includes=" + ReflectionCorpus.PACKAGE + ".*")) {
+            long pid = app.pid();
+            app.burst();
+            List<String> before = app.view("before");
+            assertTheCorpusWasCompiledAsIntended(before);
+            assertThat(before).as("JaCoCo instrumented the corpus").anyMatch(line -> line.contains("$jacocoInit"));
+
+            assertSucceeded(sonde.run("attach", pid, "include=" + ALL + ",out=" + work.resolve("out")));
+            app.burst();
+            views.put("attached", app.view("attached"));
+            assertThat(dumpCounts(sonde, pid, work.resolve("attached.json")))
+                    .as("attached: every corpus method timed, with or without -parameters; the 65.5 KB method untimed")
+                    .isEqualTo(counts(BURST, Variant.values()));
+
+            assertSucceeded(sonde.run("detach", pid));
+            views.put("detached", app.view("detached"));
+
+            ForkedJvm.Result end = app.stop();
+            assertThat(end.exitCode()).as(end.describe()).isZero();
+            assertThat(end.sondeLines()).as("no class left untimed or unrestored but the one at the code limit")
+                    .noneMatch(line -> line.contains("could not restore") || line.contains("runs untimed: its parameter"));
+            assertThat(differences(before, views)).as("reflection views that differ from the one before the attach")
+                    .isEmpty();
+        }
+    }
+
+    /**
      * Classes woven as they load ({@code -javaagent}) look the same to reflection as without sonde,
      * their computed serialization ids included: retransformation cannot change a class's members
      * (the JVM refuses), but load-time weaving could.

@@ -29,6 +29,12 @@ public final class ReflectionViewService implements AutoCloseable {
         return start(ForkedJvm.on(jdk).withAgent(agentArguments), corpus, work);
     }
 
+    /** The same, with another agent started by {@code -javaagent:<jar>=<arguments>} (and no sonde). */
+    public static ReflectionViewService startBeside(Jdks.Jdk jdk, Path corpus, Path work, Path otherAgent,
+                                                    String arguments) throws Exception {
+        return start(ForkedJvm.on(jdk).jvmOption("-javaagent:" + otherAgent + "=" + arguments), corpus, work);
+    }
+
     private static ReflectionViewService start(ForkedJvm jvm, Path corpus, Path work) throws Exception {
         Path control = Files.createDirectories(work.resolve("control"));
         jvm.classpath(TestPaths.testClasses(), corpus)

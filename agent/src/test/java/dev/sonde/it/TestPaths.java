@@ -70,6 +70,11 @@ public final class TestPaths {
         return existing("sonde.itAgents").resolve("opentelemetry-javaagent.jar");
     }
 
+    /** JaCoCo's agent, which adds a method ({@code $jacocoInit}) to every class it instruments. */
+    public static Path jacocoAgent() {
+        return existing("sonde.itAgents").resolve("jacocoagent.jar");
+    }
+
     private static Path existing(String property) {
         String value = System.getProperty(property);
         if (value == null) {

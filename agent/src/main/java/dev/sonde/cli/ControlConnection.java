@@ -32,8 +32,9 @@ import java.util.function.Function;
 final class ControlConnection implements AutoCloseable {
 
     /**
-     * At JVM start the MBean is registered a second after sonde has instrumented what is loaded; a
-     * command may come sooner.
+     * Started with the JVM, sonde registers its MBean once an MBean server exists: perhaps only
+     * when this connection's request started the JVM's local JMX agent (within 0.2 s), or a command
+     * may come before sonde has instrumented what is loaded.
      */
     private static final long REGISTRATION_WAIT_MILLIS = 5_000;
 

@@ -7,6 +7,7 @@ import dev.sonde.config.MethodPattern;
 import dev.sonde.config.SlowCallRule;
 
 import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import dev.sonde.profile.ProfileEvent;
@@ -23,15 +24,18 @@ import java.util.stream.Collectors;
  * {@link RunningAgent} live, so a reconfiguring {@code attach} shows at once.
  *
  * <p>Registration and unregistration are serialized on this object; a {@link #unregister} that comes
- * before the delayed registration cancels it.
+ * before the registration cancels it.
  */
 final class AgentControl implements AgentControlMXBean {
 
     /**
-     * Registration waits this long after start: creating the platform MBean server inside premain
-     * would pre-empt applications (application servers) that install their own MBean server builder.
+     * Started with the JVM, sonde never creates the platform MBean server itself: creating it decides
+     * the JVM's {@code java.util.logging} LogManager and its MBean server builder, and application
+     * servers (WildFly, WebLogic) set both up themselves, some seconds into their start. sonde looks
+     * this often for an MBean server that someone else created, the application or the JVM's local
+     * JMX agent that sonde's command line starts, and registers into the platform one then.
      */
-    private static final long REGISTRATION_DELAY_MILLIS = 1_000;
+    private static final long SERVER_LOOK_MILLIS = 200;
 
     private final RunningAgent agent;
     private Thread registration;
@@ -43,13 +47,15 @@ final class AgentControl implements AgentControlMXBean {
     }
 
     /**
-     * Registers on a daemon thread: after {@link #REGISTRATION_DELAY_MILLIS} when sonde starts with
-     * the JVM, at once when it is attached to a running one.
+     * Registers on a daemon thread: once an MBean server exists when sonde starts with the JVM, at
+     * once when it is attached to a running one (whose start is over).
      */
     synchronized void registerLater(boolean atStartup) {
         registration = new Thread(() -> {
             try {
-                Thread.sleep(atStartup ? REGISTRATION_DELAY_MILLIS : 0);
+                while (atStartup && MBeanServerFactory.findMBeanServer(null).isEmpty()) {
+                    Thread.sleep(SERVER_LOOK_MILLIS);
+                }
                 register();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -23,8 +23,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code otlp=}: pushes sonde's figures to an OpenTelemetry collector every {@code otlp.interval},
@@ -50,9 +48,6 @@ public final class OtlpPush {
      * it ends, so pushes never overlap however short the interval.
      */
     private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(10);
-
-    /** Holds the level set on the SDK's loggers: java.util.logging keeps loggers by weak reference. */
-    private static volatile Logger sdkLogger;
 
     private final OtlpSettings settings;
     private final ThreadLocalRecorder recorder;
@@ -178,7 +173,6 @@ public final class OtlpPush {
 
     /** No retries: the next push carries the same figures and more, and a retry would hold memory meanwhile. */
     private MetricExporter exporter() {
-        quietSdkLogging();
         OtlpHttpMetricExporterBuilder builder = OtlpHttpMetricExporter.builder()
                 .setEndpoint(settings.endpoint().toString())
                 .setTimeout(PUSH_TIMEOUT)
@@ -191,16 +185,6 @@ public final class OtlpPush {
             builder.addHeader(header.getKey(), header.getValue());
         }
         return builder.build();
-    }
-
-    private static void quietSdkLogging() {
-        if (sdkLogger == null && !Log.isDebug()) {
-            String exporterClass = OtlpHttpMetricExporter.class.getName();
-            // io.opentelemetry, or where the agent jar relocated it: the SDK's loggers are named by class.
-            Logger logger = Logger.getLogger(exporterClass.substring(0, exporterClass.indexOf(".exporter.")));
-            logger.setLevel(Level.OFF);
-            sdkLogger = logger;
-        }
     }
 
     private static ThreadFactory daemonThreads(String name, ThreadLocalRecorder recorder) {

@@ -1,13 +1,25 @@
 package dev.sonde.it;
 
+import dev.sonde.export.LibraryLogger;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.utility.OpenedClassReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -49,6 +61,60 @@ class AgentJarLayoutIT {
                 .noneMatch(name -> name.contains("/okhttp3/") || name.contains("/kotlin/") || name.contains("/sender/okhttp/"))
                 .anyMatch(name -> name.equals("inst/one/profiler/AsyncProfiler.class"))
                 .noneMatch(name -> name.startsWith("inst/dev/sonde/bootstrap/"));
+    }
+
+    /**
+     * The libraries' uses of {@code java.util.logging.Logger} go to sonde's stand-in (a real logger
+     * would choose the JVM's LogManager for the application), and every method they call on it exists.
+     */
+    @Test
+    void noClassUsesTheJdksLoggerAndTheStandInHasEveryMethodCalledOnIt() throws Exception {
+        Set<String> standIn = new HashSet<>();
+        for (Method method : LibraryLogger.class.getDeclaredMethods()) {
+            standIn.add(method.getName() + Type.getMethodDescriptor(method));
+        }
+        Set<String> called = new TreeSet<>();
+        List<String> usingTheJdksLogger = new ArrayList<>();
+        try (JarFile jar = new JarFile(TestPaths.agentJar().toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    byte[] bytes = jar.getInputStream(entry).readAllBytes();
+                    if (JDK_LOGGER.matcher(new String(bytes, StandardCharsets.ISO_8859_1)).find()) {
+                        usingTheJdksLogger.add(entry.getName());
+                    }
+                    if (!entry.getName().endsWith(STAND_IN + ".class")) {
+                        called.addAll(callsOnTheStandIn(bytes));
+                    }
+                }
+            }
+        }
+        assertThat(usingTheJdksLogger).isEmpty();
+        assertThat(called).as("the libraries call the stand-in").contains("getLogger(Ljava/lang/String;)L"
+                + STAND_IN + ";");
+        assertThat(standIn).containsAll(called);
+    }
+
+    private static final String STAND_IN = LibraryLogger.class.getName().replace('.', '/');
+    private static final Pattern JDK_LOGGER = Pattern.compile("java/util/logging/Logger(?![A-Za-z])");
+
+    private static Set<String> callsOnTheStandIn(byte[] classFile) {
+        Set<String> calls = new HashSet<>();
+        OpenedClassReader.of(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(OpenedClassReader.ASM_API) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
+                                                boolean isInterface) {
+                        if (owner.equals(STAND_IN)) {
+                            calls.add(method + methodDescriptor);
+                        }
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return calls;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.sonde.it;
 
+import com.acme.testapp.jmx.LateManagementApp;
+import com.acme.testapp.jmx.OwnLogManager;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -70,6 +72,41 @@ class ControlOverJmxIT {
             assertThat(LiveControlIT.dynamicAgentWarnings(end.stderr())).isZero();
             assertThat(end.stderr()).doesNotContain("Exception");
         }
+    }
+
+    /**
+     * An application server names its own LogManager and MBean server builder some seconds into its
+     * start; a sonde started with the JVM must not have created the platform MBean server (which
+     * decides both) nor used java.util.logging (which decides the LogManager) before that, its
+     * exports included: the Prometheus exporter and the OpenTelemetry SDK log through it. The
+     * command line still reaches sonde afterwards.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdks.ALL)
+    void startedWithTheJvmSondeLeavesTheLogManagerAndTheMBeanServerBuilderToTheApplication(Jdks.Jdk jdk)
+            throws Exception {
+        Path work = TestPaths.workDirectory("late-management-" + jdk.major());
+        Path control = Files.createDirectories(work.resolve("control"));
+        String exports = ",prometheus=" + HttpProbe.freePort() + ",otlp=http://127.0.0.1:" + HttpProbe.freePort()
+                + ",otlp.interval=1s";
+        ForkedJvm.Running app = ForkedJvm.on(jdk).withAgent("include=" + PLACE + ",out=" + work.resolve("out") + exports)
+                .mainClass(LateManagementApp.class, "2500", control.toString())
+                .start(work.resolve("app"));
+        try {
+            Poll.until(Duration.ofSeconds(30), "the application's own start", () -> app.stdoutSoFar().contains("builder used")
+                    || !app.isAlive(), () -> app.stdoutSoFar() + app.stderrSoFar());
+            assertThat(app.stdoutSoFar()).contains("log manager " + OwnLogManager.class.getName())
+                    .contains("own MBean server builder used true");
+
+            ForkedJvm.Result dump = new SondeCli(jdk, work).run("dump", app.pid(), "--out", work.resolve("dump.json"));
+            assertThat(dump.exitCode()).as(dump.describe()).isZero();
+            assertThat(ReportFile.read(work.resolve("dump.json")).counts()).containsKey(PLACE);
+        } finally {
+            Files.createFile(control.resolve("stop"));
+        }
+        ForkedJvm.Result end = app.awaitExit();
+        assertThat(end.exitCode()).as(end.describe()).isZero();
+        assertThat(end.stderr()).as(end.describe()).doesNotContain("Exception: ").contains("OTLP push to");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,9 +35,8 @@ import java.util.function.Supplier;
  * ({@link CollectorHealth}). At detach and at shutdown one last push has two seconds at most.
  *
  * <p>The exporter is built on the push thread right after start, not in {@code premain}, which
- * it would slow down (hundreds of classes). The SDK logs through {@code java.util.logging}; its
- * own lines (a stack trace per failed push) are turned off, except with {@code log=debug}:
- * sonde's one line says what failed.
+ * it would slow down (hundreds of classes). The SDK's log lines (a stack trace per failed push) go
+ * to {@link LibraryLogger}, shown only with {@code log=debug}: sonde's one line says what failed.
  */
 public final class OtlpPush {
 

@@ -90,6 +90,7 @@ public final class Instrumenter {
                 // and writes it once, where redefining it also builds Byte Buddy's model of its members.
                 .with(MethodBodyDecoration.INSTANCE)
                 .with(new RecentTypes())
+                .with(new AnnotationsFromClassFiles(selector::mayMatchByAnnotation))
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
                 .with((AgentBuilder.TransformerDecorator) transformer ->

@@ -84,6 +84,26 @@ final class MethodSelector {
         };
     }
 
+    /**
+     * Whether a pattern may select or remove the class named {@code className} by an annotation, of
+     * the class (any name) or of a method (in a class the pattern's name part selects).
+     */
+    boolean mayMatchByAnnotation(String className) {
+        return mayMatchByAnnotation(includes, className) || mayMatchByAnnotation(excludes, className);
+    }
+
+    private static boolean mayMatchByAnnotation(List<Rule> rules, String className) {
+        for (Rule rule : rules) {
+            MethodPattern pattern = rule.pattern;
+            boolean byMethodAnnotation = pattern.methodSelection() == MethodPattern.MethodSelection.ANNOTATED
+                    && (pattern.typeSelection() != MethodPattern.TypeSelection.NAME || pattern.matchesTypeName(className));
+            if (pattern.typeSelection() == MethodPattern.TypeSelection.ANNOTATED || byMethodAnnotation) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Rule wholeTypeExclude(TypeDescription type) {
         for (Rule rule : excludes) {
             if (rule.pattern.methodSelection() == MethodPattern.MethodSelection.ALL && rule.types.matches(type)) {

@@ -1,9 +1,12 @@
 package dev.sonde.it;
 
+import com.acme.testapp.lateenum.LateEnumApp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +57,40 @@ class AttachFidelityIT {
             assertSucceeded(sonde.run("detach", pid));
             assertSameAnswers("after the detach", jdk, shop, expected, OwnerApiPlan.all());
         }
+    }
+
+    /**
+     * Selecting by annotation must not read the annotations' values by reflection when sonde
+     * attaches: a value naming an enum constant would initialise that enum on the attach thread,
+     * before the application set what its initialiser needs, and break it for good. Both forms:
+     * the class's annotation, and a method's annotation in a package.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdks.ALL)
+    void attachingWithAnnotationIncludesRunsNoStaticInitialiserOfTheApplication(Jdks.Jdk jdk) throws Exception {
+        Path work = TestPaths.workDirectory("attach-late-enum-" + jdk.major());
+        Path control = Files.createDirectories(work.resolve("control"));
+        String pkg = LateEnumApp.class.getPackageName();
+        ForkedJvm.Running app = ForkedJvm.on(jdk).classpath(TestPaths.testClasses())
+                .mainClass(LateEnumApp.class, control.toString()).start(work.resolve("app"));
+        try {
+            Poll.until(Duration.ofSeconds(20), "the app's start", () -> app.stdoutSoFar().contains("ready"),
+                    app::stdoutSoFar);
+            SondeCli sonde = new SondeCli(jdk, work);
+            assertSucceeded(sonde.run("attach", app.pid(), "include=@" + pkg + ".Measured#place,out=" + work.resolve("out")));
+            assertSucceeded(sonde.run("attach", app.pid(), "include=" + pkg + ".**#@" + pkg + ".Measured"));
+            Files.createFile(control.resolve("settings"));
+            Poll.until(Duration.ofSeconds(20), "the app's settings", () -> app.stdoutSoFar().contains("level "),
+                    app::stdoutSoFar);
+            assertSucceeded(sonde.run("dump", app.pid(), "--out", work.resolve("dump.json")));
+            assertThat(ReportFile.read(work.resolve("dump.json")).counts()).as("timed by its annotation")
+                    .containsKey(pkg + ".Orders#place");
+        } finally {
+            Files.createFile(control.resolve("stop"));
+        }
+        ForkedJvm.Result end = app.awaitExit();
+        assertThat(end.exitCode()).as(end.describe()).isZero();
+        assertThat(end.stdout()).as(end.describe()).contains("level HIGH limit 5");
     }
 
     /** The answers of a shop that never saw sonde; each must have the status the plan was written for. */

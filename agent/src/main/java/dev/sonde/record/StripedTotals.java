@@ -1,7 +1,6 @@
 package dev.sonde.record;
 
 import java.util.Arrays;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The totals of one operation that threads hand their full {@link CallBuffer}s to. It starts as one
@@ -13,7 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Stripes are added under {@link #growing}, which a snapshot ({@link #copyWith}) also holds, so the
  * set of stripes cannot change while it takes them all. Who locks what and when: the contract on
- * {@link ThreadLocalRecorder}.
+ * {@link ThreadLocalRecorder}. Every lock is released by a field store ({@code lock.held = false}),
+ * never a call: see {@link StripeLock} for why.
  */
 final class StripedTotals {
 
@@ -21,13 +21,13 @@ final class StripedTotals {
     static final int MAX_STRIPES = Math.min(8, powerOfTwoAtLeast(Runtime.getRuntime().availableProcessors()));
 
     private static final class Stripe {
-        final ReentrantLock lock = new ReentrantLock();
+        final StripeLock lock = new StripeLock();
         final OperationTotals totals = new OperationTotals();
     }
 
     /** Length a power of two; replaced (never changed in place) when growing. */
     private volatile Stripe[] stripes = {new Stripe()};
-    private final ReentrantLock growing = new ReentrantLock();
+    private final StripeLock growing = new StripeLock();
 
     /**
      * Hands a full buffer to the stripe of {@code probe} if its lock is free, growing the stripes
@@ -49,7 +49,7 @@ final class StripedTotals {
         try {
             absorbLocked(stripe, buffer);
         } finally {
-            stripe.lock.unlock();
+            stripe.lock.held = false;
         }
     }
 
@@ -60,7 +60,7 @@ final class StripedTotals {
         try {
             stripe.totals.addOne(nanos, selfNanos, allocatedBytes, statusClass, failed);
         } finally {
-            stripe.lock.unlock();
+            stripe.lock.held = false;
         }
     }
 
@@ -71,7 +71,7 @@ final class StripedTotals {
         try {
             stripe.totals.addCancelled();
         } finally {
-            stripe.lock.unlock();
+            stripe.lock.held = false;
         }
     }
 
@@ -128,18 +128,20 @@ final class StripedTotals {
         growing.lock();
         try {
             Stripe[] all = stripes;
-            for (Stripe stripe : all) {
-                stripe.lock.lock();
-            }
+            int taken = 0;
             try {
+                for (Stripe stripe : all) {
+                    stripe.lock.lock();
+                    taken++;
+                }
                 return read.apply(all);
             } finally {
-                for (Stripe stripe : all) {
-                    stripe.lock.unlock();
+                for (int i = 0; i < taken; i++) {
+                    all[i].lock.held = false;
                 }
             }
         } finally {
-            growing.unlock();
+            growing.held = false;
         }
     }
 
@@ -163,7 +165,7 @@ final class StripedTotals {
             absorbLocked(stripe, buffer);
             return true;
         } finally {
-            stripe.lock.unlock();
+            stripe.lock.held = false;
         }
     }
 
@@ -197,7 +199,7 @@ final class StripedTotals {
             }
             return stripes;
         } finally {
-            growing.unlock();
+            growing.held = false;
         }
     }
 }

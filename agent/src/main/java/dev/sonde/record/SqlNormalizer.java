@@ -63,6 +63,7 @@ final class SqlNormalizer {
                 out.append('?');
                 i = end;
             } else if (isNumberStart(sql, i) && !endsWithIdentifier(out)) {
+                dropListItemSign(out);
                 out.append('?');
                 i = numberEnd(sql, i);
             } else if (isIdentifierPart(c)) {
@@ -191,6 +192,20 @@ final class SqlNormalizer {
             i++;
         }
         return i;
+    }
+
+    /**
+     * A minus right after {@code (} or {@code , } signs the number that follows (a minus there
+     * cannot subtract): it is part of the literal, so that {@code IN (-7, -14)} and rows of
+     * negative values fold like positive ones.
+     */
+    private static void dropListItemSign(StringBuilder out) {
+        int n = out.length();
+        boolean signed = n >= 2 && out.charAt(n - 1) == '-'
+                && (out.charAt(n - 2) == '(' || (n >= 3 && out.charAt(n - 2) == ' ' && out.charAt(n - 3) == ','));
+        if (signed) {
+            out.setLength(n - 1);
+        }
     }
 
     /** Whether a digit here continues a name ({@code t1}, {@code col_2}) rather than starting a number. */

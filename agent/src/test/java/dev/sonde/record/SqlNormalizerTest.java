@@ -66,6 +66,11 @@ class SqlNormalizerTest {
         assertThat(three).isEqualTo("SELECT * FROM t WHERE id IN (?)");
         assertThat(five).isEqualTo("SELECT * FROM t WHERE id IN (?)");
         assertThat(normalized("SELECT * FROM t WHERE id IN (7)")).isEqualTo("SELECT * FROM t WHERE id IN (?)");
+        assertThat(normalized("SELECT * FROM t WHERE id IN (-7, -14, 21)")).isEqualTo("SELECT * FROM t WHERE id IN (?)");
+        assertThat(normalized("SELECT * FROM t WHERE id IN (-7)")).isEqualTo("SELECT * FROM t WHERE id IN (?)");
+        assertThat(normalized("INSERT INTO t VALUES (1, -3), (2, -6), (-3, 9)")).isEqualTo("INSERT INTO t VALUES (?, ?)");
+        assertThat(normalized("SELECT a - 1, -2 FROM t WHERE b = -5")).as("a minus that subtracts stays")
+                .isEqualTo("SELECT a - ?, ? FROM t WHERE b = -?");
     }
 
     @Test

@@ -90,6 +90,10 @@ public final class ReportReader {
             }
             throw new UnreadableReportException(file, "is not JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + detail(e) + ")");
+        } catch (MismatchedInputException e) {
+            // Reading a tree, only what follows the report can mismatch: a second value (files joined).
+            throw new UnreadableReportException(file, "is not one JSON document: more follows the report (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new UnreadableReportException(file, "cannot be read: " + e);
         }

@@ -26,18 +26,19 @@ class UnusableInputTest {
     static Path directory;
 
     private static Path good;
-    private static final Map<String, String> BAD_FILES = Map.of(
-            "empty.json", "",
-            "text.json", "this is not json",
-            "truncated.json", "{\"schema\": \"sonde-report/1\", \"operations\": [{\"name\": \"a#b\", \"co",
-            "array.json", "[]",
-            "foreign.json", "{\"name\": \"some other tool\", \"version\": 3}",
-            "newer.json", "{\"schema\": \"sonde-report/2\", \"operations\": []}",
-            "broken-operation.json", "{\"schema\": \"sonde-report/1\", \"operations\": [{\"name\": \"a#b\", \"count\": 3}]}",
-            "operations-not-a-list.json", "{\"schema\": \"sonde-report/1\", \"operations\": {\"a#b\": 3}}",
-            "numeric-schema.json", "{\"schema\": 1, \"operations\": []}",
-            "garbled-histogram.json", "{\"schema\": \"sonde-report/1\", \"operations\": [{\"name\": \"a#b\", \"count\": 3,"
-                    + " \"latencyNs\": {\"histogram\": \"AAAA\"}}]}");
+    private static final Map<String, String> BAD_FILES = Map.ofEntries(
+            Map.entry("empty.json", ""),
+            Map.entry("text.json", "this is not json"),
+            Map.entry("truncated.json", "{\"schema\": \"sonde-report/1\", \"operations\": [{\"name\": \"a#b\", \"co"),
+            Map.entry("array.json", "[]"),
+            Map.entry("two-reports.json", "{\"schema\": \"sonde-report/1\", \"operations\": []}\n{\"schema\": \"sonde-report/1\", \"operations\": []}"),
+            Map.entry("foreign.json", "{\"name\": \"some other tool\", \"version\": 3}"),
+            Map.entry("newer.json", "{\"schema\": \"sonde-report/2\", \"operations\": []}"),
+            Map.entry("broken-operation.json", "{\"schema\": \"sonde-report/1\", \"operations\": [{\"name\": \"a#b\", \"count\": 3}]}"),
+            Map.entry("operations-not-a-list.json", "{\"schema\": \"sonde-report/1\", \"operations\": {\"a#b\": 3}}"),
+            Map.entry("numeric-schema.json", "{\"schema\": 1, \"operations\": []}"),
+            Map.entry("garbled-histogram.json", "{\"schema\": \"sonde-report/1\", \"operations\": [{\"name\": \"a#b\", \"count\": 3,"
+                    + " \"latencyNs\": {\"histogram\": \"AAAA\"}}]}"));
 
     @BeforeAll
     static void writeFiles() throws Exception {

@@ -13,6 +13,9 @@ import java.net.URL;
  * {@code getInputStream} counts (the later ones find its stream or its failure remembered). The
  * call began when the connection first connected ({@link HttpUrlConnectionConnectAdvice}), or here.
  * A 4xx or 5xx response makes {@code getInputStream} throw; its status, not the exception, decides.
+ * The call is named by the request the application made, read as the method begins:
+ * {@code getInputStream} follows redirects itself, and then holds the last one's URL and method
+ * (a POST answered by 303 becomes a GET of another path, perhaps on another server).
  */
 final class HttpUrlConnectionResponseAdvice {
 
@@ -20,13 +23,17 @@ final class HttpUrlConnectionResponseAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enterCall(@Advice.FieldValue("inputStream") Object answered,
+    static Object enterCall(@Advice.This Object connection, @Advice.FieldValue("inputStream") Object answered,
                             @Advice.FieldValue("rememberedException") Object failed,
-                            @Advice.Local("start") long start) {
+                            @Advice.Local("start") long start, @Advice.Local("url") URL url,
+                            @Advice.Local("method") String method) {
         if (answered != null || failed != null) {
             return null;
         }
         Object token = Recorder.enterClient();
+        HttpURLConnection http = (HttpURLConnection) connection;
+        url = http.getURL();
+        method = http.getRequestMethod();
         start = System.nanoTime();
         return token;
     }
@@ -34,16 +41,15 @@ final class HttpUrlConnectionResponseAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exitCall(@Advice.This Object connection, @Advice.FieldValue("responseCode") int status,
                          @Advice.Enter Object token, @Advice.Local("start") long start,
+                         @Advice.Local("url") URL url, @Advice.Local("method") String method,
                          @Advice.Thrown Throwable thrown) {
-        if (token == null) {
+        if (token == null || url == null) {
             return;
         }
         long end = System.nanoTime();
         // A connect inside this call remembered a later start: the earlier one counts.
         long begin = Math.min(start, Recorder.clientStartOf(connection, start));
-        HttpURLConnection http = (HttpURLConnection) connection;
-        URL url = http.getURL();
-        Recorder.exitClient(token, http.getRequestMethod(), url.getProtocol(), url.getHost(), url.getPort(),
+        Recorder.exitClient(token, method, url.getProtocol(), url.getHost(), url.getPort(),
                 url.getPath(), status, end - begin, thrown != null);
     }
 }

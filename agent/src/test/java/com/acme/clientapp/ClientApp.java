@@ -119,6 +119,8 @@ public final class ClientApp {
             answers.add(name + " fail: " + client.get(prefix + "/fail"));
         }
         answers.add(name + " missing: " + client.get(prefix + "/missing"));
+        answers.add(name + " moved: " + client.get(prefix + "/moved"));
+        answers.add(name + " submitted: " + client.post(prefix + "/submit"));
         try {
             answers.add(name + " refused: " + client.get(refused + "/" + name + "/down"));
         } catch (Exception expected) {

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The server the clients call, in the same JVM: {@code /<client>/items/<id>} answers the item,
- * {@code .../fail} 500, {@code .../missing} 404, {@code .../slow/<id>} after {@link #SLOW_MILLIS}.
+ * {@code .../fail} 500, {@code .../missing} 404, {@code .../slow/<id>} after {@link #SLOW_MILLIS};
+ * {@code .../moved} redirects (302) and {@code .../submit} sees other (303) to {@code .../landing}.
  */
 final class ItemServer implements AutoCloseable {
 
@@ -34,6 +35,13 @@ final class ItemServer implements AutoCloseable {
             body.readAllBytes();
         }
         String path = exchange.getRequestURI().getPath();
+        if (path.endsWith("/moved") || path.endsWith("/submit")) {
+            String landing = path.substring(0, path.lastIndexOf('/')) + "/landing";
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + exchange.getLocalAddress().getPort() + landing);
+            exchange.sendResponseHeaders(path.endsWith("/moved") ? 302 : 303, -1);
+            exchange.close();
+            return;
+        }
         int status = 200;
         String text = "item " + path.substring(path.lastIndexOf('/') + 1);
         if (path.endsWith("/fail")) {

@@ -36,7 +36,7 @@ class HttpClientIT {
         ForkedJvm.Result result = run(jdk, "include=" + CALLER + ",out=" + out, TestPaths.testClasspath(), "all");
         ForkedJvm.Result plain = run(jdk, null, TestPaths.testClasspath(), "all");
         assertThat(answers(result)).as("the application's answers are the same with and without sonde")
-                .isEqualTo(answers(plain)).hasSize(ClientApp.clients(List.of("all")).size() * 12);
+                .isEqualTo(answers(plain)).hasSize(ClientApp.clients(List.of("all")).size() * 14);
 
         ReportFile report = ReportFile.onlyIn(out);
         for (String client : ClientApp.clients(List.of("all")).keySet()) {
@@ -93,6 +93,12 @@ class HttpClientIT {
         assertCall(report, name(stdout, client.equals("urlconnection") ? "POST" : "GET", client + "/items"), 1, 0, "2xx");
         assertCall(report, name(stdout, "GET", client + "/fail"), ClientApp.FAILURES, ClientApp.FAILURES, "5xx");
         assertCall(report, name(stdout, "GET", client + "/missing"), 1, 0, "4xx");
+        // A redirect the client follows is part of the call, which keeps the name of the request made.
+        assertThat(counts).containsEntry(name(stdout, "GET", client + "/moved"), 1L)
+                .containsEntry(name(stdout, client.equals("urlconnection") ? "POST" : "GET", client + "/submit"), 1L);
+        // The server in the same JVM (its own operations have no host) does see the redirect's target.
+        assertThat(report.operationNames()).as("no call named after a redirect's target")
+                .noneMatch(name -> name.contains(" 127.0.0.1:") && name.endsWith(client + "/landing"));
         assertCall(report, name(stdout, "GET", client + "/slow/{id}"), ClientApp.SLOW, 0, "2xx");
         String refused = "GET 127.0.0.1:" + port(stdout, 2) + " /" + client + "/down";
         assertThat(counts).as(refused).containsEntry(refused, 1L);

@@ -15,10 +15,13 @@ import java.util.function.Predicate;
  * choose, and an initialiser that fails then (a setting not read yet) leaves the enum unusable for
  * the JVM's life. The class file gives the annotations' type names without running anything.
  *
- * <p>Every other class, and one whose class file its loader does not serve, is described as Byte
- * Buddy's default strategy does: a class being loaded from its bytes, a loaded one by reflection.
+ * <p>Every other class, the JDK's own, and one whose class file its loader does not serve, are
+ * described as Byte Buddy's default strategy does: a class being loaded from its bytes, a loaded
+ * one by reflection.
  */
 final class AnnotationsFromClassFiles implements AgentBuilder.DescriptionStrategy {
+
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     private final Predicate<String> mayMatchByAnnotation;
 
@@ -34,12 +37,21 @@ final class AnnotationsFromClassFiles implements AgentBuilder.DescriptionStrateg
     @Override
     public TypeDescription apply(String name, Class<?> type, TypePool typePool,
                                  AgentBuilder.CircularityLock circularityLock, ClassLoader loader, JavaModule module) {
-        if (type != null && mayMatchByAnnotation.test(name)) {
+        if (type != null && isApplications(loader) && mayMatchByAnnotation.test(name)) {
             TypePool.Resolution fromClassFile = typePool.describe(name);
             if (fromClassFile.isResolved()) {
                 return fromClassFile.resolve();
             }
         }
         return Default.HYBRID.apply(name, type, typePool, circularityLock, loader, module);
+    }
+
+    /**
+     * The JDK's own classes are left to reflection: an enum they name initialises as the JDK
+     * intends, and reading their class files (hundreds are loaded before {@code premain}) would cost
+     * every start with a class-annotation include.
+     */
+    private static boolean isApplications(ClassLoader loader) {
+        return loader != null && loader != PLATFORM;
     }
 }

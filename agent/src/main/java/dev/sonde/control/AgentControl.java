@@ -4,6 +4,7 @@ import dev.sonde.bootstrap.Log;
 import dev.sonde.config.ConfigException;
 import dev.sonde.config.DurationText;
 import dev.sonde.config.MethodPattern;
+import dev.sonde.config.ProfilingConfig;
 import dev.sonde.config.SlowCallRule;
 
 import javax.management.MBeanServer;
@@ -188,9 +189,11 @@ final class AgentControl implements AgentControlMXBean {
     @Override
     public String profileSlowCalls(String event, long seconds, String format, String file, String slowCalls) {
         ProfileEvent profileEvent = ProfileEvent.named(event)
-                .orElseThrow(() -> new IllegalArgumentException("unknown event '" + event + "': cpu, wall, alloc, lock or itimer"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown event '" + event + "': "
+                        + ProfilingConfig.choices(ProfilingConfig.EVENTS)));
         ProfileFormat profileFormat = ProfileFormat.named(format)
-                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + format + "': html, collapsed or jfr"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + format + "': "
+                        + ProfilingConfig.choices(ProfilingConfig.FORMATS)));
         if (seconds <= 0) {
             throw new IllegalArgumentException("the duration must be at least one second");
         }

@@ -77,7 +77,7 @@ public final class MethodParametersRestorer implements ClassFileTransformer {
      * that fails this is left as it is, said once.
      */
     public boolean canRetransform(Class<?> loaded) {
-        if (namesOfLoaded(loaded) != null || ownClassFile(loaded, loaded.getClassLoader()) != null) {
+        if (namesOfLoaded(loaded) != null || ownClassFile(loaded) != null) {
             return true;
         }
         if (reported.size() >= REMEMBERED_NAMES || reported.add(loaded.getName())) {
@@ -97,7 +97,7 @@ public final class MethodParametersRestorer implements ClassFileTransformer {
         try {
             DeclaredNames names = namesOfLoaded(classBeingRedefined);
             if (names == null) {
-                names = namesInClassFile(ownClassFile(classBeingRedefined, loader));
+                names = namesInClassFile(ownClassFile(classBeingRedefined));
             }
             return names == null || names.parameters.isEmpty() ? null
                     : restore(classfileBuffer, names, classBeingRedefined.getName());
@@ -154,7 +154,8 @@ public final class MethodParametersRestorer implements ClassFileTransformer {
      * the loader finds elsewhere than the class's code source (a parent's version of the class,
      * found first by a child-first loader's resource lookup) is not it.
      */
-    private static byte[] ownClassFile(Class<?> loaded, ClassLoader loader) {
+    private static byte[] ownClassFile(Class<?> loaded) {
+        ClassLoader loader = loaded.getClassLoader();
         if (loader == null) {
             return null;
         }
